@@ -1,0 +1,73 @@
+package uk.cdr.audit;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The audit trail of who viewed or changed what. Only appends: the table refuses updates and
+ * deletes on PostgreSQL (a trigger), and this class offers neither. It is the system of record,
+ * unlike the engine's history, which is cleaned up by design.
+ */
+@Service
+public class AuditLog {
+
+    public static final String ANONYMOUS = "anonymous";
+    static final int ACTOR_MAX = 100;
+    static final int DETAIL_MAX = 1000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public AuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(String actor, AuditAction action, String caseReference, String detail) {
+        jdbc.sql("""
+                insert into audit_log (occurred_at, actor, action, case_reference, detail)
+                values (:occurredAt, :actor, :action, :caseReference, :detail)""")
+                .param("occurredAt", OffsetDateTime.now(clock))
+                .param("actor", clip(actor == null || actor.isBlank() ? ANONYMOUS : actor, ACTOR_MAX))
+                .param("action", action.name())
+                .param("caseReference", caseReference)
+                .param("detail", clip(detail, DETAIL_MAX))
+                .update();
+    }
+
+    /** Newest first. Every criterion is optional. */
+    public List<AuditEntry> find(AuditQuery query) {
+        StringBuilder sql = new StringBuilder("select * from audit_log where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (query.actor() != null) {
+            sql.append(" and actor = ?");
+            params.add(query.actor());
+        }
+        if (query.action() != null) {
+            sql.append(" and action = ?");
+            params.add(query.action().name());
+        }
+        if (query.caseReference() != null) {
+            sql.append(" and case_reference = ?");
+            params.add(query.caseReference());
+        }
+        sql.append(" order by id desc limit ?");
+        params.add(query.limit());
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new AuditEntry(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("actor"),
+                AuditAction.valueOf(rs.getString("action")),
+                rs.getString("case_reference"),
+                rs.getString("detail"))).list();
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,24 @@
+package uk.cdr.security;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * 401 with a problem body for API callers. No WWW-Authenticate: Basic header, so a browser that
+ * strays onto the API is not shown its native password dialog.
+ */
+class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        Problems.write(request, response, HttpStatus.UNAUTHORIZED,
+                "Log in first: send HTTP Basic credentials, or use the session of the login page.");
+    }
+}

@@ -1,0 +1,106 @@
+package uk.cdr.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.query.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure, in every profile, that the role groups exist with what each role needs from the
+ * engine: Tasklist for the case workers, and two shared Tasklist filters. Idempotent, so a restart
+ * or a second node changes nothing. The administrator group gets everything from the starter.
+ */
+@Component
+@Order(1)
+class RoleGroups implements ApplicationRunner {
+
+    static final String FILTER_MY_ROLES = "Tasks for my roles";
+    static final String FILTER_MY_TASKS = "My tasks";
+    private static final Logger LOG = LoggerFactory.getLogger(RoleGroups.class);
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    RoleGroups(IdentityService identityService, AuthorizationService authorizationService,
+            FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Role role : Role.caseworkers()) {
+            ensureGroup(role);
+            grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        Filter myRoles = ensureFilter(FILTER_MY_ROLES, -10,
+                "Open tasks offered to any of your roles, and those assigned to you",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks());
+        Filter myTasks = ensureFilter(FILTER_MY_TASKS, -5, "Tasks assigned to you",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        for (Role role : Role.caseworkers()) {
+            grant(role, Resources.FILTER, myRoles.getId(), Permissions.READ);
+            grant(role, Resources.FILTER, myTasks.getId(), Permissions.READ);
+        }
+    }
+
+    private void ensureGroup(Role role) {
+        if (identityService.createGroupQuery().groupId(role.groupId()).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(role.groupId());
+        group.setName(role.title());
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+        LOG.info("Created group {}", role.groupId());
+    }
+
+    private void grant(Role role, Resource resource, String resourceId, Permission permission) {
+        boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(role.groupId())
+                .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
+        if (granted) {
+            return;
+        }
+        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(role.groupId());
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private Filter ensureFilter(String name, int priority, String description, Query<?, ?> query) {
+        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        Filter filter = filterService.newTaskFilter(name);
+        filter.setOwner(null);
+        filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        filter.setQuery(query);
+        return filterService.saveFilter(filter);
+    }
+}

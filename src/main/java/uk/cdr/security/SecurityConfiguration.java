@@ -1,0 +1,139 @@
+package uk.cdr.security;
+
+import static uk.cdr.security.Role.ADMIN;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import uk.cdr.audit.AuditLog;
+
+/**
+ * Three filter chains, one login. The session made by the login page serves our pages, our API
+ * and Cockpit/Tasklist/Admin; /engine-rest is for machines and takes HTTP Basic only, so it keeps
+ * no session a forged cross-site request could ride on. Anything not listed is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private final AuthenticationEntryPoint apiEntryPoint = new ProblemAuthenticationEntryPoint();
+    private final AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+    private final AuditingAccessDeniedHandler accessDenied;
+    private final EngineUserFilter engineUser;
+    private final CeAdvisoryGuardFilter advisoryGuard = new CeAdvisoryGuardFilter();
+
+    SecurityConfiguration(AuditLog auditLog, IdentityService identityService) {
+        this.accessDenied = new AuditingAccessDeniedHandler(auditLog);
+        this.engineUser = new EngineUserFilter(identityService);
+    }
+
+    /**
+     * Plain path patterns for every matcher: /engine-rest and /camunda/api are Jersey servlets,
+     * which matchers tied to Spring MVC's DispatcherServlet would not see.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean pathPatternMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        http.securityMatcher("/engine-rest/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless HTTP Basic: there is no session cookie to forge requests with.
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint).accessDeniedHandler(accessDenied))
+                .addFilterBefore(advisoryGuard, BasicAuthenticationFilter.class)
+                .addFilterAfter(engineUser, AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        String admin = ADMIN.groupId();
+        http.securityMatcher("/camunda/**")
+                .authorizeHttpRequests(auth -> auth
+                        // Our login page is the only login; the webapp's own would create a second identity.
+                        .requestMatchers("/camunda/api/admin/auth/user/*/login/**").denyAll()
+                        .requestMatchers("/camunda/api/admin/auth/**").authenticated()
+                        .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/**").hasAuthority(admin)
+                        .requestMatchers("/camunda/app/cockpit/**", "/camunda/api/cockpit/**").hasAuthority(admin)
+                        .anyRequest().authenticated())
+                .logout(logout -> logout
+                        .logoutRequestMatcher(matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"))
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
+                // The webapps carry their own CSRF protection (X-XSRF-TOKEN) on /camunda/api.
+                .csrf(csrf -> csrf.disable())
+                // The webapps set their own Content-Security-Policy; ours would break them.
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint, matcher("/camunda/api/**"))
+                        .defaultAuthenticationEntryPointFor(loginPage, AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(accessDenied))
+                .addFilterBefore(advisoryGuard, BasicAuthenticationFilter.class)
+                .addFilterAfter(engineUser, AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain application(HttpSecurity http) throws Exception {
+        RequestMatcher api = matcher("/api/**");
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/api/audit/**", "/audit/**").hasAuthority(ADMIN.groupId())
+                        .requestMatchers("/", "/api/me", "/logout").authenticated()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // A request carrying its own Authorization header cannot be forged cross-site.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
+                        .defaultAuthenticationEntryPointFor(loginPage, AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(accessDenied))
+                .addFilterAfter(engineUser, AuthorizationFilter.class);
+        return http.build();
+    }
+
+    private static RequestMatcher matcher(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher matcher(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+}

@@ -1,0 +1,28 @@
+package uk.cdr.web;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import uk.cdr.security.CurrentUser;
+import uk.cdr.security.Role;
+
+@Controller
+class HomeController {
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.from(authentication).orElseThrow();
+        model.addAttribute("user", user);
+        model.addAttribute("roles", user.roles());
+        model.addAttribute("caseworker", Role.caseworkers().stream().anyMatch(user::has));
+        model.addAttribute("admin", user.has(Role.ADMIN));
+        return "home";
+    }
+}
