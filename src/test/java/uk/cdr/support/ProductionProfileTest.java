@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,8 +16,10 @@ import uk.cdr.ChildDeathReviewApplication;
 
 /**
  * The postgres profile starts from environment variables alone, against a PostgreSQL it has
- * never seen, with the administrator from ADMIN_USER and no demo users.
+ * never seen, with the administrator from ADMIN_USER and no demo users. It boots an app of its
+ * own, and Camunda keeps engines in static registries: so it runs in a JVM of its own.
  */
+@Tag("own-jvm")
 class ProductionProfileTest {
 
     @Test
@@ -34,8 +37,6 @@ class ProductionProfileTest {
                 "MAIL_HOST", "localhost",
                 "MAIL_PORT", SharedMailServer.port(),
                 "PUBLIC_BASE_URL", "https://cdr.example.org",
-                // A second engine in this JVM must not take the shared test context's engine name.
-                "camunda.bpm.process-engine-name", "production",
                 "server.port", 0);
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ChildDeathReviewApplication.class)
