@@ -4,8 +4,10 @@ import java.util.TimeZone;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ChildDeathReviewApplication {
 
     /** Statutory timings (working days, 09:00 next working day, reporting years) are UK local time. */
