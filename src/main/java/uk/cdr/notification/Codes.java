@@ -1,0 +1,28 @@
+package uk.cdr.notification;
+
+import java.util.List;
+
+/** The code lists of the Form A data dictionary (domain.md). Codes are stored; labels are shown. */
+public final class Codes {
+
+    private Codes() {
+    }
+
+    public static final List<String> SEX = List.of("male", "female", "indeterminate", "not-known");
+
+    public static final List<String> PLACE_OF_DEATH = List.of("home", "other-private-residence",
+            "hospital-emergency-department", "hospital-ward", "neonatal-unit", "intensive-care", "hospice",
+            "public-place", "school", "abroad", "other", "not-known");
+
+    /** The notifier's view; the Designated Doctor's decision is recorded separately. */
+    public static final List<String> NOTIFIED_EXPECTED = List.of("expected", "unexpected", "not-sure");
+
+    public static final List<String> YES_NO_NOT_KNOWN = List.of("yes", "no", "not-known");
+
+    /** 2011 census ethnic groups (England and Wales), plus not known. */
+    public static final List<String> ETHNICITY = List.of(
+            "white-british", "white-irish", "white-gypsy-or-irish-traveller", "white-other",
+            "mixed-white-and-black-caribbean", "mixed-white-and-black-african", "mixed-white-and-asian",
+            "mixed-other", "asian-indian", "asian-pakistani", "asian-bangladeshi", "asian-chinese", "asian-other",
+            "black-african", "black-caribbean", "black-other", "other-arab", "other-any-other", "not-known");
+}

@@ -1,0 +1,153 @@
+package uk.cdr.notification;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one set of Form A rules, used by the page (as the SPOC types), the Tasklist start form and
+ * the API alike. Returns every broken rule at once, field by field.
+ */
+@Component
+public class FormAValidator {
+
+    static final int SHORT_TEXT = 200;
+    static final int LONG_TEXT = 4000;
+    static final int MAX_AGENCIES = 30;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern POSTCODE = Pattern.compile("^[A-Za-z]{1,2}\\d[A-Za-z\\d]? ?\\d[A-Za-z]{2}$");
+
+    private final Clock clock;
+
+    public FormAValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    public List<FieldError> validate(FormA form) {
+        List<FieldError> errors = new ArrayList<>();
+        if (form == null) {
+            errors.add(new FieldError("formA", "is required"));
+            return errors;
+        }
+        required(errors, "notifierName", form.notifierName(), SHORT_TEXT);
+        required(errors, "notifierRole", form.notifierRole(), SHORT_TEXT);
+        required(errors, "notifierOrganisation", form.notifierOrganisation(), SHORT_TEXT);
+        email(errors, "notifierEmail", form.notifierEmail(), true);
+        optional(errors, "notifierPhone", form.notifierPhone(), 40);
+
+        required(errors, "childFirstName", form.childFirstName(), SHORT_TEXT);
+        required(errors, "childLastName", form.childLastName(), SHORT_TEXT);
+        optional(errors, "childOtherNames", form.childOtherNames(), SHORT_TEXT);
+        code(errors, "sex", form.sex(), Codes.SEX);
+        code(errors, "ethnicity", form.ethnicity(), Codes.ETHNICITY);
+        optional(errors, "addressLine", form.addressLine(), SHORT_TEXT);
+        if (!blank(form.postcode()) && !POSTCODE.matcher(form.postcode().trim()).matches()) {
+            errors.add(new FieldError("postcode", "must be a UK postcode, e.g. SW1A 1AA"));
+        }
+        nhsNumber(errors, form);
+        dates(errors, form);
+
+        code(errors, "placeOfDeath", form.placeOfDeath(), Codes.PLACE_OF_DEATH);
+        code(errors, "notifiedExpected", form.notifiedExpected(), Codes.NOTIFIED_EXPECTED);
+        required(errors, "circumstances", form.circumstances(), LONG_TEXT);
+        code(errors, "postMortemRequired", form.postMortemRequired(), Codes.YES_NO_NOT_KNOWN);
+        code(errors, "coronerInformed", form.coronerInformed(), Codes.YES_NO_NOT_KNOWN);
+        agencies(errors, form.agenciesOrEmpty());
+        return errors;
+    }
+
+    private void nhsNumber(List<FieldError> errors, FormA form) {
+        if (blank(form.nhsNumber())) {
+            if (blank(form.nhsNumberAbsentReason())) {
+                errors.add(new FieldError("nhsNumber", "is required, or give nhsNumberAbsentReason"));
+            } else {
+                optional(errors, "nhsNumberAbsentReason", form.nhsNumberAbsentReason(), SHORT_TEXT);
+            }
+        } else if (!NhsNumber.isValid(form.nhsNumber())) {
+            errors.add(new FieldError("nhsNumber", "must be 10 digits with a valid check digit"));
+        }
+    }
+
+    private void dates(List<FieldError> errors, FormA form) {
+        LocalDate today = LocalDate.now(clock);
+        if (form.dateOfBirth() == null) {
+            errors.add(new FieldError("dateOfBirth", "is required"));
+        } else if (form.dateOfBirth().isAfter(today)) {
+            errors.add(new FieldError("dateOfBirth", "must not be in the future"));
+        }
+        if (form.dateOfDeath() == null) {
+            errors.add(new FieldError("dateOfDeath", "is required"));
+            return;
+        }
+        if (form.dateOfDeath().isAfter(today)) {
+            errors.add(new FieldError("dateOfDeath", "must not be in the future"));
+        }
+        if (form.dateOfBirth() != null) {
+            if (form.dateOfDeath().isBefore(form.dateOfBirth())) {
+                errors.add(new FieldError("dateOfDeath", "must not be before dateOfBirth"));
+            } else if (Period.between(form.dateOfBirth(), form.dateOfDeath()).getYears() >= 18) {
+                errors.add(new FieldError("dateOfDeath", "child must be under 18 at death"));
+            }
+        }
+    }
+
+    private void agencies(List<FieldError> errors, List<FormA.Agency> agencies) {
+        if (agencies.size() > MAX_AGENCIES) {
+            errors.add(new FieldError("agencies", "must list at most " + MAX_AGENCIES + " agencies"));
+            return;
+        }
+        for (int i = 0; i < agencies.size(); i++) {
+            FormA.Agency agency = agencies.get(i);
+            String prefix = "agencies[" + i + "].";
+            if (agency == null) {
+                errors.add(new FieldError("agencies[" + i + "]", "is required"));
+                continue;
+            }
+            required(errors, prefix + "agency", agency.agency(), SHORT_TEXT);
+            optional(errors, prefix + "contactName", agency.contactName(), SHORT_TEXT);
+            // The notifier may not know the contact's email; the SPOC completes it before Form B requests go out.
+            email(errors, prefix + "contactEmail", agency.contactEmail(), false);
+        }
+    }
+
+    private static void required(List<FieldError> errors, String field, String value, int max) {
+        if (blank(value)) {
+            errors.add(new FieldError(field, "is required"));
+        } else {
+            optional(errors, field, value, max);
+        }
+    }
+
+    private static void optional(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static void email(List<FieldError> errors, String field, String value, boolean required) {
+        if (blank(value)) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+        } else if (value.length() > SHORT_TEXT || !EMAIL.matcher(value.trim()).matches()) {
+            errors.add(new FieldError(field, "must be an email address"));
+        }
+    }
+
+    private static void code(List<FieldError> errors, String field, String value, List<String> codes) {
+        if (blank(value)) {
+            errors.add(new FieldError(field, "is required"));
+        } else if (!codes.contains(value)) {
+            errors.add(new FieldError(field, "must be one of " + String.join(", ", codes)));
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,155 @@
+package uk.cdr.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+
+/** One test per Form A rule; the valid form passes untouched. */
+class FormAValidatorTest {
+
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2015-03-10T12:00:00Z"), ZoneId.of("Europe/London"));
+    private final FormAValidator validator = new FormAValidator(TODAY);
+
+    static FormA valid() {
+        return new FormA("Dr Ann Smith", "Paediatric registrar", "St Elsewhere Hospital", "ann.smith@nhs.example",
+                "020 7946 0000", "Jamie", "Doe", null, LocalDate.of(2014, 11, 2), "male", "401 023 2137", null,
+                "white-british", "1 High Street", "SW1A 1AA", LocalDate.of(2015, 3, 9), LocalTime.of(23, 40),
+                "hospital-emergency-department", "unexpected", "Found unresponsive at home; CPR unsuccessful.",
+                "yes", "yes", List.of(new FormA.Agency("GP", "Dr Who", "gp@nhs.example")));
+    }
+
+    @Test
+    void aCompleteFormPasses() {
+        assertThat(validator.validate(valid())).isEmpty();
+    }
+
+    @Test
+    void missingMandatoryFieldsAreEachNamed() {
+        FormA empty = new FormA(null, "", null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+        assertThat(validator.validate(empty)).extracting(FieldError::field).contains("notifierName", "notifierRole",
+                "notifierOrganisation", "notifierEmail", "childFirstName", "childLastName", "dateOfBirth", "sex",
+                "nhsNumber", "ethnicity", "dateOfDeath", "placeOfDeath", "notifiedExpected", "circumstances",
+                "postMortemRequired", "coronerInformed");
+        assertThat(validator.validate(empty)).allSatisfy(e -> assertThat(e.rule()).isNotBlank());
+    }
+
+    @Test
+    void aWrongNhsCheckDigitIsRejected() {
+        assertThat(errors(f -> with(f, "nhsNumber", "4010232138")))
+                .containsExactly(new FieldError("nhsNumber", "must be 10 digits with a valid check digit"));
+        assertThat(errors(f -> with(f, "nhsNumber", "40102321"))).extracting(FieldError::field).containsExactly("nhsNumber");
+    }
+
+    @Test
+    void anAbsentNhsNumberNeedsAReason() {
+        assertThat(errors(f -> with(with(f, "nhsNumber", null), "nhsNumberAbsentReason", null)))
+                .containsExactly(new FieldError("nhsNumber", "is required, or give nhsNumberAbsentReason"));
+        assertThat(errors(f -> with(with(f, "nhsNumber", ""), "nhsNumberAbsentReason", "Born abroad, not registered")))
+                .isEmpty();
+    }
+
+    @Test
+    void deathBeforeBirthIsRejected() {
+        assertThat(errors(f -> withDates(f, LocalDate.of(2015, 1, 5), LocalDate.of(2015, 1, 4))))
+                .containsExactly(new FieldError("dateOfDeath", "must not be before dateOfBirth"));
+    }
+
+    @Test
+    void datesInTheFutureAreRejected() {
+        assertThat(errors(f -> withDates(f, LocalDate.of(2014, 1, 5), LocalDate.of(2015, 3, 11))))
+                .containsExactly(new FieldError("dateOfDeath", "must not be in the future"));
+        assertThat(errors(f -> withDates(f, LocalDate.of(2015, 3, 12), null))).extracting(FieldError::rule)
+                .contains("must not be in the future", "is required");
+    }
+
+    @Test
+    void aYoungPersonOf18OrOverAtDeathIsNotAChild() {
+        assertThat(errors(f -> withDates(f, LocalDate.of(1997, 3, 9), LocalDate.of(2015, 3, 9))))
+                .containsExactly(new FieldError("dateOfDeath", "child must be under 18 at death"));
+        assertThat(errors(f -> withDates(f, LocalDate.of(1997, 3, 10), LocalDate.of(2015, 3, 9)))).isEmpty();
+    }
+
+    @Test
+    void unknownCodesAreRejectedWithTheAllowedOnes() {
+        assertThat(errors(f -> with(f, "sex", "other"))).singleElement()
+                .satisfies(e -> assertThat(e.rule()).startsWith("must be one of male, female"));
+        assertThat(errors(f -> with(f, "placeOfDeath", "car"))).extracting(FieldError::field).containsExactly("placeOfDeath");
+        assertThat(errors(f -> with(f, "ethnicity", "martian"))).extracting(FieldError::field).containsExactly("ethnicity");
+        assertThat(errors(f -> with(f, "notifiedExpected", "maybe"))).extracting(FieldError::field)
+                .containsExactly("notifiedExpected");
+    }
+
+    @Test
+    void oversizedTextIsRejected() {
+        assertThat(errors(f -> with(f, "circumstances", "x".repeat(4001))))
+                .containsExactly(new FieldError("circumstances", "must be at most 4000 characters"));
+        assertThat(errors(f -> with(f, "childFirstName", "x".repeat(201)))).extracting(FieldError::field)
+                .containsExactly("childFirstName");
+    }
+
+    @Test
+    void badEmailsAndPostcodesAreRejected() {
+        assertThat(errors(f -> with(f, "notifierEmail", "not-an-email"))).extracting(FieldError::field)
+                .containsExactly("notifierEmail");
+        assertThat(errors(f -> with(f, "postcode", "12345"))).extracting(FieldError::field).containsExactly("postcode");
+    }
+
+    @Test
+    void eachAgencyIsCheckedByPosition() {
+        List<FormA.Agency> agencies = new ArrayList<>();
+        agencies.add(new FormA.Agency("Police", null, null));
+        agencies.add(new FormA.Agency("", "Someone", "nope"));
+        assertThat(errors(f -> withAgencies(f, agencies))).containsExactlyInAnyOrder(
+                new FieldError("agencies[1].agency", "is required"),
+                new FieldError("agencies[1].contactEmail", "must be an email address"));
+    }
+
+    private List<FieldError> errors(UnaryOperator<FormA> change) {
+        return validator.validate(change.apply(valid()));
+    }
+
+    static FormA withDates(FormA f, LocalDate birth, LocalDate death) {
+        return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
+                f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), birth, f.sex(),
+                f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), death,
+                f.timeOfDeath(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), f.postMortemRequired(),
+                f.coronerInformed(), f.agencies());
+    }
+
+    static FormA withAgencies(FormA f, List<FormA.Agency> agencies) {
+        return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
+                f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), f.dateOfBirth(),
+                f.sex(), f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(),
+                f.dateOfDeath(), f.timeOfDeath(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(),
+                f.postMortemRequired(), f.coronerInformed(), agencies);
+    }
+
+    /** Replaces one text field by its data dictionary name. */
+    static FormA with(FormA f, String field, String value) {
+        String[] v = {f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
+                f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), f.sex(), f.nhsNumber(),
+                f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.placeOfDeath(),
+                f.notifiedExpected(), f.circumstances(), f.postMortemRequired(), f.coronerInformed()};
+        List<String> names = List.of("notifierName", "notifierRole", "notifierOrganisation", "notifierEmail",
+                "notifierPhone", "childFirstName", "childLastName", "childOtherNames", "sex", "nhsNumber",
+                "nhsNumberAbsentReason", "ethnicity", "addressLine", "postcode", "placeOfDeath", "notifiedExpected",
+                "circumstances", "postMortemRequired", "coronerInformed");
+        int index = names.indexOf(field);
+        if (index < 0) {
+            throw new IllegalArgumentException(field);
+        }
+        v[index] = value;
+        return new FormA(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], f.dateOfBirth(), v[8], v[9], v[10], v[11],
+                v[12], v[13], f.dateOfDeath(), f.timeOfDeath(), v[14], v[15], v[16], v[17], v[18], f.agencies());
+    }
+}
