@@ -34,6 +34,7 @@ class RoleGroups implements ApplicationRunner {
 
     static final String FILTER_MY_ROLES = "Tasks for my roles";
     static final String FILTER_MY_TASKS = "My tasks";
+    static final String NOTIFICATION_PROCESS = "childDeathNotification";
     private static final Logger LOG = LoggerFactory.getLogger(RoleGroups.class);
 
     private final IdentityService identityService;
@@ -55,6 +56,10 @@ class RoleGroups implements ApplicationRunner {
             ensureGroup(role);
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         }
+        // The SPOC starts each case's notification process (from our page, the API or Tasklist).
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, NOTIFICATION_PROCESS, Permissions.READ);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, NOTIFICATION_PROCESS, Permissions.CREATE_INSTANCE);
+        grant(Role.SPOC, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         Filter myRoles = ensureFilter(FILTER_MY_ROLES, -10,
                 "Open tasks offered to any of your roles, and those assigned to you",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
@@ -78,16 +83,18 @@ class RoleGroups implements ApplicationRunner {
         LOG.info("Created group {}", role.groupId());
     }
 
+    /** One authorization row per group and resource (the engine's unique key), holding all its permissions. */
     private void grant(Role role, Resource resource, String resourceId, Permission permission) {
-        boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(role.groupId())
-                .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
-        if (granted) {
+        Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(role.groupId())
+                .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(role.groupId());
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (authorization.isPermissionGranted(permission)) {
             return;
         }
-        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(role.groupId());
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
         authorization.addPermission(permission);
         authorizationService.saveAuthorization(authorization);
     }

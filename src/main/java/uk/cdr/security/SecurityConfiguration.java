@@ -109,6 +109,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/audit/**", "/audit/**").hasAuthority(ADMIN.groupId())
+                        .requestMatchers("/api/notifications/**").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/", "/api/me", "/logout").authenticated()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .authenticated()

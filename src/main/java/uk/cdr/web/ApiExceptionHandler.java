@@ -10,7 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -25,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * goes to the log only.
  */
 @RestControllerAdvice(basePackages = "uk.cdr")
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -64,6 +66,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList());
     }
 
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            String expected = mismatch.getTargetType() == null ? "of another type" : describe(mismatch.getTargetType());
+            return invalid(List.of(new FieldError(field, "must be " + expected)));
+        }
+        return invalid(List.of(new FieldError("body", "must be well-formed JSON")));
+    }
+
+    /** The engine refused the logged-in user: their role lacks an authorization. */
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ProblemDetail engineRefused(org.camunda.bpm.engine.AuthorizationException e) {
+        LOG.warn("Engine authorization refused: {}", e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not give access to this.");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         LOG.error("Unexpected error", e);
@@ -85,6 +107,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
             return "a whole number";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (yyyy-mm-dd)";
+        }
+        if (type == java.time.LocalTime.class) {
+            return "a time (hh:mm)";
         }
         return "a " + type.getSimpleName();
     }

@@ -1,0 +1,61 @@
+package uk.cdr.casefile;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Case references, e.g. 2014-15/007: a sequence per reporting year. The counter row is locked by
+ * the increment until the case is committed, so two SPOCs saving at once never get the same
+ * number, and a number once given to a case is never given again.
+ */
+@Component
+public class CaseReferences {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    public CaseReferences(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public record CaseReference(String reportingYear, int sequence) {
+        public String text() {
+            return reportingYear + "/" + String.format("%03d", sequence);
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CaseReference next(String reportingYear) {
+        if (increment(reportingYear) == 0) {
+            createCounter(reportingYear);
+            increment(reportingYear);
+        }
+        int sequence = jdbc.sql("select last_sequence from case_reference_sequence where reporting_year = ?")
+                .param(reportingYear).query(Integer.class).single();
+        return new CaseReference(reportingYear, sequence);
+    }
+
+    /** In a transaction of its own: on PostgreSQL a failed insert would spoil the caller's. */
+    private void createCounter(String reportingYear) {
+        try {
+            ownTransaction.executeWithoutResult(status -> jdbc
+                    .sql("insert into case_reference_sequence (reporting_year, last_sequence) values (?, 0)")
+                    .param(reportingYear).update());
+        } catch (DuplicateKeyException anotherSpocWasFirst) {
+            // The counter exists now, which is all we need.
+        }
+    }
+
+    private int increment(String reportingYear) {
+        return jdbc.sql("update case_reference_sequence set last_sequence = last_sequence + 1 where reporting_year = ?")
+                .param(reportingYear).update();
+    }
+}

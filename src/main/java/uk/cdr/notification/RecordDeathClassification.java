@@ -1,0 +1,49 @@
+package uk.cdr.notification;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import uk.cdr.audit.AuditAction;
+import uk.cdr.audit.AuditLog;
+
+/** Writes the Designated Doctor's decision, the one recorded, to the case file. Idempotent. */
+@Component("recordDeathClassification")
+class RecordDeathClassification implements JavaDelegate {
+
+    static final String CLASSIFIED_BY = "classifiedBy";
+
+    private final JdbcClient jdbc;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    RecordDeathClassification(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        UUID caseId = UUID.fromString((String) execution.getVariable(NotificationVariables.CASE_ID));
+        String classification = (String) execution.getVariable(NotificationVariables.DEATH_CLASSIFICATION);
+        if (!"expected".equals(classification) && !"unexpected".equals(classification)) {
+            throw new IllegalStateException("deathClassification must be expected or unexpected, was " + classification);
+        }
+        String by = (String) execution.getVariable(CLASSIFIED_BY);
+        String suggestion = (String) execution.getVariable(NotificationVariables.SUGGESTED_CLASSIFICATION);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                update case_file set death_classification = ?, classified_by = ?, classified_at = ?,
+                    suggested_classification = ?, status = 'CLASSIFIED', updated_at = ?, version = version + 1
+                where id = ?""")
+                .params(classification, by, now, suggestion, now, caseId).update();
+        auditLog.record(by, AuditAction.CASE_CHANGED, (String) execution.getVariable(NotificationVariables.CASE_REFERENCE),
+                "death classified as " + classification);
+    }
+}

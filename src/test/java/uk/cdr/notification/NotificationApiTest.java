@@ -1,0 +1,72 @@
+package uk.cdr.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.cdr.support.HttpSession;
+import uk.cdr.support.IntegrationTest;
+
+/** POST /api/notifications on PostgreSQL: the SPOC's Form A over the API. */
+class NotificationApiTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void theSpocLogsADeathAndGetsItsReference() throws Exception {
+        HttpSession.Response response = spoc().postJson("/api/notifications", json.writeValueAsString(FormAValidatorTest.valid()));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.body()).containsPattern("\"caseReference\":\"2014-15/\\d{3}\"");
+        String reference = json.readTree(response.body()).get("caseReference").asText();
+        assertThat(jdbc.sql("select count(*) from notification n join case_file c on c.id = n.case_id where c.case_reference = ?")
+                .param(reference).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'CASE_CREATED' and case_reference = ?")
+                .param(reference).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anInvalidFormIsRejectedFieldByFieldAndNothingIsSaved() throws Exception {
+        long cases = caseCount();
+        FormA bad = FormAValidatorTest.with(FormAValidatorTest.valid(), "nhsNumber", "1234567890");
+        bad = FormAValidatorTest.with(bad, "sex", "robot");
+        HttpSession.Response response = spoc().postJson("/api/notifications", json.writeValueAsString(bad));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(response.body()).contains("\"field\":\"nhsNumber\"", "\"field\":\"sex\"", "check digit");
+        assertThat(caseCount()).isEqualTo(cases);
+    }
+
+    @Test
+    void aMalformedDateIsNamed() {
+        HttpSession.Response response = spoc().postJson("/api/notifications",
+                "{\"dateOfDeath\":\"2015-02-30\",\"childFirstName\":\"A\"}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"dateOfDeath\"", "a date (yyyy-mm-dd)");
+        HttpSession.Response notJson = spoc().postJson("/api/notifications", "{not json");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void onlyTheSpocLogsDeaths() throws Exception {
+        HttpSession doctor = browser().withBasicAuth("doctor", DEMO_PASSWORD);
+        assertThat(doctor.postJson("/api/notifications", json.writeValueAsString(FormAValidatorTest.valid())).status())
+                .isEqualTo(403);
+    }
+
+    private HttpSession spoc() {
+        return browser().withBasicAuth("spoc", DEMO_PASSWORD);
+    }
+
+    private long caseCount() {
+        return jdbc.sql("select count(*) from case_file").query(Long.class).single();
+    }
+}

@@ -1,0 +1,68 @@
+package uk.cdr.support;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+/**
+ * Process tests: the real BPMN on the real engine, app and PostgreSQL. The job executor is off in
+ * tests; time passes only when a test moves the engine clock, and jobs run when it says so.
+ */
+public abstract class ProcessTest extends IntegrationTest {
+
+    protected static final ZoneId UK = ZoneId.of("Europe/London");
+
+    @Autowired
+    protected ProcessEngine engine;
+
+    @Autowired
+    protected ManagementService managementService;
+
+    @BeforeEach
+    void bindAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    protected static void clockAt(LocalDateTime ukLocalTime) {
+        ClockUtil.setCurrentTime(Date.from(ukLocalTime.atZone(UK).toInstant()));
+    }
+
+    protected static Date at(LocalDateTime ukLocalTime) {
+        return Date.from(ukLocalTime.atZone(UK).toInstant());
+    }
+
+    /** Runs every job that is due now on the engine clock, including those the first ones create. */
+    protected void runDueJobs() {
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = managementService.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                managementService.executeJob(job.getId());
+            }
+        }
+        throw new AssertionError("jobs keep coming after 50 rounds");
+    }
+
+    protected static GreenMail mail() {
+        return SharedMailServer.instance();
+    }
+}
