@@ -7,6 +7,11 @@ public final class NotificationVariables {
     }
 
     public static final String PROCESS_KEY = "childDeathNotification";
+    public static final String DUPLICATE_PROCESS_KEY = "resolvePossibleDuplicate";
+    public static final String NOTIFICATION_ID = "notificationId";
+    public static final String MATCHED_ON = "matchedOn";
+    public static final String DUPLICATE_DECISION = "duplicateDecision";
+    public static final String DUPLICATE_RESOLVED_BY = "duplicateResolvedBy";
     public static final String CASE_ID = "caseId";
     public static final String CASE_REFERENCE = "caseReference";
     public static final String NOTIFIED_AT = "notifiedAt";

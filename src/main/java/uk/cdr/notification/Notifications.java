@@ -26,8 +26,8 @@ import uk.cdr.casefile.ReportingYear;
 /**
  * Records a notification of a child's death: the one service behind the page, the Tasklist start
  * form and the API. In one transaction it validates Form A, opens the case file with its
- * reference, stores what the notifier said and starts the notification process; a rejected form
- * changes nothing.
+ * reference (or, for a possible duplicate, holds it for the SPOC), stores what the notifier said
+ * and starts the process; a rejected form changes nothing.
  */
 @Service
 public class Notifications {
@@ -35,6 +35,8 @@ public class Notifications {
     static final int NEONATAL_DAYS = 28;
 
     private final FormAValidator validator;
+    private final PossibleDuplicates duplicates;
+    private final NotificationRows notificationRows;
     private final CaseReferences references;
     private final WorkingDays workingDays;
     private final RuntimeService runtimeService;
@@ -42,9 +44,12 @@ public class Notifications {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public Notifications(FormAValidator validator, CaseReferences references, WorkingDays workingDays,
+    public Notifications(FormAValidator validator, PossibleDuplicates duplicates, NotificationRows notificationRows,
+            CaseReferences references, WorkingDays workingDays,
             RuntimeService runtimeService, JdbcClient jdbc, AuditLog auditLog, Clock clock) {
         this.validator = validator;
+        this.duplicates = duplicates;
+        this.notificationRows = notificationRows;
         this.references = references;
         this.workingDays = workingDays;
         this.runtimeService = runtimeService;
@@ -53,8 +58,13 @@ public class Notifications {
         this.clock = clock;
     }
 
-    public record Recorded(UUID caseId, String caseReference, boolean outOfHours, int ageAtDeathDays,
-            boolean neonatal) {
+    /** What became of a notification: a new case, or a possible duplicate waiting for the SPOC. */
+    public record Recorded(UUID notificationId, Outcome outcome, UUID caseId, String caseReference,
+            String possibleDuplicateOf, boolean outOfHours, int ageAtDeathDays, boolean neonatal) {
+    }
+
+    public enum Outcome {
+        CASE_OPENED, POSSIBLE_DUPLICATE
     }
 
     @Transactional
@@ -64,15 +74,73 @@ public class Notifications {
             throw new InvalidFormA(errors);
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        UUID notificationId = insertNotification(form, now, receivedBy);
+        List<PossibleDuplicates.PossibleDuplicate> matches = duplicates.of(form);
+        if (matches.isEmpty()) {
+            return openCase(notificationId, form, now, receivedBy);
+        }
+        PossibleDuplicates.PossibleDuplicate match = matches.get(0);
+        jdbc.sql("update notification set status = 'POSSIBLE_DUPLICATE', possible_duplicate_of = ?, matched_on = ? where id = ?")
+                .params(match.caseId(), match.matchedOn(), notificationId).update();
         Date notifiedAt = Date.from(now.toInstant());
-        int ageAtDeathDays = (int) ChronoUnit.DAYS.between(form.dateOfBirth(), form.dateOfDeath());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(NOTIFICATION_ID, notificationId.toString());
+        variables.put(CASE_ID, match.caseId().toString());
+        variables.put(CASE_REFERENCE, match.caseReference());
+        variables.put(MATCHED_ON, match.matchedOn());
+        variables.put(NOTIFIED_AT, notifiedAt);
+        runtimeService.startProcessInstanceByKey(DUPLICATE_PROCESS_KEY, notificationId.toString(), variables);
+        auditLog.record(receivedBy, AuditAction.CASE_CHANGED, match.caseReference(),
+                "possible duplicate notification from " + form.notifierOrganisation() + " (matched on " + match.matchedOn() + ")");
+        int age = ageAtDeathDays(form);
+        return new Recorded(notificationId, Outcome.POSSIBLE_DUPLICATE, null, null, match.caseReference(),
+                workingDays.isOutOfHours(notifiedAt), age, age < NEONATAL_DAYS);
+    }
+
+    /** The SPOC says the notification is the same death as the matched case: record the notifier there. */
+    @Transactional
+    public void mergeIntoMatchedCase(UUID notificationId, String resolvedBy) {
+        PendingNotification pending = pending(notificationId);
+        jdbc.sql("""
+                update notification set case_id = possible_duplicate_of, status = 'MERGED', duplicate_resolved_by = ?,
+                    duplicate_resolved_at = ? where id = ?""")
+                .params(resolvedBy, OffsetDateTime.now(clock), notificationId).update();
+        auditLog.record(resolvedBy, AuditAction.CASE_CHANGED, pending.matchedReference(),
+                "notification merged into this case");
+    }
+
+    /** The SPOC says it is a different death: it gets a case of its own, timed from when it was notified. */
+    @Transactional
+    public Recorded openDistinctCase(UUID notificationId, String resolvedBy) {
+        PendingNotification pending = pending(notificationId);
+        jdbc.sql("update notification set duplicate_resolved_by = ?, duplicate_resolved_at = ? where id = ?")
+                .params(resolvedBy, OffsetDateTime.now(clock), notificationId).update();
+        return openCase(notificationId, notificationRows.formA(notificationId), pending.receivedAt(), resolvedBy);
+    }
+
+    private record PendingNotification(OffsetDateTime receivedAt, String matchedReference) {
+    }
+
+    private PendingNotification pending(UUID notificationId) {
+        return jdbc.sql("""
+                select n.received_at, c.case_reference from notification n join case_file c on c.id = n.possible_duplicate_of
+                where n.id = ? and n.status = 'POSSIBLE_DUPLICATE'""")
+                .param(notificationId)
+                .query((rs, row) -> new PendingNotification(rs.getObject(1, OffsetDateTime.class), rs.getString(2)))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("Notification " + notificationId + " is not awaiting a duplicate decision"));
+    }
+
+    private Recorded openCase(UUID notificationId, FormA form, OffsetDateTime notified, String by) {
+        Date notifiedAt = Date.from(notified.toInstant());
+        int ageAtDeathDays = ageAtDeathDays(form);
         boolean neonatal = ageAtDeathDays < NEONATAL_DAYS;
         boolean outOfHours = workingDays.isOutOfHours(notifiedAt);
         CaseReference reference = references.next(ReportingYear.of(form.dateOfDeath()));
         UUID caseId = UUID.randomUUID();
 
-        insertCaseFile(caseId, reference, form, now, ageAtDeathDays, neonatal, outOfHours);
-        insertNotification(caseId, form, now, receivedBy);
+        insertCaseFile(caseId, reference, form, notified, ageAtDeathDays, neonatal, outOfHours);
+        jdbc.sql("update notification set case_id = ?, status = 'RECORDED' where id = ?").params(caseId, notificationId).update();
 
         Map<String, Object> variables = new HashMap<>();
         variables.put(CASE_ID, caseId.toString());
@@ -87,8 +155,13 @@ public class Notifications {
                 .startProcessInstanceByKey(PROCESS_KEY, reference.text(), variables).getId();
         jdbc.sql("update case_file set process_instance_id = ? where id = ?")
                 .params(processInstanceId, caseId).update();
-        auditLog.record(receivedBy, AuditAction.CASE_CREATED, reference.text(), "Form A from " + form.notifierOrganisation());
-        return new Recorded(caseId, reference.text(), outOfHours, ageAtDeathDays, neonatal);
+        auditLog.record(by, AuditAction.CASE_CREATED, reference.text(), "Form A from " + form.notifierOrganisation());
+        return new Recorded(notificationId, Outcome.CASE_OPENED, caseId, reference.text(), null, outOfHours,
+                ageAtDeathDays, neonatal);
+    }
+
+    private static int ageAtDeathDays(FormA form) {
+        return (int) ChronoUnit.DAYS.between(form.dateOfBirth(), form.dateOfDeath());
     }
 
     private void insertCaseFile(UUID caseId, CaseReference reference, FormA form, OffsetDateTime now,
@@ -121,11 +194,10 @@ public class Notifications {
                 .update();
     }
 
-    private void insertNotification(UUID caseId, FormA form, OffsetDateTime now, String receivedBy) {
+    private UUID insertNotification(FormA form, OffsetDateTime now, String receivedBy) {
         UUID id = UUID.randomUUID();
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
-        p.put("caseId", caseId);
         p.put("receivedAt", now);
         p.put("receivedBy", receivedBy);
         p.put("notifierName", form.notifierName().trim());
@@ -156,7 +228,7 @@ public class Notifications {
                     child_other_names, date_of_birth, sex, nhs_number, nhs_number_absent_reason, ethnicity,
                     address_line, postcode, date_of_death, time_of_death, place_of_death, notified_expected,
                     circumstances, post_mortem_required, coroner_informed)
-                values (:id, :caseId, :receivedAt, :receivedBy, :notifierName, :notifierRole, :notifierOrganisation,
+                values (:id, null, :receivedAt, :receivedBy, :notifierName, :notifierRole, :notifierOrganisation,
                     :notifierEmail, :notifierPhone, :childFirstName, :childLastName, :childOtherNames, :dateOfBirth,
                     :sex, :nhsNumber, :nhsNumberAbsentReason, :ethnicity, :addressLine, :postcode, :dateOfDeath,
                     :timeOfDeath, :placeOfDeath, :notifiedExpected, :circumstances, :postMortemRequired,
@@ -171,6 +243,7 @@ public class Notifications {
                             blankToNull(agency.contactEmail()))
                     .update();
         }
+        return id;
     }
 
     private static String blankToNull(String value) {

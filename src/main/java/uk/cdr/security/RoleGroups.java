@@ -35,6 +35,7 @@ class RoleGroups implements ApplicationRunner {
     static final String FILTER_MY_ROLES = "Tasks for my roles";
     static final String FILTER_MY_TASKS = "My tasks";
     static final String NOTIFICATION_PROCESS = "childDeathNotification";
+    static final String DUPLICATE_PROCESS = "resolvePossibleDuplicate";
     private static final Logger LOG = LoggerFactory.getLogger(RoleGroups.class);
 
     private final IdentityService identityService;
@@ -59,7 +60,12 @@ class RoleGroups implements ApplicationRunner {
         // The SPOC starts each case's notification process (from our page, the API or Tasklist).
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, NOTIFICATION_PROCESS, Permissions.READ);
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, NOTIFICATION_PROCESS, Permissions.CREATE_INSTANCE);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, DUPLICATE_PROCESS, Permissions.READ);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, DUPLICATE_PROCESS, Permissions.CREATE_INSTANCE);
         grant(Role.SPOC, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        // The case page shows who did which task: the SPOC and the Designated Doctor read the history.
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
+        grant(Role.DESIGNATED_DOCTOR, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
         Filter myRoles = ensureFilter(FILTER_MY_ROLES, -10,
                 "Open tasks offered to any of your roles, and those assigned to you",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")

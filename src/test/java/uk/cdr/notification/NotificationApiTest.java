@@ -22,7 +22,7 @@ class NotificationApiTest extends IntegrationTest {
 
     @Test
     void theSpocLogsADeathAndGetsItsReference() throws Exception {
-        HttpSession.Response response = spoc().postJson("/api/notifications", json.writeValueAsString(FormAValidatorTest.valid()));
+        HttpSession.Response response = spoc().postJson("/api/notifications", json.writeValueAsString(TestForms.aNotification()));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(response.body()).containsPattern("\"caseReference\":\"2014-15/\\d{3}\"");
         String reference = json.readTree(response.body()).get("caseReference").asText();
@@ -35,7 +35,7 @@ class NotificationApiTest extends IntegrationTest {
     @Test
     void anInvalidFormIsRejectedFieldByFieldAndNothingIsSaved() throws Exception {
         long cases = caseCount();
-        FormA bad = FormAValidatorTest.with(FormAValidatorTest.valid(), "nhsNumber", "1234567890");
+        FormA bad = FormAValidatorTest.with(TestForms.aNotification(), "nhsNumber", "1234567890");
         bad = FormAValidatorTest.with(bad, "sex", "robot");
         HttpSession.Response response = spoc().postJson("/api/notifications", json.writeValueAsString(bad));
         assertThat(response.status()).isEqualTo(400);
@@ -58,7 +58,7 @@ class NotificationApiTest extends IntegrationTest {
     @Test
     void onlyTheSpocLogsDeaths() throws Exception {
         HttpSession doctor = browser().withBasicAuth("doctor", DEMO_PASSWORD);
-        assertThat(doctor.postJson("/api/notifications", json.writeValueAsString(FormAValidatorTest.valid())).status())
+        assertThat(doctor.postJson("/api/notifications", json.writeValueAsString(TestForms.aNotification())).status())
                 .isEqualTo(403);
     }
 

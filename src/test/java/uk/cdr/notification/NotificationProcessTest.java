@@ -41,7 +41,7 @@ class NotificationProcessTest extends ProcessTest {
     @Test
     void inHoursTheDoctorIsAlertedAndEachRoleGetsItsTaskDueTheSameDay() throws Exception {
         clockAt(LocalDateTime.of(2015, 3, 10, 11, 0));
-        Notifications.Recorded recorded = notifications.record(FormAValidatorTest.valid(), "spoc");
+        Notifications.Recorded recorded = notifications.record(TestForms.aNotification(), "spoc");
         assertThat(recorded.caseReference()).matches("2014-15/\\d{3}");
         assertThat(recorded.outOfHours()).isFalse();
         ProcessInstance process = process(recorded);
@@ -58,7 +58,9 @@ class NotificationProcessTest extends ProcessTest {
                 .doesNotContain("Jamie", "Doe", "4010232137", "SW1A");
 
         assertThat(process).isWaitingAt("Task_AcknowledgeNotification", "Task_ConfirmExpectedOrUnexpected",
-                "Task_BereavementSupport");
+                "Task_BereavementSupport", "Task_RequestFormBReports");
+        assertThat(task("Task_RequestFormBReports", process)).hasCandidateGroup("spoc")
+                .hasDueDate(at(LocalDateTime.of(2015, 3, 11, 11, 0)));
         assertThat(task("Task_AcknowledgeNotification", process)).hasCandidateGroup("spoc")
                 .hasDueDate(at(LocalDateTime.of(2015, 3, 10, 17, 0)));
         assertThat(task("Task_ConfirmExpectedOrUnexpected", process)).hasCandidateGroup("designated-doctor");
@@ -72,7 +74,7 @@ class NotificationProcessTest extends ProcessTest {
     @Test
     void outOfHoursTheSpocAcknowledgesAtNineTheNextWorkingDay() {
         clockAt(LocalDateTime.of(2015, 3, 13, 19, 30)); // a Friday evening
-        Notifications.Recorded recorded = notifications.record(FormAValidatorTest.valid(), "spoc");
+        Notifications.Recorded recorded = notifications.record(TestForms.aNotification(), "spoc");
         assertThat(recorded.outOfHours()).isTrue();
         runDueJobs();
         assertThat(task("Task_AcknowledgeNotification", process(recorded)))
@@ -84,9 +86,9 @@ class NotificationProcessTest extends ProcessTest {
     @Test
     void overEasterTheNextWorkingDaySkipsGoodFridayAndEasterMonday() {
         clockAt(LocalDateTime.of(2015, 4, 2, 18, 0)); // Thursday before Easter 2015
-        Notifications.Recorded thursday = notifications.record(FormAValidatorTest.valid(), "spoc");
+        Notifications.Recorded thursday = notifications.record(TestForms.aNotification(), "spoc");
         clockAt(LocalDateTime.of(2015, 4, 6, 10, 0)); // Easter Monday, office time but a bank holiday
-        Notifications.Recorded easterMonday = notifications.record(FormAValidatorTest.valid(), "spoc");
+        Notifications.Recorded easterMonday = notifications.record(TestForms.aNotification(), "spoc");
         runDueJobs();
         assertThat(easterMonday.outOfHours()).isTrue();
         assertThat(task("Task_AcknowledgeNotification", process(thursday)))
@@ -98,7 +100,7 @@ class NotificationProcessTest extends ProcessTest {
     @Test
     void theSpocIsToldWhenTheDoctorHasNotConfirmedWithinOneWorkingDay() throws Exception {
         clockAt(LocalDateTime.of(2015, 3, 13, 15, 0)); // Friday afternoon
-        Notifications.Recorded recorded = notifications.record(FormAValidatorTest.valid(), "spoc");
+        Notifications.Recorded recorded = notifications.record(TestForms.aNotification(), "spoc");
         runDueJobs();
         clockAt(LocalDateTime.of(2015, 3, 16, 14, 59));
         runDueJobs();
@@ -112,9 +114,9 @@ class NotificationProcessTest extends ProcessTest {
     }
 
     @Test
-    void theDoctorsDecisionIsRecordedAndTheProcessEndsWhenAllThreeAreDone() {
+    void theDoctorsDecisionIsRecordedAndTheProcessEndsWhenEveryTaskIsDone() {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
-        FormA expectedInHospice = FormAValidatorTest.with(FormAValidatorTest.with(FormAValidatorTest.valid(),
+        FormA expectedInHospice = FormAValidatorTest.with(FormAValidatorTest.with(TestForms.aNotification(),
                 "notifiedExpected", "expected"), "placeOfDeath", "hospice");
         Notifications.Recorded recorded = notifications.record(expectedInHospice, "spoc");
         runDueJobs();
@@ -123,6 +125,7 @@ class NotificationProcessTest extends ProcessTest {
 
         complete(task("Task_AcknowledgeNotification", process), withVariables("acknowledged", true));
         complete(task("Task_BereavementSupport", process), withVariables("bereavementSupport", "accepted"));
+        complete(task("Task_RequestFormBReports", process), withVariables("noAgencyInvolved", true));
         engine.getIdentityService().setAuthentication("doctor", List.of("designated-doctor"));
         try {
             complete(task("Task_ConfirmExpectedOrUnexpected", process), withVariables("deathClassification", "expected"));
@@ -140,22 +143,87 @@ class NotificationProcessTest extends ProcessTest {
     @Test
     void referencesCountWithinTheReportingYearOfTheDeath() {
         clockAt(LocalDateTime.of(2015, 4, 20, 10, 0));
-        FormA aprilDeath = FormAValidatorTest.withDates(FormAValidatorTest.valid(), LocalDate.of(2014, 11, 2),
-                LocalDate.of(2015, 4, 18));
-        FormA marchDeath = FormAValidatorTest.valid();
-        String first = notifications.record(aprilDeath, "spoc").caseReference();
-        String second = notifications.record(aprilDeath, "spoc").caseReference();
-        String earlierYear = notifications.record(marchDeath, "spoc").caseReference();
+        String first = notifications.record(aprilDeath(), "spoc").caseReference();
+        String second = notifications.record(aprilDeath(), "spoc").caseReference();
+        String earlierYear = notifications.record(TestForms.aNotification(), "spoc").caseReference();
         assertThat(first).startsWith("2015-16/");
         assertThat(sequence(second)).isEqualTo(sequence(first) + 1);
         assertThat(earlierYear).startsWith("2014-15/");
-        assertThat(taskQuery().processInstanceBusinessKey(first).count()).isZero(); // jobs not yet run
+    }
+
+    @Test
+    void aSecondNotificationWithTheSameNhsNumberIsMergedWithoutASecondCase() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        FormA hospital = TestForms.aNotification();
+        Notifications.Recorded first = notifications.record(hospital, "spoc");
+        runDueJobs();
+        long cases = caseCount();
+
+        FormA police = FormAValidatorTest.with(FormAValidatorTest.with(hospital, "notifierOrganisation", "Metropolitan Police"),
+                "childFirstName", "James");
+        Notifications.Recorded second = notifications.record(police, "spoc");
+        assertThat(second.outcome()).isEqualTo(Notifications.Outcome.POSSIBLE_DUPLICATE);
+        assertThat(second.possibleDuplicateOf()).isEqualTo(first.caseReference());
+        assertThat(caseCount()).isEqualTo(cases);
+
+        runDueJobs();
+        ProcessInstance resolution = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(second.notificationId().toString()).singleResult();
+        assertThat(resolution).isWaitingAt("Task_ResolvePossibleDuplicate");
+        assertThat(task("Task_ResolvePossibleDuplicate", resolution)).hasCandidateGroup("spoc");
+        assertThat(resolution).variables().containsEntry("matchedOn", PossibleDuplicates.ON_NHS_NUMBER);
+        MimeMessage alert = onlyEmailAbout(first, "doctor@cdr.example.org", "possible duplicate");
+        assertThat(alert.getSubject()).doesNotContain("James", "Testchild");
+
+        complete(task("Task_ResolvePossibleDuplicate", resolution), withVariables("duplicateDecision", "merge"));
+        runDueJobs();
+
+        assertThat(resolution).isEnded();
+        assertThat(caseCount()).isEqualTo(cases);
+        assertThat(jdbc.sql("select notifier_organisation from notification where case_id = ? order by received_at")
+                .param(first.caseId()).query(String.class).list())
+                .containsExactly("St Elsewhere Hospital", "Metropolitan Police");
+    }
+
+    @Test
+    void aMatchOnNameAndDatesConfirmedDistinctOpensItsOwnCase() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 19, 0)); // out of hours
+        FormA withoutNhsNumber = FormAValidatorTest.with(FormAValidatorTest.with(TestForms.aNotification(),
+                "nhsNumber", null), "nhsNumberAbsentReason", "Not known to the notifier");
+        Notifications.Recorded first = notifications.record(withoutNhsNumber, "spoc");
+        Notifications.Recorded second = notifications.record(withoutNhsNumber, "spoc");
+        assertThat(second.outcome()).isEqualTo(Notifications.Outcome.POSSIBLE_DUPLICATE);
+        runDueJobs();
+        ProcessInstance resolution = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(second.notificationId().toString()).singleResult();
+        assertThat(resolution).variables().containsEntry("matchedOn", PossibleDuplicates.ON_NAME_AND_DATES);
+
+        clockAt(LocalDateTime.of(2015, 3, 11, 9, 30));
+        complete(task("Task_ResolvePossibleDuplicate", resolution), withVariables("duplicateDecision", "distinct"));
+        runDueJobs();
+
+        String opened = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(resolution.getId()).variableName("openedCaseReference").singleResult().getValue();
+        assertThat(opened).isNotEqualTo(first.caseReference()).startsWith("2014-15/");
+        ProcessInstance newCase = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(opened)
+                .singleResult();
+        // Timed from when it was notified (out of hours), not from when the SPOC decided.
+        assertThat(task("Task_AcknowledgeNotification", newCase)).hasDueDate(at(LocalDateTime.of(2015, 3, 11, 9, 0)));
+        assertThat(newCase).variables().containsEntry("outOfHours", true);
+    }
+
+    private static FormA aprilDeath() {
+        return FormAValidatorTest.withDates(TestForms.aNotification(), LocalDate.of(2014, 11, 2), LocalDate.of(2015, 4, 18));
+    }
+
+    private long caseCount() {
+        return jdbc.sql("select count(*) from case_file").query(Long.class).single();
     }
 
     @Test
     void aNeonatalDeathIsDerivedNotTyped() {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
-        FormA newborn = FormAValidatorTest.withDates(FormAValidatorTest.valid(), LocalDate.of(2015, 2, 10),
+        FormA newborn = FormAValidatorTest.withDates(TestForms.aNotification(), LocalDate.of(2015, 2, 10),
                 LocalDate.of(2015, 3, 9));
         Notifications.Recorded recorded = notifications.record(newborn, "spoc");
         assertThat(recorded.ageAtDeathDays()).isEqualTo(27);
@@ -173,7 +241,17 @@ class NotificationProcessTest extends ProcessTest {
 
     /** Other tests' cases share the engine and the inbox: look only at this case's emails. */
     private static MimeMessage onlyEmailAbout(Notifications.Recorded recorded, String address) {
-        List<MimeMessage> messages = emailsAbout(recorded, address);
+        return onlyEmailAbout(recorded, address, "");
+    }
+
+    private static MimeMessage onlyEmailAbout(Notifications.Recorded recorded, String address, String subjectPart) {
+        List<MimeMessage> messages = emailsAbout(recorded, address).stream().filter(m -> {
+            try {
+                return m.getSubject().contains(subjectPart);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
         assertThat(messages).hasSize(1);
         return messages.get(0);
     }
