@@ -8,6 +8,20 @@ public final class Codes {
     private Codes() {
     }
 
+    /** What a person reads for a code: "hospital-emergency-department" is "Hospital emergency department". */
+    public static String label(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String words = code.replace("-or-", " or ").replace("-and-", " and ").replace('-', ' ');
+        if (words.startsWith("white ") || words.startsWith("mixed ") || words.startsWith("asian ")
+                || words.startsWith("black ") || words.startsWith("other ")) {
+            int space = words.indexOf(' ');
+            words = words.substring(0, space) + ":" + words.substring(space);
+        }
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     public static final List<String> SEX = List.of("male", "female", "indeterminate", "not-known");
 
     public static final List<String> PLACE_OF_DEATH = List.of("home", "other-private-residence",

@@ -19,16 +19,26 @@ import uk.cdr.web.ApiExceptionHandler;
 class NotificationController {
 
     private final Notifications notifications;
+    private final NotificationCheck check;
 
-    NotificationController(Notifications notifications) {
+    NotificationController(Notifications notifications, NotificationCheck check) {
         this.notifications = notifications;
+        this.check = check;
+    }
+
+    @PostMapping("/check")
+    @Operation(summary = "Check a Form A without saving it: broken rules and possible duplicates (SPOC only)")
+    NotificationCheck.Result check(@RequestBody FormA form) {
+        return check.check(form);
     }
 
     @PostMapping
     @Operation(summary = "Log a child death (Form A): opens the case and alerts the Designated Doctor (SPOC only)")
     ResponseEntity<Notifications.Recorded> notify(@RequestBody FormA form, Authentication user) {
         Notifications.Recorded recorded = notifications.record(form, user.getName());
-        return ResponseEntity.created(URI.create("/api/cases/" + recorded.caseId())).body(recorded);
+        URI location = recorded.caseId() == null ? URI.create("/api/notifications/" + recorded.notificationId())
+                : URI.create("/cases/" + recorded.caseId());
+        return ResponseEntity.created(location).body(recorded);
     }
 
     @ExceptionHandler(InvalidFormA.class)

@@ -23,6 +23,7 @@ class HomeController {
         model.addAttribute("roles", user.roles());
         model.addAttribute("caseworker", Role.caseworkers().stream().anyMatch(user::has));
         model.addAttribute("admin", user.has(Role.ADMIN));
+        model.addAttribute("spoc", user.has(Role.SPOC));
         return "home";
     }
 }

@@ -1,0 +1,70 @@
+package uk.cdr.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import uk.cdr.audit.AuditAction;
+import uk.cdr.audit.AuditLog;
+import uk.cdr.audit.AuditQuery;
+import uk.cdr.notification.Notifications;
+import uk.cdr.notification.TestForms;
+import uk.cdr.support.HttpSession;
+import uk.cdr.support.ProcessTest;
+
+class CasePageTest extends ProcessTest {
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Test
+    void theCasePageShowsEverythingThatHappenedInTimeOrder() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded recorded = notifications.record(TestForms.aNotification(), "spoc");
+        runDueJobs();
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 30));
+        Task acknowledge = taskService.createTaskQuery().processInstanceBusinessKey(recorded.caseReference())
+                .taskDefinitionKey("Task_AcknowledgeNotification").singleResult();
+        engine.getIdentityService().setAuthentication("spoc", List.of("spoc"));
+        try {
+            taskService.complete(acknowledge.getId(), Map.of("acknowledged", true));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        HttpSession.Response page = loggedIn("spoc").get("/cases/" + recorded.caseId());
+        assertThat(page.status()).isEqualTo(200);
+        String html = page.body();
+        assertThat(html).contains(recorded.caseReference(), "Jamie Testchild", "10 March 2015 10:00");
+        assertThat(html).contains("Form A from Dr Ann Smith (Paediatric registrar, St Elsewhere Hospital)",
+                "Child death notification " + recorded.caseReference(), "doctor@cdr.example.org",
+                "“Acknowledge notification” done", "“Confirm expected or unexpected” created");
+        assertThat(html.indexOf("Form A from")).isLessThan(html.indexOf("Email sent"));
+        assertThat(html).containsPattern("“Acknowledge notification” done</td>\\s*<td>spoc</td>");
+        assertThat(auditLog.find(new AuditQuery("spoc", AuditAction.CASE_VIEWED, recorded.caseReference(), 5))).hasSize(1);
+    }
+
+    @Test
+    void theDoctorSeesTheCaseButThePanelAndNurseDoNot() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded recorded = notifications.record(TestForms.aNotification(), "spoc");
+        assertThat(loggedIn("doctor").get("/cases/" + recorded.caseId()).status()).isEqualTo(200);
+        assertThat(loggedIn("panel").get("/cases/" + recorded.caseId()).status()).isEqualTo(403);
+        assertThat(loggedIn("nurse").get("/cases/" + recorded.caseId()).status()).isEqualTo(403);
+        assertThat(loggedIn("spoc").get("/cases/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+}
