@@ -36,6 +36,7 @@ class RoleGroups implements ApplicationRunner {
     static final String FILTER_MY_TASKS = "My tasks";
     static final String NOTIFICATION_PROCESS = "childDeathNotification";
     static final String DUPLICATE_PROCESS = "resolvePossibleDuplicate";
+    static final String TASKLIST_FORM_A_PROCESS = "logDeathFromTasklist";
     private static final Logger LOG = LoggerFactory.getLogger(RoleGroups.class);
 
     private final IdentityService identityService;
@@ -60,6 +61,8 @@ class RoleGroups implements ApplicationRunner {
         // The SPOC starts each case's notification process (from our page, the API or Tasklist).
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, NOTIFICATION_PROCESS, Permissions.READ);
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, NOTIFICATION_PROCESS, Permissions.CREATE_INSTANCE);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, TASKLIST_FORM_A_PROCESS, Permissions.READ);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, TASKLIST_FORM_A_PROCESS, Permissions.CREATE_INSTANCE);
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, DUPLICATE_PROCESS, Permissions.READ);
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, DUPLICATE_PROCESS, Permissions.CREATE_INSTANCE);
         grant(Role.SPOC, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
