@@ -3,7 +3,7 @@ package uk.cdr.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.cdr.ChildDeathReviewApplication;
 
@@ -23,7 +25,7 @@ import uk.cdr.ChildDeathReviewApplication;
 class ProductionProfileTest {
 
     @Test
-    void startsFromEnvironmentVariablesWithoutDemoUsers() throws SQLException {
+    void startsFromEnvironmentVariablesWithoutDemoUsers() throws Exception {
         String database = "cdr_production_" + System.nanoTime();
         try (Connection connection = SharedPostgres.instance().getPostgresDatabase().getConnection()) {
             connection.createStatement().execute("create database " + database);
@@ -50,6 +52,48 @@ class ProductionProfileTest {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             HttpSession api = new HttpSession("http://localhost:" + port).withBasicAuth("chief", "a-long-secret");
             assertThat(api.get("/api/me").body()).contains("\"userId\":\"chief\"");
+
+            theDoctorsAlertArrivesWithinSecondsOfANotification(identity, port);
         }
+    }
+
+    /** Here the job executor runs as in production: the alert is sent by it, not by the test. */
+    private static void theDoctorsAlertArrivesWithinSecondsOfANotification(IdentityService identity, int port)
+            throws Exception {
+        addUser(identity, "sam", "spoc", null);
+        addUser(identity, "dana", "designated-doctor", "dana.doctor@nhs.example");
+        HttpSession spoc = new HttpSession("http://localhost:" + port).withBasicAuth("sam", "a-long-secret");
+        String formA = new ObjectMapper().findAndRegisterModules()
+                .writeValueAsString(uk.cdr.notification.TestForms.aNotification());
+
+        long start = System.nanoTime();
+        HttpSession.Response saved = spoc.postJson("/api/notifications", formA);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        String reference = new ObjectMapper().readTree(saved.body()).get("caseReference").asText();
+        boolean arrived = false;
+        while (!arrived && System.nanoTime() - start < Duration.ofSeconds(30).toNanos()) {
+            arrived = SharedMailServer.instance().waitForIncomingEmail(500, 1) && java.util.Arrays
+                    .stream(SharedMailServer.instance().getReceivedMessages())
+                    .anyMatch(m -> subject(m).contains(reference));
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        System.out.printf("Designated Doctor alert for %s arrived %d ms after the notification was saved%n", reference, millis);
+        assertThat(arrived).as("doctor's alert within 30 s").isTrue();
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void addUser(IdentityService identity, String id, String group, String email) {
+        org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+        user.setPassword("a-long-secret");
+        user.setEmail(email);
+        identity.saveUser(user);
+        identity.createMembership(id, group);
     }
 }
