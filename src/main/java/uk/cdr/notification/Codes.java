@@ -8,18 +8,9 @@ public final class Codes {
     private Codes() {
     }
 
-    /** What a person reads for a code: "hospital-emergency-department" is "Hospital emergency department". */
+    /** What a person reads for a code. */
     public static String label(String code) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        String words = code.replace("-or-", " or ").replace("-and-", " and ").replace('-', ' ');
-        if (words.startsWith("white ") || words.startsWith("mixed ") || words.startsWith("asian ")
-                || words.startsWith("black ") || words.startsWith("other ")) {
-            int space = words.indexOf(' ');
-            words = words.substring(0, space) + ":" + words.substring(space);
-        }
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return uk.cdr.web.CodeLabels.label(code);
     }
 
     public static final List<String> SEX = List.of("male", "female", "indeterminate", "not-known");

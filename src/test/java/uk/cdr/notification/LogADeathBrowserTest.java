@@ -3,6 +3,7 @@ package uk.cdr.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,11 +55,11 @@ class LogADeathBrowserTest extends IntegrationTest {
         type("nhsNumber", nhs);
         wait.until(ExpectedConditions.invisibilityOfElementWithText(errorFor("nhsNumber"), "must be 10 digits with a valid check digit"));
 
-        type("dateOfBirth", "02/11/2014");
-        type("dateOfDeath", "01/11/2014");
+        date("dateOfBirth", LocalDate.of(2014, 11, 2));
+        date("dateOfDeath", LocalDate.of(2014, 11, 1));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(errorFor("dateOfDeath"), "before dateOfBirth"));
-        browser.findElement(By.id("dateOfDeath")).clear();
-        type("dateOfDeath", "09/03/2015");
+        Browsers.screenshot(browser, "log-a-death-inline-errors");
+        date("dateOfDeath", LocalDate.of(2015, 3, 9));
 
         fillTheRest("Browsertest");
         browser.findElement(By.id("save")).click();
@@ -66,6 +67,8 @@ class LogADeathBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         assertThat(browser.findElement(By.id("case-reference")).getText()).matches("20\\d\\d-\\d\\d/\\d{3}");
         assertThat(browser.findElement(By.id("child-name")).getText()).isEqualTo("Robin Browsertest");
+        assertThat(browser.findElement(By.id("age-at-death")).getText()).isEqualTo("18 weeks");
+        Browsers.screenshot(browser, "case-page");
     }
 
     @Test
@@ -79,9 +82,10 @@ class LogADeathBrowserTest extends IntegrationTest {
         WebElement warning = browser.findElement(By.id("duplicate-warning"));
         wait.until(ExpectedConditions.visibilityOf(warning));
         assertThat(warning.getText()).contains("Possible duplicate", existing.caseReference(), "NHS number");
+        Browsers.screenshot(browser, "log-a-death-duplicate-warning");
 
-        type("dateOfBirth", "02/11/2014");
-        type("dateOfDeath", "09/03/2015");
+        date("dateOfBirth", LocalDate.of(2014, 11, 2));
+        date("dateOfDeath", LocalDate.of(2015, 3, 9));
         fillTheRest("Other");
         browser.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flagged")));
@@ -116,6 +120,11 @@ class LogADeathBrowserTest extends IntegrationTest {
 
     private void type(String id, String text) {
         browser.findElement(By.id(id)).sendKeys(text);
+    }
+
+    private void date(String id, LocalDate date) {
+        browser.findElement(By.id(id)).click();
+        Browsers.setDate(browser, browser.findElement(By.id(id)), date);
     }
 
     private static By errorFor(String field) {

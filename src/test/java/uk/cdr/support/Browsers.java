@@ -22,6 +22,30 @@ public final class Browsers {
     private Browsers() {
     }
 
+    /** Keeps what the browser showed under target/screenshots, for a person to look at after a run. */
+    public static void screenshot(WebDriver driver, String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Fills a date input as a person picking a date would, whatever the headless browser's locale
+     * makes of typed digits (it ignores --lang for the dd/mm order).
+     */
+    public static void setDate(WebDriver driver, org.openqa.selenium.WebElement input, java.time.LocalDate date) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1];"
+                        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                input, date.toString());
+    }
+
     public static WebDriver chromium() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed) {
@@ -36,7 +60,7 @@ public final class Browsers {
         // The machine has no network beyond localhost: keep Chromium from calling home.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900");
+                "--disable-sync", "--window-size=1280,2400", "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
