@@ -122,6 +122,19 @@ final class ModelRules {
         return violations;
     }
 
+    /** Decisions need a history time to live too, or the engine refuses the whole deployment. */
+    static List<String> checkDecisions(File dmnFile) {
+        List<String> violations = new ArrayList<>();
+        org.camunda.bpm.model.dmn.DmnModelInstance model = org.camunda.bpm.model.dmn.Dmn.readModelFromFile(dmnFile);
+        for (org.camunda.bpm.model.dmn.instance.Decision decision
+                : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class)) {
+            if (decision.getCamundaHistoryTimeToLiveString() == null) {
+                violations.add(dmnFile.getName() + ": decision " + decision.getId() + " has no camunda:historyTimeToLive");
+            }
+        }
+        return violations;
+    }
+
     private static void checkFormRef(String where, String formRef, String binding, Set<String> formIds,
             List<String> violations) {
         if (formRef == null || formRef.isBlank()) {

@@ -24,8 +24,11 @@ class ModelRulesTest {
     void everyModelAndFormInTheProjectFollowsTheRules() throws IOException {
         List<String> violations = new ArrayList<>();
         Set<String> formIds = ModelRules.formIds(FORMS, violations).keySet();
-        for (File model : models(BPMN)) {
+        for (File model : models(BPMN, ".bpmn")) {
             violations.addAll(ModelRules.check(model, formIds));
+        }
+        for (File decision : models(BPMN, ".dmn")) {
+            violations.addAll(ModelRules.checkDecisions(decision));
         }
         assertThat(violations).isEmpty();
     }
@@ -60,12 +63,18 @@ class ModelRulesTest {
         assertThat(violations).singleElement().asString().contains("form id 'wrong-id' must equal the file name 'misnamed'");
     }
 
-    private static List<File> models(Path dir) throws IOException {
+    @Test
+    void aDecisionWithoutHistoryTimeToLiveIsReported() {
+        assertThat(ModelRules.checkDecisions(FIXTURES.resolve("decision-without-ttl.dmn").toFile()))
+                .containsExactly("decision-without-ttl.dmn: decision fixtureDecision has no camunda:historyTimeToLive");
+    }
+
+    private static List<File> models(Path dir, String suffix) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.toString().endsWith(".bpmn")).map(Path::toFile).toList();
+            return files.filter(p -> p.toString().endsWith(suffix)).map(Path::toFile).toList();
         }
     }
 }
