@@ -62,6 +62,15 @@ public class FormBReturns {
         FormBRequests.Request request = valid(token);
         auditLog.record(actor(request), AuditAction.FORM_B_VIEWED, request.caseReference(),
                 "Form B opened by " + request.agency());
+        return details(request);
+    }
+
+    /** The same, for showing the form again with its errors: not another viewing. */
+    OpenFormB reopen(String token) {
+        return details(valid(token));
+    }
+
+    private OpenFormB details(FormBRequests.Request request) {
         return jdbc.sql("""
                 select child_first_name, child_last_name, date_of_birth, date_of_death, nhs_number
                 from case_file where id = ?""")

@@ -35,6 +35,7 @@ class RoleGroups implements ApplicationRunner {
     static final String FILTER_MY_ROLES = "Tasks for my roles";
     static final String FILTER_MY_TASKS = "My tasks";
     static final String NOTIFICATION_PROCESS = "childDeathNotification";
+    static final String AGENCY_REPORT_PROCESS = "agencyReportRequest";
     private static final Logger LOG = LoggerFactory.getLogger(RoleGroups.class);
 
     private final IdentityService identityService;
@@ -60,6 +61,11 @@ class RoleGroups implements ApplicationRunner {
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, NOTIFICATION_PROCESS, Permissions.READ);
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, NOTIFICATION_PROCESS, Permissions.CREATE_INSTANCE);
         grant(Role.SPOC, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        // The SPOC starts one Form B request process per agency and sends it messages (a new link).
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.READ);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.CREATE_INSTANCE);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.READ_INSTANCE);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.UPDATE_INSTANCE);
         Filter myRoles = ensureFilter(FILTER_MY_ROLES, -10,
                 "Open tasks offered to any of your roles, and those assigned to you",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
