@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -33,6 +35,8 @@ class AgencyPage {
 
     /** Blank rows offered for agencies that Form A did not name. */
     static final int BLANK_ROWS = 3;
+    /** More rows than any case has agencies; the service refuses more than it allows anyway. */
+    static final int MAX_ROWS = 100;
 
     record Row(String agency, String contactName, String contactEmail, boolean remove) {
         boolean blank() {
@@ -119,30 +123,28 @@ class AgencyPage {
         return "agencyreport/agencies";
     }
 
-    /** Parallel lists: a text input always posts, even empty; "remove" posts the indexes of ticked rows. */
+    /** Rows are posted as rows[0].agency, rows[0].contactName, rows[0].contactEmail and rows[0].remove. */
     private static List<Row> rows(MultiValueMap<String, String> form) {
-        List<String> agencies = form.getOrDefault("agency", List.of());
-        List<String> names = form.getOrDefault("contactName", List.of());
-        List<String> emails = form.getOrDefault("contactEmail", List.of());
-        List<String> removed = form.getOrDefault("remove", List.of());
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < agencies.size(); i++) {
-            rows.add(new Row(agencies.get(i), at(names, i), at(emails, i), removed.contains(String.valueOf(i))));
+        for (int i = 0; i < MAX_ROWS && form.containsKey("rows[" + i + "].agency"); i++) {
+            String prefix = "rows[" + i + "].";
+            rows.add(new Row(form.getFirst(prefix + "agency"), orEmpty(form.getFirst(prefix + "contactName")),
+                    orEmpty(form.getFirst(prefix + "contactEmail")), form.containsKey(prefix + "remove")));
         }
         return rows;
     }
 
     /** agencies[2].contactEmail of the list sent becomes row7.contactEmail of the page. */
     private static String rowField(String field, List<Integer> rowOf) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^agencies\\[(\\d+)\\]\\.(\\w+)$").matcher(field);
+        Matcher m = Pattern.compile("^agencies\\[(\\d+)\\]\\.(\\w+)$").matcher(field);
         if (m.matches()) {
             return "row" + rowOf.get(Integer.parseInt(m.group(1))) + "." + m.group(2);
         }
         return field.toLowerCase(Locale.ROOT);
     }
 
-    private static String at(List<String> values, int i) {
-        return i < values.size() ? values.get(i) : "";
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static boolean isBlank(String value) {
