@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -160,7 +161,7 @@ public class FormBReturns {
     }
 
     static String column(String key) {
-        return key.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+        return key.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
     }
 
     private static String actor(FormBRequests.Request request) {

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static uk.cdr.agencyreport.FormBFixtures.*;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -99,7 +100,7 @@ class AgencyReportProcessTest extends ProcessTest {
         assertThat(status.returnedAt()).isEqualTo(at(REQUESTED.plusDays(5)).toInstant().atOffset(status.returnedAt().getOffset()));
         assertThat(returns.answers(r.requestId())).hasValueSatisfying(a -> assertThat(a)
                 .containsEntry("reporterName", "Dr Gee Pee").containsEntry("familyAndEnvironment", "not-known")
-                .containsEntry("firstContactDate", java.time.LocalDate.of(2014, 11, 10)));
+                .containsEntry("firstContactDate", LocalDate.of(2014, 11, 10)));
         assertThat(auditLog.find(new AuditQuery(null, AuditAction.FORM_B_RETURNED, r.recorded().caseReference(), 5)))
                 .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("agency:" + r.email()));
         assertThatThrownBy(() -> returns.open(tokenIn(request))).isInstanceOf(LinkNotValid.class);

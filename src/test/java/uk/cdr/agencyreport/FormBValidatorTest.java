@@ -1,12 +1,14 @@
 package uk.cdr.agencyreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.cdr.agencyreport.FormBFixtures.validAnswers;
 import static uk.cdr.agencyreport.FormBFixtures.with;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -126,12 +128,12 @@ class FormBValidatorTest {
     @Test
     void timingsAreConfigurationAndTheReminderComesBeforeTheDueDate() {
         FormBTimers timers = new FormBTimers("P21D", "P14D", "P7D", "P30D", TODAY);
-        java.time.OffsetDateTime sent = java.time.OffsetDateTime.parse("2015-03-20T10:00:00Z");
+        OffsetDateTime sent = OffsetDateTime.parse("2015-03-20T10:00:00Z");
         // Across the clock change of 29 March, 10:00 stays 10:00 in London.
-        assertThat(timers.dueFrom(sent)).isEqualTo(java.time.OffsetDateTime.parse("2015-04-10T10:00:00+01:00"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FormBTimers("P14D", "P21D", "P7D", "P30D", TODAY))
+        assertThat(timers.dueFrom(sent)).isEqualTo(OffsetDateTime.parse("2015-04-10T10:00:00+01:00"));
+        assertThatThrownBy(() -> new FormBTimers("P14D", "P21D", "P7D", "P30D", TODAY))
                 .hasMessageContaining("reminder");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FormBTimers("P21D", "P14D", "-P7D", "P30D", TODAY))
+        assertThatThrownBy(() -> new FormBTimers("P21D", "P14D", "-P7D", "P30D", TODAY))
                 .hasMessageContaining("chase-extension");
     }
 }
