@@ -24,6 +24,15 @@ class EngineUserFilter extends OncePerRequestFilter {
         this.identityService = identityService;
     }
 
+    /**
+     * An agency's Form B page acts for the agency, never for whoever is logged in in the same
+     * browser: its link alone decides what it may do.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/form-b/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -37,6 +37,7 @@ class RoleGroups implements ApplicationRunner {
     static final String NOTIFICATION_PROCESS = "childDeathNotification";
     static final String DUPLICATE_PROCESS = "resolvePossibleDuplicate";
     static final String TASKLIST_FORM_A_PROCESS = "logDeathFromTasklist";
+    static final String AGENCY_REPORT_PROCESS = "agencyReportRequest";
     private static final Logger LOG = LoggerFactory.getLogger(RoleGroups.class);
 
     private final IdentityService identityService;
@@ -69,6 +70,11 @@ class RoleGroups implements ApplicationRunner {
         // The case page shows who did which task: the SPOC and the Designated Doctor read the history.
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
         grant(Role.DESIGNATED_DOCTOR, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
+        // The SPOC starts one Form B request process per agency and sends it messages (a new link).
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.READ);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.CREATE_INSTANCE);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.READ_INSTANCE);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.UPDATE_INSTANCE);
         Filter myRoles = ensureFilter(FILTER_MY_ROLES, -10,
                 "Open tasks offered to any of your roles, and those assigned to you",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")

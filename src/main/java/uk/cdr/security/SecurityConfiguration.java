@@ -110,6 +110,10 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/audit/**", "/audit/**").hasAuthority(ADMIN.groupId())
                         .requestMatchers("/api/notifications/**", "/notifications/**").hasAuthority(Role.SPOC.groupId())
+                        // Agency contacts have no login: their personal link is the key (uk.cdr.agencyreport).
+                        .requestMatchers("/form-b/**").permitAll()
+                        .requestMatchers("/cases/*/agencies", "/cases/*/agencies/**", "/api/cases/*/agency-reports",
+                                "/api/cases/*/agency-reports/**").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers("/", "/api/me", "/logout").authenticated()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

@@ -1,0 +1,153 @@
+package uk.cdr.agencyreport;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The SPOC's page for a case's agencies: confirm the agencies from Form A (edit, remove, add),
+ * send their Form B requests, see where each stands, and send a new link.
+ */
+@Controller
+@RequestMapping("/cases/{caseId}/agencies")
+class AgencyPage {
+
+    /** Blank rows offered for agencies that Form A did not name. */
+    static final int BLANK_ROWS = 3;
+    /** More rows than any case has agencies; the service refuses more than it allows anyway. */
+    static final int MAX_ROWS = 100;
+
+    record Row(String agency, String contactName, String contactEmail, boolean remove) {
+        boolean blank() {
+            return isBlank(agency) && isBlank(contactName) && isBlank(contactEmail);
+        }
+    }
+
+    private final AgencyReports agencyReports;
+
+    AgencyPage(AgencyReports agencyReports) {
+        this.agencyReports = agencyReports;
+    }
+
+    @GetMapping
+    String show(@PathVariable UUID caseId, Model model) {
+        List<FormBStatus> requested = agencyReports.forCase(caseId);
+        List<Row> rows = new ArrayList<>();
+        for (AgencyContact suggested : agencyReports.suggestedAgencies(caseId)) {
+            boolean alreadyAsked = requested.stream().anyMatch(r -> r.agency().equalsIgnoreCase(suggested.agency())
+                    && (suggested.contactEmail() == null || r.contactEmail().equalsIgnoreCase(suggested.contactEmail())));
+            if (!alreadyAsked) {
+                rows.add(new Row(suggested.agency(), suggested.contactName(), suggested.contactEmail(), false));
+            }
+        }
+        for (int i = 0; i < BLANK_ROWS; i++) {
+            rows.add(new Row("", "", "", false));
+        }
+        return page(caseId, requested, rows, Map.of(), model);
+    }
+
+    @PostMapping
+    String request(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form,
+            Authentication user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        List<Row> rows = rows(form);
+        List<AgencyContact> asked = new ArrayList<>();
+        List<Integer> rowOf = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (!row.remove() && !row.blank()) {
+                asked.add(new AgencyContact(row.agency(), row.contactName(), row.contactEmail()));
+                rowOf.add(i);
+            }
+        }
+        try {
+            List<UUID> ids = agencyReports.request(caseId, asked, user.getName());
+            redirect.addFlashAttribute("message", "Form B requested from " + ids.size()
+                    + (ids.size() == 1 ? " agency" : " agencies") + ". Each contact gets a personal link by email.");
+            return "redirect:/cases/" + caseId + "/agencies";
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            for (FieldError error : e.errors()) {
+                errors.putIfAbsent(rowField(error.field(), rowOf), error.rule());
+            }
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(caseId, agencyReports.forCase(caseId), rows, errors, model);
+        }
+    }
+
+    @PostMapping("/{requestId}/resend")
+    String resend(@PathVariable UUID caseId, @PathVariable UUID requestId, Authentication user,
+            RedirectAttributes redirect) {
+        FormBStatus request = agencyReports.forCase(caseId).stream().filter(r -> r.requestId().equals(requestId))
+                .findFirst().orElseThrow(() -> new RequestClosed(requestId));
+        agencyReports.resendLink(requestId, user.getName());
+        redirect.addFlashAttribute("message", "A new link is on its way to " + request.contactEmail()
+                + "; the previous link stops working once it is sent.");
+        return "redirect:/cases/" + caseId + "/agencies";
+    }
+
+    @ExceptionHandler({ UnknownCase.class, RequestClosed.class })
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("status", 404);
+        return "error";
+    }
+
+    private String page(UUID caseId, List<FormBStatus> requested, List<Row> rows, Map<String, String> errors,
+            Model model) {
+        model.addAttribute("caseId", caseId);
+        model.addAttribute("caseReference", agencyReports.caseReference(caseId));
+        model.addAttribute("requested", requested);
+        model.addAttribute("rows", rows);
+        model.addAttribute("errors", errors);
+        return "agencyreport/agencies";
+    }
+
+    /** Rows are posted as rows[0].agency, rows[0].contactName, rows[0].contactEmail and rows[0].remove. */
+    private static List<Row> rows(MultiValueMap<String, String> form) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < MAX_ROWS && form.containsKey("rows[" + i + "].agency"); i++) {
+            String prefix = "rows[" + i + "].";
+            rows.add(new Row(form.getFirst(prefix + "agency"), orEmpty(form.getFirst(prefix + "contactName")),
+                    orEmpty(form.getFirst(prefix + "contactEmail")), form.containsKey(prefix + "remove")));
+        }
+        return rows;
+    }
+
+    /** agencies[2].contactEmail of the list sent becomes row7.contactEmail of the page. */
+    private static String rowField(String field, List<Integer> rowOf) {
+        Matcher m = Pattern.compile("^agencies\\[(\\d+)\\]\\.(\\w+)$").matcher(field);
+        if (m.matches()) {
+            return "row" + rowOf.get(Integer.parseInt(m.group(1))) + "." + m.group(2);
+        }
+        return field.toLowerCase(Locale.ROOT);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

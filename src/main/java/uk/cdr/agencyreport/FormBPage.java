@@ -1,0 +1,97 @@
+package uk.cdr.agencyreport;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The agency's Form B page, reached through the personal link without a login. Its fields are
+ * rendered from the Form B definition. A link that does not work gets one neutral page, with the
+ * same status, whatever the reason, so it reveals nothing about any case.
+ */
+@Controller
+@RequestMapping("/form-b")
+class FormBPage {
+
+    static final String LINK_NOT_VALID = "agencyreport/form-b-link-not-valid";
+
+    private final FormBReturns returns;
+    private final FormBDefinition definition;
+
+    FormBPage(FormBReturns returns, FormBDefinition definition) {
+        this.returns = returns;
+        this.definition = definition;
+    }
+
+    @GetMapping("/thank-you")
+    String thankYou() {
+        return "agencyreport/form-b-thank-you";
+    }
+
+    @GetMapping("/{token}")
+    String open(@PathVariable String token, Model model, HttpServletResponse response) {
+        try {
+            return show(returns.open(token), token, Map.of(), Map.of(), model);
+        } catch (LinkNotValid e) {
+            return linkNotValid(response);
+        }
+    }
+
+    @PostMapping("/{token}")
+    String submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model,
+            HttpServletResponse response) {
+        Map<String, String> answers = new HashMap<>();
+        for (FormBDefinition.Field field : definition.fields()) {
+            answers.put(field.key(), form.getFirst(field.key()));
+        }
+        try {
+            returns.submit(token, answers);
+            return "redirect:/form-b/thank-you";
+        } catch (LinkNotValid e) {
+            return linkNotValid(response);
+        } catch (InvalidInput e) {
+            FormBReturns.OpenFormB formB;
+            try {
+                formB = returns.reopen(token);
+            } catch (LinkNotValid expiredMeanwhile) {
+                return linkNotValid(response);
+            }
+            Map<String, String> errors = new HashMap<>();
+            e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.rule()));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return show(formB, token, answers, errors, model);
+        }
+    }
+
+    private String show(FormBReturns.OpenFormB formB, String token, Map<String, String> answers,
+            Map<String, String> errors, Model model) {
+        Map<String, String> placeholders = new HashMap<>();
+        placeholders.put("caseReference", formB.caseReference());
+        placeholders.put("agency", formB.agency());
+        model.addAttribute("formB", formB);
+        model.addAttribute("token", token);
+        model.addAttribute("components", definition.components());
+        model.addAttribute("placeholders", placeholders);
+        model.addAttribute("answers", answers);
+        model.addAttribute("errors", errors);
+        model.addAttribute("errorFields", List.copyOf(errors.keySet()));
+        return "agencyreport/form-b";
+    }
+
+    private static String linkNotValid(HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return LINK_NOT_VALID;
+    }
+}

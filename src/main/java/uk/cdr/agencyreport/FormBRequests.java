@@ -1,0 +1,135 @@
+package uk.cdr.agencyreport;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The agency_report_request table: one row per agency asked for a Form B. */
+@Component
+class FormBRequests {
+
+    record Request(UUID id, UUID caseId, String caseReference, String agency, String contactName,
+            String contactEmail, RequestStatus status, OffsetDateTime requestedAt, OffsetDateTime dueAt,
+            OffsetDateTime remindedAt, OffsetDateTime returnedAt, int linksSent, OffsetDateTime tokenExpiresAt) {
+
+        FormBStatus toStatus() {
+            return new FormBStatus(id, agency, contactName, contactEmail, status.name(), requestedAt, dueAt,
+                    remindedAt, returnedAt);
+        }
+    }
+
+    private static final String SELECT = """
+            select r.*, c.case_reference from agency_report_request r join case_file c on c.id = r.case_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    FormBRequests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Request> find(UUID id) {
+        return jdbc.sql(SELECT + " where r.id = ?").param(id).query(FormBRequests::map).optional();
+    }
+
+    Optional<Request> byTokenHash(String tokenHash) {
+        return jdbc.sql(SELECT + " where r.token_hash = ?").param(tokenHash).query(FormBRequests::map).optional();
+    }
+
+    List<Request> forCase(UUID caseId) {
+        return jdbc.sql(SELECT + " where r.case_id = ? order by r.requested_at, r.agency, r.id").param(caseId)
+                .query(FormBRequests::map).list();
+    }
+
+    void insert(UUID id, UUID caseId, AgencyContact contact, OffsetDateTime requestedAt, String requestedBy,
+            OffsetDateTime dueAt) {
+        jdbc.sql("""
+                insert into agency_report_request (id, case_id, agency, contact_name, contact_email, status,
+                    requested_at, requested_by, due_at)
+                values (?, ?, ?, ?, ?, 'SENT', ?, ?, ?)""")
+                .params(id, caseId, contact.agency().trim(), blankToNull(contact.contactName()),
+                        contact.contactEmail().trim(), requestedAt, requestedBy, dueAt)
+                .update();
+    }
+
+    void processStarted(UUID id, String processInstanceId) {
+        jdbc.sql("update agency_report_request set process_instance_id = ? where id = ?")
+                .params(processInstanceId, id).update();
+    }
+
+    /** A new link replaces the old one: the old token's hash is gone, so it stops working. */
+    void newLink(UUID id, String tokenHash, OffsetDateTime expiresAt, int linksSent) {
+        jdbc.sql("""
+                update agency_report_request set token_hash = ?, token_expires_at = ?, links_sent = ?,
+                    version = version + 1
+                where id = ?""")
+                .params(tokenHash, expiresAt, linksSent, id).update();
+    }
+
+    void reminded(UUID id, OffsetDateTime at) {
+        jdbc.sql("""
+                update agency_report_request set status = 'REMINDED', reminded_at = ?, version = version + 1
+                where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
+                .params(at, id).update();
+    }
+
+    void overdue(UUID id, OffsetDateTime at) {
+        jdbc.sql("""
+                update agency_report_request set status = 'OVERDUE', overdue_at = coalesce(overdue_at, ?),
+                    version = version + 1
+                where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
+                .params(at, id).update();
+    }
+
+    /** Chased: the status becomes REMINDED when the reminder goes out. */
+    void newDueDate(UUID id, OffsetDateTime dueAt) {
+        jdbc.sql("""
+                update agency_report_request set due_at = ?, version = version + 1
+                where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
+                .params(dueAt, id).update();
+    }
+
+    void extended(UUID id, OffsetDateTime dueAt, OffsetDateTime at) {
+        jdbc.sql("""
+                update agency_report_request set status = 'EXTENDED', due_at = ?, extended_at = ?,
+                    version = version + 1
+                where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
+                .params(dueAt, at, id).update();
+    }
+
+    void withdrawn(UUID id, OffsetDateTime at) {
+        jdbc.sql("""
+                update agency_report_request set status = 'WITHDRAWN', withdrawn_at = ?, token_hash = null,
+                    token_expires_at = null, version = version + 1
+                where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
+                .params(at, id).update();
+    }
+
+    /** Returned: the link dies with it. False if another submission or a withdrawal came first. */
+    boolean returned(UUID id, String tokenHash, OffsetDateTime at) {
+        return jdbc.sql("""
+                update agency_report_request set status = 'RETURNED', returned_at = ?, token_hash = null,
+                    token_expires_at = null, version = version + 1
+                where id = ? and token_hash = ? and status not in ('RETURNED', 'WITHDRAWN')""")
+                .params(at, id, tokenHash).update() == 1;
+    }
+
+    private static Request map(ResultSet rs, int row) throws SQLException {
+        return new Request(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+                rs.getString("case_reference"), rs.getString("agency"), rs.getString("contact_name"),
+                rs.getString("contact_email"), RequestStatus.valueOf(rs.getString("status")),
+                rs.getObject("requested_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class),
+                rs.getObject("reminded_at", OffsetDateTime.class), rs.getObject("returned_at", OffsetDateTime.class),
+                rs.getInt("links_sent"), rs.getObject("token_expires_at", OffsetDateTime.class));
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

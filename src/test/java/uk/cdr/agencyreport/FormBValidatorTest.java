@@ -1,0 +1,139 @@
+package uk.cdr.agencyreport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.cdr.agencyreport.FormBFixtures.validAnswers;
+import static uk.cdr.agencyreport.FormBFixtures.with;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** One test per Form B rule, all read from the one form definition; the valid form passes untouched. */
+class FormBValidatorTest {
+
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2015-03-20T12:00:00Z"), ZoneId.of("Europe/London"));
+    private final FormBDefinition definition = new FormBDefinition();
+    private final FormBValidator validator = new FormBValidator(definition, TODAY);
+
+    @Test
+    void aCompleteFormPassesAndIsStoredAsTyped() {
+        FormBValidator.Result result = validator.validate(validAnswers());
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.answers()).containsEntry("lastContactDate", LocalDate.of(2015, 2, 20))
+                .containsEntry("developmentDetails", null).containsEntry("reporterName", "Dr Gee Pee");
+    }
+
+    @Test
+    void theDefinitionIsTheCamundaFormWithEveryDomainOfFormB() {
+        assertThat(definition.id()).isEqualTo("form-b-agency-report");
+        assertThat(definition.fields()).extracting(FormBDefinition.Field::key).contains("reporterName", "reporterRole",
+                "reporterAgency", "reporterEmail", "reporterPhone", "contactWith", "firstContactDate", "lastContactDate",
+                "natureOfContact", "knownHealth", "development", "familyAndEnvironment", "parenting", "serviceFactors",
+                "concerns", "additionalInformation");
+    }
+
+    @Test
+    void missingMandatoryFieldsAreEachNamed() {
+        assertThat(validator.validate(Map.of()).errors()).containsExactlyInAnyOrder(
+                new FieldError("reporterName", "is required"), new FieldError("reporterRole", "is required"),
+                new FieldError("reporterAgency", "is required"), new FieldError("reporterEmail", "is required"),
+                new FieldError("contactWith", "is required"), new FieldError("knownHealth", "is required"),
+                new FieldError("development", "is required"), new FieldError("familyAndEnvironment", "is required"),
+                new FieldError("parenting", "is required"), new FieldError("serviceFactors", "is required"),
+                new FieldError("concerns", "is required"));
+        assertThat(validator.validate(with(validAnswers(), "reporterName", "   ")).errors())
+                .containsExactly(new FieldError("reporterName", "is required"));
+    }
+
+    @Test
+    void notKnownIsAnAnswerLikeAnyOther() {
+        Map<String, String> allNotKnown = new HashMap<>(validAnswers());
+        for (String key : List.of("contactWith", "knownHealth", "development", "familyAndEnvironment", "parenting",
+                "serviceFactors", "concerns")) {
+            allNotKnown.put(key, "not-known");
+        }
+        assertThat(validator.validate(allNotKnown).errors()).isEmpty();
+    }
+
+    @Test
+    void unknownCodesAreRejected() {
+        assertThat(validator.validate(with(validAnswers(), "parenting", "maybe")).errors())
+                .containsExactly(new FieldError("parenting", "must be one of yes, no, not-known"));
+        assertThat(validator.validate(with(validAnswers(), "contactWith", "Not known")).errors())
+                .extracting(FieldError::field).containsExactly("contactWith");
+    }
+
+    @Test
+    void oversizedTextIsRejected() {
+        assertThat(validator.validate(with(validAnswers(), "reporterName", "x".repeat(201))).errors())
+                .containsExactly(new FieldError("reporterName", "must be at most 200 characters"));
+        assertThat(validator.validate(with(validAnswers(), "additionalInformation", "x".repeat(4001))).errors())
+                .containsExactly(new FieldError("additionalInformation", "must be at most 4000 characters"));
+        assertThat(validator.validate(with(validAnswers(), "additionalInformation", "x".repeat(4000))).errors()).isEmpty();
+    }
+
+    @Test
+    void theReportersEmailMustBeAnEmailAddress() {
+        assertThat(validator.validate(with(validAnswers(), "reporterEmail", "gee.pee at nhs")).errors())
+                .containsExactly(new FieldError("reporterEmail", "must be an email address"));
+    }
+
+    @Test
+    void contactDatesAreRealDatesInOrderAndNotInTheFuture() {
+        assertThat(validator.validate(with(validAnswers(), "firstContactDate", "10/11/2014")).errors())
+                .containsExactly(new FieldError("firstContactDate", "must be a date (yyyy-mm-dd)"));
+        assertThat(validator.validate(with(validAnswers(), "lastContactDate", "2015-03-21")).errors())
+                .containsExactly(new FieldError("lastContactDate", "must not be in the future"));
+        assertThat(validator.validate(with(validAnswers(), "lastContactDate", "2014-11-09")).errors())
+                .containsExactly(new FieldError("lastContactDate", "must not be before firstContactDate"));
+    }
+
+    @Test
+    void aYesNeedsItsDetails() {
+        assertThat(validator.validate(with(validAnswers(), "knownHealthDetails", "")).errors())
+                .containsExactly(new FieldError("knownHealthDetails", "is required when the answer is yes"));
+        assertThat(validator.validate(with(validAnswers(), "concerns", "yes")).errors())
+                .containsExactly(new FieldError("concernsDetails", "is required when the answer is yes"));
+    }
+
+    @Test
+    void theAgencyListNeedsAnAgencyAndAContactEmailForEach() {
+        assertThat(AgencyReports.validate(List.of(), true))
+                .containsExactly(new FieldError("agencies", "must list at least one agency"));
+        assertThat(AgencyReports.validate(List.of(new AgencyContact("GP", "Dr Who", "gp@nhs.example"),
+                new AgencyContact(" ", "x".repeat(201), "not-an-email")), true)).containsExactly(
+                new FieldError("agencies[1].agency", "is required"),
+                new FieldError("agencies[1].contactName", "must be at most 200 characters"),
+                new FieldError("agencies[1].contactEmail", "must be an email address"));
+    }
+
+    @Test
+    void tokensAre32RandomBytesAndOnlyTheirHashIsKept() {
+        String token = FormBTokens.newToken();
+        assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
+        assertThat(FormBTokens.newToken()).isNotEqualTo(token);
+        assertThat(FormBTokens.hash(token)).hasSize(64).isNotEqualTo(token).isEqualTo(FormBTokens.hash(token));
+        assertThat(FormBTokens.isWellFormed(token)).isTrue();
+        assertThat(FormBTokens.isWellFormed("../../etc")).isFalse();
+    }
+
+    @Test
+    void timingsAreConfigurationAndTheReminderComesBeforeTheDueDate() {
+        FormBTimers timers = new FormBTimers("P21D", "P14D", "P7D", "P30D", TODAY);
+        OffsetDateTime sent = OffsetDateTime.parse("2015-03-20T10:00:00Z");
+        // Across the clock change of 29 March, 10:00 stays 10:00 in London.
+        assertThat(timers.dueFrom(sent)).isEqualTo(OffsetDateTime.parse("2015-04-10T10:00:00+01:00"));
+        assertThatThrownBy(() -> new FormBTimers("P14D", "P21D", "P7D", "P30D", TODAY))
+                .hasMessageContaining("reminder");
+        assertThatThrownBy(() -> new FormBTimers("P21D", "P14D", "-P7D", "P30D", TODAY))
+                .hasMessageContaining("chase-extension");
+    }
+}

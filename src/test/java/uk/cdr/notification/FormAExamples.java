@@ -1,0 +1,25 @@
+package uk.cdr.notification;
+
+import java.util.List;
+
+/** Valid Form A examples for other features' tests, which need a case to work on. */
+public final class FormAExamples {
+
+    private FormAExamples() {
+    }
+
+    /** A valid Form A for a child no other test has notified (see TestForms): one agency, GP at gp@nhs.example. */
+    public static FormA valid() {
+        return TestForms.aNotification();
+    }
+
+    /** The same, naming these agencies. */
+    public static FormA withAgencies(List<FormA.Agency> agencies) {
+        FormA f = valid();
+        return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
+                f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), f.dateOfBirth(), f.sex(),
+                f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.dateOfDeath(),
+                f.timeOfDeath(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), f.postMortemRequired(),
+                f.coronerInformed(), agencies);
+    }
+}
