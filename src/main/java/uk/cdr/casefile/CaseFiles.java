@@ -48,7 +48,11 @@ public class CaseFiles {
                 rs.getString("classified_by"))).optional();
     }
 
-    public List<TimelineEvent> timeline(CaseView c) {
+    /**
+     * @param requestIds the case's Form B requests, whose own processes (keyed by request id) hold
+     *                   the SPOC's overdue tasks
+     */
+    public List<TimelineEvent> timeline(CaseView c, List<String> requestIds) {
         List<TimelineEvent> events = new ArrayList<>();
         jdbc.sql("""
                 select received_at, notifier_name, notifier_role, notifier_organisation, received_by, status
@@ -64,13 +68,25 @@ public class CaseFiles {
                         rs.getString(2) + " → " + rs.getString(3), "system"))
                 .list().forEach(events::add);
         events.addAll(tasks(c.reference()));
+        if (!requestIds.isEmpty()) {
+            events.addAll(tasks(requestIds.toArray(String[]::new)));
+        }
+        jdbc.sql("select requested_at, agency, requested_by from agency_report_request where case_id = ?").param(c.id())
+                .query((rs, row) -> new TimelineEvent(uk(rs.getObject(1, OffsetDateTime.class)), "Form B",
+                        "Requested from " + rs.getString(2), rs.getString(3)))
+                .list().forEach(events::add);
+        jdbc.sql("select returned_at, agency from agency_report_request where case_id = ? and returned_at is not null")
+                .param(c.id())
+                .query((rs, row) -> new TimelineEvent(uk(rs.getObject(1, OffsetDateTime.class)), "Form B",
+                        "Returned by " + rs.getString(2), rs.getString(2)))
+                .list().forEach(events::add);
         events.sort(Comparator.comparing(TimelineEvent::at));
         return events;
     }
 
-    private List<TimelineEvent> tasks(String reference) {
+    private List<TimelineEvent> tasks(String... businessKeys) {
         List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
-                .processInstanceBusinessKey(reference).list();
+                .processInstanceBusinessKeyIn(businessKeys).list();
         Map<String, String> completedBy = new HashMap<>();
         for (HistoricTaskInstance task : tasks) {
             historyService.createUserOperationLogQuery().taskId(task.getId())

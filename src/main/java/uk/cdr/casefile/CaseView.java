@@ -23,6 +23,12 @@ public record CaseView(UUID id, String reference, String status, String childFir
                 + (age.getMonths() == 0 ? "" : " " + age.getMonths() + (age.getMonths() == 1 ? " month" : " months"));
     }
 
+    /** A date as a UK reader expects it, e.g. "31 Mar 2015"; blank for none. */
+    public String day(OffsetDateTime moment) {
+        return moment == null ? "" : moment.atZoneSameInstant(java.time.ZoneId.of("Europe/London"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK));
+    }
+
     public String label(String code) {
         return uk.cdr.web.CodeLabels.label(code);
     }

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import uk.cdr.agencyreport.AgencyContact;
+import uk.cdr.agencyreport.AgencyReports;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.audit.AuditQuery;
@@ -30,6 +32,9 @@ class CasePageTest extends ProcessTest {
 
     @Autowired
     AuditLog auditLog;
+
+    @Autowired
+    AgencyReports agencyReports;
 
     @Test
     void theCasePageShowsEverythingThatHappenedInTimeOrder() {
@@ -56,6 +61,26 @@ class CasePageTest extends ProcessTest {
         assertThat(html.indexOf("Form A from")).isLessThan(html.indexOf("Email sent"));
         assertThat(html).containsPattern("“Acknowledge notification” done</td>\\s*<td>spoc</td>");
         assertThat(auditLog.find(new AuditQuery("spoc", AuditAction.CASE_VIEWED, recorded.caseReference(), 5))).hasSize(1);
+        assertThat(html).contains("No Form B has been requested yet.", "id=\"link-agencies\"");
+    }
+
+    @Test
+    void theCasePageShowsEachAgencysFormBStatus() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded recorded = notifications.record(TestForms.aNotification(), "spoc");
+        engine.getIdentityService().setAuthentication("spoc", List.of("spoc"));
+        try {
+            agencyReports.request(recorded.caseId(), List.of(
+                    new AgencyContact("High Street Surgery", "Dr Who", "surgery-" + recorded.caseId() + "@nhs.example"),
+                    new AgencyContact("Primary school", null, "school-" + recorded.caseId() + "@school.example")), "spoc");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        String html = loggedIn("doctor").get("/cases/" + recorded.caseId()).body();
+        assertThat(html).contains("id=\"form-b-status\"", "High Street Surgery", "Primary school", "Sent",
+                "10 Mar 2015", "31 Mar 2015", "Requested from High Street Surgery");
+        assertThat(html).doesNotContain("id=\"link-agencies\"");
     }
 
     @Test
