@@ -27,6 +27,8 @@ import org.springframework.stereotype.Service;
 public class CaseFiles {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.UK);
 
     private final JdbcClient jdbc;
     private final HistoryService historyService;
@@ -96,7 +98,7 @@ public class CaseFiles {
         List<TimelineEvent> events = new ArrayList<>();
         for (HistoricTaskInstance task : tasks) {
             events.add(new TimelineEvent(at(task.getStartTime()), "Task", "“" + task.getName() + "” created"
-                    + (task.getDueDate() == null ? "" : ", due " + at(task.getDueDate()).toLocalDateTime()), "system"));
+                    + (task.getDueDate() == null ? "" : ", due " + at(task.getDueDate()).format(WHEN)), "system"));
             if (task.getEndTime() != null) {
                 String who = Optional.ofNullable(completedBy.get(task.getId())).orElse(
                         task.getAssignee() == null ? "unknown" : task.getAssignee());
