@@ -141,6 +141,30 @@ class NotificationProcessTest extends ProcessTest {
     }
 
     @Test
+    void theDoctorMayOverruleTheSuggestionAndUnexpectedIsRecorded() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        FormA expectedInHospice = FormAValidatorTest.with(FormAValidatorTest.with(TestForms.aNotification(),
+                "notifiedExpected", "expected"), "placeOfDeath", "hospice");
+        Notifications.Recorded recorded = notifications.record(expectedInHospice, "spoc");
+        runDueJobs();
+        ProcessInstance process = process(recorded);
+        assertThat(process).variables().containsEntry("suggestedClassification", "expected");
+
+        engine.getIdentityService().setAuthentication("doctor", List.of("designated-doctor"));
+        try {
+            complete(task("Task_ConfirmExpectedOrUnexpected", process), withVariables("deathClassification", "unexpected"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        runDueJobs();
+
+        assertThat(process).hasPassed("Record_DeathClassification");
+        assertThat(jdbc.sql("select death_classification, suggested_classification from case_file where id = ?")
+                .param(recorded.caseId()).query((rs, row) -> List.of(rs.getString(1), rs.getString(2))).single())
+                .containsExactly("unexpected", "expected");
+    }
+
+    @Test
     void referencesCountWithinTheReportingYearOfTheDeath() {
         clockAt(LocalDateTime.of(2015, 4, 20, 10, 0));
         String first = notifications.record(aprilDeath(), "spoc").caseReference();
