@@ -8,7 +8,12 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +37,16 @@ public class Mailer {
         this.from = from;
     }
 
-    public record Email(UUID caseId, String kind, List<String> recipients, String subject, String body) {
+    /** A calendar invitation or similar file sent along with the text. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    public record Email(UUID caseId, String kind, List<String> recipients, String subject, String body,
+            Attachment attachment) {
+
+        public Email(UUID caseId, String kind, List<String> recipients, String subject, String body) {
+            this(caseId, kind, recipients, subject, body, null);
+        }
     }
 
     public void send(Email email) {
@@ -43,16 +57,37 @@ public class Mailer {
             if (alreadySent(email, recipient)) {
                 continue;
             }
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(recipient);
-            message.setSubject(email.subject());
-            message.setText(email.body());
-            sender.send(message);
+            if (email.attachment() == null) {
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setFrom(from);
+                message.setTo(recipient);
+                message.setSubject(email.subject());
+                message.setText(email.body());
+                sender.send(message);
+            } else {
+                sendWithAttachment(email, recipient);
+            }
             jdbc.sql("insert into sent_email (case_id, kind, recipient, subject, sent_at) values (?, ?, ?, ?, ?)")
                     .params(email.caseId(), email.kind(), recipient, email.subject(), OffsetDateTime.now(clock))
                     .update();
         }
+    }
+
+    private void sendWithAttachment(Email email, String recipient) {
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(recipient);
+            helper.setSubject(email.subject());
+            helper.setText(email.body());
+            Attachment attachment = email.attachment();
+            helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+                    attachment.contentType());
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Could not build the email " + email.kind(), e);
+        }
+        sender.send(message);
     }
 
     private boolean alreadySent(Email email, String recipient) {

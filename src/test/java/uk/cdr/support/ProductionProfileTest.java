@@ -39,6 +39,7 @@ class ProductionProfileTest {
                 "MAIL_HOST", "localhost",
                 "MAIL_PORT", SharedMailServer.port(),
                 "PUBLIC_BASE_URL", "https://cdr.example.org",
+                "LSCB_CHAIR_EMAIL", "chair@lscb.example",
                 "server.port", 0);
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ChildDeathReviewApplication.class)

@@ -1,0 +1,147 @@
+package uk.cdr.rapidresponse;
+
+import static uk.cdr.rapidresponse.RapidResponseVariables.*;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import uk.cdr.config.WhoIsCompleting;
+import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
+
+/**
+ * The rapid response's BPMN steps, by the bean names the model uses. Task listeners check the
+ * doctor's answers on completion (a rejection rolls the completion back) and move the free text
+ * out of the engine into the app's tables.
+ */
+@Configuration(proxyBeanMethods = false)
+class RapidResponseSteps {
+
+    static final List<String> INITIAL_SHARING_TEXT = List.of("participants", "agreed", "siblingsSafeguarding");
+    static final List<String> MEETING_PLAN_TEXT = List.of("meetingDate", "meetingTime", "meetingPlace", "invitees");
+    static final List<String> MEETING_OUTCOME_TEXT = List.of("attendees", "actions");
+
+    @Bean
+    JavaDelegate startRapidResponse(RapidResponses rapidResponses) {
+        return execution -> rapidResponses.start(caseId(execution), reference(execution),
+                (Date) execution.getVariable(NOTIFIED_AT));
+    }
+
+    @Bean
+    TaskListener recordInitialSharing(RapidResponses rapidResponses, WhoIsCompleting who) {
+        return task -> {
+            List<FieldError> unreadable = new java.util.ArrayList<>();
+            rapidResponses.recordInitialSharing(caseId(task), reference(task), new RapidResponses.InitialSharing(
+                    text(task, "participants"), text(task, "agreed"), text(task, "homeVisit"),
+                    text(task, "siblingsSafeguarding"), text(task, "referredToSocialCare"),
+                    bool(task, CONVENE_MEETING), bool(task, "startedEarlier"), date(task, "startedEarlierOn", unreadable)),
+                    who.of(task));
+            INITIAL_SHARING_TEXT.forEach(task.getExecution()::removeVariable);
+        };
+    }
+
+    @Bean
+    TaskListener scheduleRapidResponseMeeting(RapidResponses rapidResponses, WhoIsCompleting who) {
+        return task -> {
+            List<FieldError> unreadable = new java.util.ArrayList<>();
+            LocalDate date = date(task, "meetingDate", unreadable);
+            LocalTime time = time(task, "meetingTime", unreadable);
+            if (!unreadable.isEmpty()) {
+                throw new InvalidAnswers(unreadable);
+            }
+            RapidResponses.Scheduled scheduled = rapidResponses.scheduleMeeting(caseId(task), reference(task),
+                    new RapidResponses.MeetingPlan(date, time, text(task, "meetingPlace"), text(task, "invitees")),
+                    who.of(task));
+            MEETING_PLAN_TEXT.forEach(task.getExecution()::removeVariable);
+            task.getExecution().setVariable(MEETING_ID, scheduled.meetingId().toString());
+            task.getExecution().setVariable(MEETING_AT, scheduled.at());
+            task.getExecution().setVariable(MEETING_REMINDER_AT, new Date(scheduled.at().getTime() - 24L * 3600 * 1000));
+        };
+    }
+
+    @Bean
+    TaskListener recordRapidResponseMeetingOutcome(RapidResponses rapidResponses, WhoIsCompleting who) {
+        return task -> {
+            Object scr = task.getVariable(SCR_CRITERIA_MAY_BE_MET);
+            rapidResponses.recordMeetingOutcome(caseId(task), reference(task),
+                    UUID.fromString((String) task.getVariable(MEETING_ID)), new RapidResponses.MeetingOutcome(
+                            text(task, "attendees"), text(task, "actions"),
+                            scr == null ? null : Boolean.valueOf(scr.toString())),
+                    who.of(task));
+            MEETING_OUTCOME_TEXT.forEach(task.getExecution()::removeVariable);
+        };
+    }
+
+    @Bean
+    JavaDelegate sendMeetingInvitations(RapidResponseEmails emails) {
+        return execution -> emails.inviteToMeeting(UUID.fromString((String) execution.getVariable(MEETING_ID)));
+    }
+
+    @Bean
+    JavaDelegate sendMeetingReminder(RapidResponseEmails emails) {
+        return execution -> emails.remindOfMeeting(UUID.fromString((String) execution.getVariable(MEETING_ID)));
+    }
+
+    @Bean
+    JavaDelegate sendMeetingOverdueToSpoc(RapidResponseEmails emails) {
+        return execution -> emails.tellSpocMeetingOverdue(caseId(execution), reference(execution));
+    }
+
+    @Bean
+    JavaDelegate sendScrReferral(RapidResponseEmails emails) {
+        return execution -> emails.referToLscbChair(caseId(execution), reference(execution));
+    }
+
+    private static UUID caseId(VariableScope scope) {
+        return UUID.fromString((String) scope.getVariable(CASE_ID));
+    }
+
+    private static String reference(VariableScope scope) {
+        return (String) scope.getVariable(CASE_REFERENCE);
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static Boolean bool(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString();
+        return "true".equalsIgnoreCase(text) || "yes".equalsIgnoreCase(text);
+    }
+
+    /** Camunda Forms send dates as yyyy-mm-dd (sometimes with a time part). */
+    private static LocalDate date(DelegateTask task, String name, List<FieldError> errors) {
+        String value = text(task, name);
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be a date (yyyy-mm-dd)"));
+            return null;
+        }
+    }
+
+    private static LocalTime time(DelegateTask task, String name, List<FieldError> errors) {
+        String value = text(task, name);
+        try {
+            return value == null || value.isBlank() ? null : LocalTime.parse(value.length() > 5 ? value.substring(0, 5) : value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be a time (hh:mm)"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package uk.cdr.rapidresponse;
+
+import static uk.cdr.rapidresponse.RapidResponseVariables.*;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.cdr.audit.AuditAction;
+import uk.cdr.audit.AuditLog;
+import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
+
+/**
+ * The Designated Doctor's rapid response: started once per unexpected death, the initial
+ * information sharing, the rapid response meeting and what it decided. Each step validates the
+ * doctor's answers and keeps them in the app's tables.
+ */
+@Service
+public class RapidResponses {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final int LONG_TEXT = 4000;
+
+    private final JdbcClient jdbc;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public RapidResponses(JdbcClient jdbc, RuntimeService runtimeService, HistoryService historyService,
+            AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** Starts the case's rapid response, once: a job run twice, or a second decision, starts nothing more. */
+    @Transactional
+    public void start(UUID caseId, String caseReference, Date notifiedAt) {
+        boolean started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(caseReference).count() > 0;
+        if (started) {
+            return;
+        }
+        jdbc.sql("insert into rapid_response (case_id, started_at, started_out_of_hours) values (?, ?, false)")
+                .params(caseId, OffsetDateTime.now(clock)).update();
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseReference, Map.of(CASE_ID, caseId.toString(),
+                CASE_REFERENCE, caseReference, NOTIFIED_AT, notifiedAt));
+        auditLog.record("system", AuditAction.CASE_CHANGED, caseReference, "rapid response started");
+    }
+
+    public record InitialSharing(String participants, String agreed, String homeVisit, String siblingsSafeguarding,
+            String referredToSocialCare, Boolean conveneMeeting, Boolean startedEarlier, LocalDate startedEarlierOn) {
+    }
+
+    @Transactional
+    public void recordInitialSharing(UUID caseId, String caseReference, InitialSharing answers, String by) {
+        List<FieldError> errors = new ArrayList<>();
+        requiredText(errors, "participants", answers.participants(), 2000);
+        requiredText(errors, "agreed", answers.agreed(), LONG_TEXT);
+        code(errors, "homeVisit", answers.homeVisit(), List.of("yes", "no", "not-applicable"));
+        optionalText(errors, "siblingsSafeguarding", answers.siblingsSafeguarding(), LONG_TEXT);
+        code(errors, "referredToSocialCare", answers.referredToSocialCare(), List.of("yes", "no", "already-known"));
+        if (answers.conveneMeeting() == null) {
+            errors.add(new FieldError("conveneMeeting", "is required"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (Boolean.TRUE.equals(answers.startedEarlier())) {
+            if (answers.startedEarlierOn() == null) {
+                errors.add(new FieldError("startedEarlierOn", "is required when the rapid response started out of hours"));
+            } else if (answers.startedEarlierOn().isAfter(today)) {
+                errors.add(new FieldError("startedEarlierOn", "must not be in the future"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidAnswers(errors);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean earlier = Boolean.TRUE.equals(answers.startedEarlier());
+        jdbc.sql("""
+                update rapid_response set participants = ?, agreed = ?, home_visit = ?, siblings_safeguarding = ?,
+                    referred_to_social_care = ?, meeting_convened = ?, recorded_by = ?, recorded_at = ?,
+                    started_out_of_hours = ?, started_at = coalesce(?, started_at)
+                where case_id = ?""")
+                .params(answers.participants().trim(), answers.agreed().trim(), answers.homeVisit(),
+                        blankToNull(answers.siblingsSafeguarding()), answers.referredToSocialCare(),
+                        answers.conveneMeeting(), by, now, earlier,
+                        earlier ? answers.startedEarlierOn().atStartOfDay(UK).toOffsetDateTime() : null, caseId)
+                .update();
+        auditLog.record(by, AuditAction.CASE_CHANGED, caseReference, "initial information sharing recorded"
+                + (earlier ? " (started out of hours on " + answers.startedEarlierOn() + ")" : ""));
+    }
+
+    public record MeetingPlan(LocalDate date, LocalTime time, String place, String invitees) {
+    }
+
+    /** @return the meeting's id and its date and time */
+    @Transactional
+    public Scheduled scheduleMeeting(UUID caseId, String caseReference, MeetingPlan plan, String by) {
+        List<FieldError> errors = new ArrayList<>();
+        if (plan.date() == null) {
+            errors.add(new FieldError("meetingDate", "is required"));
+        }
+        if (plan.time() == null) {
+            errors.add(new FieldError("meetingTime", "is required"));
+        }
+        LocalDateTime at = plan.date() == null || plan.time() == null ? null : plan.date().atTime(plan.time());
+        if (at != null && at.atZone(UK).toInstant().isBefore(clock.instant())) {
+            errors.add(new FieldError("meetingDate", "must not be in the past"));
+        }
+        requiredText(errors, "meetingPlace", plan.place(), 200);
+        List<String> invitees = lines(plan.invitees());
+        if (invitees.isEmpty()) {
+            errors.add(new FieldError("invitees", "is required: one email address per line"));
+        }
+        for (String invitee : invitees) {
+            if (!EMAIL.matcher(invitee).matches() || invitee.length() > 200) {
+                errors.add(new FieldError("invitees", "'" + invitee + "' is not an email address"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidAnswers(errors);
+        }
+        UUID meetingId = UUID.randomUUID();
+        jdbc.sql("""
+                insert into case_meeting (id, case_id, kind, scheduled_at, place, invitees, scheduled_by)
+                values (?, ?, 'RAPID_RESPONSE', ?, ?, ?, ?)""")
+                .params(meetingId, caseId, at.atZone(UK).toOffsetDateTime(), plan.place().trim(),
+                        String.join("\n", invitees), by)
+                .update();
+        auditLog.record(by, AuditAction.CASE_CHANGED, caseReference, "rapid response meeting scheduled for " + at);
+        return new Scheduled(meetingId, Date.from(at.atZone(UK).toInstant()));
+    }
+
+    public record Scheduled(UUID meetingId, Date at) {
+    }
+
+    public record MeetingOutcome(String attendees, String actions, Boolean scrCriteriaMayBeMet) {
+    }
+
+    /**
+     * Attendees one per line as "agency: name"; actions one per line as
+     * "what; owner agency; due yyyy-mm-dd".
+     */
+    @Transactional
+    public void recordMeetingOutcome(UUID caseId, String caseReference, UUID meetingId, MeetingOutcome outcome, String by) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> attendees = lines(outcome.attendees());
+        if (attendees.isEmpty()) {
+            errors.add(new FieldError("attendees", "is required: one attendee per line, as agency: name"));
+        }
+        List<String[]> actions = new ArrayList<>();
+        List<String> actionLines = lines(outcome.actions());
+        for (int i = 0; i < actionLines.size(); i++) {
+            String[] parts = actionLines.get(i).split(";", -1);
+            String field = "actions[" + (i + 1) + "]";
+            if (parts.length < 3 || parts[0].isBlank()) {
+                errors.add(new FieldError(field, "must be: what; owner agency; due date (yyyy-mm-dd)"));
+                continue;
+            }
+            if (parts[1].isBlank()) {
+                errors.add(new FieldError(field, "needs an owner agency"));
+            }
+            try {
+                LocalDate.parse(parts[2].trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(new FieldError(field, "needs a due date as yyyy-mm-dd"));
+            }
+            if (parts[0].trim().length() > 1000) {
+                errors.add(new FieldError(field, "must be at most 1000 characters"));
+            }
+            actions.add(parts);
+        }
+        if (outcome.scrCriteriaMayBeMet() == null) {
+            errors.add(new FieldError("scrCriteriaMayBeMet", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidAnswers(errors);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (String attendee : attendees) {
+            int colon = attendee.indexOf(':');
+            String agency = colon < 0 ? attendee : attendee.substring(0, colon);
+            String name = colon < 0 ? null : attendee.substring(colon + 1).trim();
+            jdbc.sql("insert into meeting_attendee (id, meeting_id, agency, name) values (?, ?, ?, ?)")
+                    .params(UUID.randomUUID(), meetingId, clip(agency.trim(), 200), name == null || name.isBlank() ? null : clip(name, 200))
+                    .update();
+        }
+        for (String[] action : actions) {
+            jdbc.sql("""
+                    insert into case_action (id, case_id, meeting_id, description, owner_agency, due_date)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID(), caseId, meetingId, action[0].trim(), clip(action[1].trim(), 200),
+                            LocalDate.parse(action[2].trim()))
+                    .update();
+        }
+        jdbc.sql("update case_meeting set held = true, outcome_by = ?, outcome_at = ? where id = ?")
+                .params(by, now, meetingId).update();
+        if (outcome.scrCriteriaMayBeMet()) {
+            jdbc.sql("update case_file set scr_under_consideration = true, updated_at = ? where id = ?")
+                    .params(now, caseId).update();
+        }
+        auditLog.record(by, AuditAction.CASE_CHANGED, caseReference, "rapid response meeting outcome recorded: "
+                + attendees.size() + " attendees, " + actions.size() + " actions"
+                + (outcome.scrCriteriaMayBeMet() ? ", SCR under consideration" : ""));
+    }
+
+    static List<String> lines(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return text.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
+    }
+
+    private static void requiredText(List<FieldError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required"));
+        } else {
+            optionalText(errors, field, value, max);
+        }
+    }
+
+    private static void optionalText(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static void code(List<FieldError> errors, String field, String value, List<String> codes) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required"));
+        } else if (!codes.contains(value)) {
+            errors.add(new FieldError(field, "must be one of " + String.join(", ", codes)));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String clip(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}
