@@ -72,11 +72,9 @@ class RapidResponseSteps {
     @Bean
     TaskListener recordRapidResponseMeetingOutcome(RapidResponses rapidResponses, WhoIsCompleting who) {
         return task -> {
-            Object scr = task.getVariable(SCR_CRITERIA_MAY_BE_MET);
             rapidResponses.recordMeetingOutcome(caseId(task), reference(task),
                     UUID.fromString((String) task.getVariable(MEETING_ID)), new RapidResponses.MeetingOutcome(
-                            text(task, "attendees"), text(task, "actions"),
-                            scr == null ? null : Boolean.valueOf(scr.toString())),
+                            text(task, "attendees"), text(task, "actions"), bool(task, SCR_CRITERIA_MAY_BE_MET)),
                     who.of(task));
             MEETING_OUTCOME_TEXT.forEach(task.getExecution()::removeVariable);
         };

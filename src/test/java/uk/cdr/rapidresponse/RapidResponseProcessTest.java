@@ -1,0 +1,298 @@
+package uk.cdr.rapidresponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import uk.cdr.notification.Notifications;
+import uk.cdr.notification.TestForms;
+import uk.cdr.support.HttpSession;
+import uk.cdr.support.ProcessTest;
+
+class RapidResponseProcessTest extends ProcessTest {
+
+    /** Tuesday 10 March 2015, 10:00: five working days later is Tuesday 17 March, 10:00. */
+    private static final LocalDateTime NOTIFIED = LocalDateTime.of(2015, 3, 10, 10, 0);
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    RapidResponses rapidResponses;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    record Case(Notifications.Recorded recorded, ProcessInstance rapidResponse) {
+        String reference() {
+            return recorded.caseReference();
+        }
+    }
+
+    @Test
+    void anUnexpectedDeathStartsOneRapidResponseLedByTheDoctor() {
+        Case c = unexpectedDeath();
+        assertThat(c.rapidResponse()).isWaitingAt("Task_InitialInformationSharing");
+        assertThat(task("Task_InitialInformationSharing", c.rapidResponse())).hasCandidateGroup("designated-doctor")
+                .hasDueDate(at(NOTIFIED.plusDays(1)));
+
+        rapidResponses.start(c.recorded().caseId(), c.reference(), at(NOTIFIED));
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("rapidResponse")
+                .processInstanceBusinessKey(c.reference()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAMeetingTheRapidResponseEndsAfterTheInitialDiscussionWhichIsKeptOnTheCaseFile() {
+        Case c = unexpectedDeath();
+        completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("no"));
+        assertThat(c.rapidResponse()).isEnded();
+        assertThat(jdbc.sql("select agreed, meeting_convened, started_out_of_hours from rapid_response where case_id = ?")
+                .param(c.recorded().caseId()).query((rs, row) -> List.of(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)))
+                .single()).containsExactly("Police to visit the home; paediatrician to see siblings", false, false);
+        // The discussion's text is on the case file only, not left in the engine's variables or history.
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(c.rapidResponse().getId())
+                .variableNameIn("agreed", "participants", "siblingsSafeguarding").count()).isZero();
+    }
+
+    @Test
+    void aRapidResponseStartedOutOfHoursIsRecordedNotStartedAgain() {
+        Case c = unexpectedDeath();
+        Map<String, Object> answers = initialSharing("no");
+        answers.put("startedEarlier", true);
+        answers.put("startedEarlierOn", "2015-03-08");
+        completeAsDoctor("Task_InitialInformationSharing", c, answers);
+        assertThat(jdbc.sql("select started_out_of_hours from rapid_response where case_id = ?").param(c.recorded().caseId())
+                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select cast(started_at as date) from rapid_response where case_id = ?").param(c.recorded().caseId())
+                .query(java.time.LocalDate.class).single()).isEqualTo(java.time.LocalDate.of(2015, 3, 8));
+    }
+
+    @Test
+    void aMeetingHeldInTimeInvitesWithACalendarFileRemindsTheDayBeforeAndRecordsActions() throws Exception {
+        Case c = unexpectedDeath();
+        completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("yes"));
+        String police = "police-" + c.reference().replace('/', '-') + "@police.example";
+        String social = "social-" + c.reference().replace('/', '-') + "@council.example";
+        completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-13", "14:00", police + "\n" + social));
+        runDueJobs();
+
+        MimeMessage invitation = onlyEmail(c, police, "Rapid response meeting for case");
+        assertThat(invitation.getSubject()).contains("Friday 13 March 2015 at 14:00");
+        BodyPart ics = calendarPart(invitation);
+        assertThat(ics.getContentType()).contains("text/calendar");
+        assertThat(new String(ics.getInputStream().readAllBytes()))
+                .contains("BEGIN:VEVENT", "DTSTART:20150313T140000Z", "LOCATION:Room 2\\, Civic Centre", "METHOD:REQUEST");
+        assertThat(onlyEmail(c, social, "Rapid response meeting for case")).isNotNull();
+        assertThat(task("Task_RecordMeetingOutcome", c.rapidResponse())).hasDueDate(at(LocalDateTime.of(2015, 3, 13, 14, 0)));
+
+        clockAt(LocalDateTime.of(2015, 3, 12, 13, 59));
+        runDueJobs();
+        assertThat(emails(c, police, "Reminder")).isEmpty();
+        clockAt(LocalDateTime.of(2015, 3, 12, 14, 0));
+        runDueJobs();
+        assertThat(onlyEmail(c, police, "Reminder").getSubject()).contains("tomorrow");
+
+        clockAt(LocalDateTime.of(2015, 3, 13, 16, 0));
+        completeAsDoctor("Task_RecordMeetingOutcome", c, outcome("no"));
+        runDueJobs();
+        assertThat(c.rapidResponse()).isEnded();
+        assertThat(jdbc.sql("select owner_agency, due_date from case_action where case_id = ? order by due_date")
+                .param(c.recorded().caseId()).query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).list())
+                .containsExactly("Metropolitan Police 2015-03-20", "Children's social care 2015-03-27");
+        assertThat(jdbc.sql("""
+                select count(*) from meeting_attendee a join case_meeting m on m.id = a.meeting_id
+                where m.case_id = ? and m.held""").param(c.recorded().caseId()).query(Integer.class).single()).isEqualTo(3);
+        clockAt(LocalDateTime.of(2015, 3, 20, 10, 0));
+        runDueJobs();
+        assertThat(emails(c, "spoc@cdr.example.org", "Overdue: no rapid response meeting")).isEmpty();
+    }
+
+    @Test
+    void theSpocIsToldWhenNoMeetingIsHeldWithinFiveWorkingDays() {
+        Case c = unexpectedDeath();
+        completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("yes"));
+        completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-18", "10:00", "police@police.example"));
+        clockAt(LocalDateTime.of(2015, 3, 17, 9, 59));
+        runDueJobs();
+        assertThat(emails(c, "spoc@cdr.example.org", "Overdue: no rapid response meeting")).isEmpty();
+        clockAt(LocalDateTime.of(2015, 3, 17, 10, 0));
+        runDueJobs();
+        assertThat(emails(c, "spoc@cdr.example.org", "Overdue: no rapid response meeting")).hasSize(1);
+        assertThat(c.rapidResponse()).isWaitingAt("Task_RecordMeetingOutcome");
+    }
+
+    @Test
+    void aCaseThatMayMeetTheScrCriteriaIsFlaggedAndTheLscbChairIsTold() throws Exception {
+        Case c = unexpectedDeath();
+        completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("yes"));
+        completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-12", "09:30", "police@police.example"));
+        runDueJobs();
+        completeAsDoctor("Task_RecordMeetingOutcome", c, outcome("yes"));
+        runDueJobs();
+        assertThat(c.rapidResponse()).hasPassed("Send_ScrReferral").isEnded();
+        MimeMessage referral = onlyEmail(c, "lscb-chair@cdr.example.org", "Serious Case Review");
+        assertThat(referral.getSubject()).doesNotContain("Jamie", "Testchild");
+        assertThat(jdbc.sql("select scr_under_consideration from case_file where id = ?").param(c.recorded().caseId())
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void badAnswersAreRefusedFieldByFieldAndNothingIsSaved() {
+        Case c = unexpectedDeath();
+        Map<String, Object> noParticipants = initialSharing("yes");
+        noParticipants.put("participants", " ");
+        assertThatThrownBy(() -> completeAsDoctor("Task_InitialInformationSharing", c, noParticipants))
+                .hasRootCauseInstanceOf(InvalidAnswers.class).hasMessageContaining("participants is required");
+        assertThat(c.rapidResponse()).isWaitingAt("Task_InitialInformationSharing");
+        completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("yes"));
+
+        assertThatThrownBy(() -> completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-09", "10:00", "x@y.example")))
+                .hasMessageContaining("meetingDate must not be in the past");
+        assertThatThrownBy(() -> completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-12", "10:00", "not an email")))
+                .hasMessageContaining("invitees 'not an email' is not an email address");
+        assertThat(jdbc.sql("select count(*) from case_meeting where case_id = ?").param(c.recorded().caseId())
+                .query(Integer.class).single()).isZero();
+        completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-12", "10:00", "police@police.example"));
+        runDueJobs();
+
+        Map<String, Object> noAttendees = outcome("no");
+        noAttendees.put("attendees", "");
+        noAttendees.put("actions", "Visit the school; ; 2015-03-20\nCall the GP; GP; soon");
+        assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
+                .hasMessageContaining("attendees is required")
+                .hasMessageContaining("actions[1] needs an owner agency")
+                .hasMessageContaining("actions[2] needs a due date as yyyy-mm-dd");
+        assertThat(jdbc.sql("select count(*) from case_action where case_id = ?").param(c.recorded().caseId())
+                .query(Integer.class).single()).isZero();
+        assertThat(c.rapidResponse()).isWaitingAt("Task_RecordMeetingOutcome");
+    }
+
+    @Test
+    void throughTheEngineRestApiBadAnswersAre400AndASecondCompletionIsAClearRefusal() {
+        Case c = unexpectedDeath();
+        String taskId = task("Task_InitialInformationSharing", c.rapidResponse()).getId();
+        HttpSession doctor = browser().withBasicAuth("doctor", DEMO_PASSWORD);
+        HttpSession.Response bad = doctor.postJson("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"conveneMeeting\":{\"value\":\"no\"}}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("participants is required", "agreed is required");
+
+        String good = "{\"variables\":{\"conveneMeeting\":{\"value\":\"no\"},\"participants\":{\"value\":\"Police: DC Jones\"},"
+                + "\"agreed\":{\"value\":\"Visit the home\"},\"homeVisit\":{\"value\":\"yes\"},"
+                + "\"referredToSocialCare\":{\"value\":\"yes\"}}}";
+        assertThat(doctor.postJson("/engine-rest/task/" + taskId + "/complete", good).status()).isEqualTo(204);
+        HttpSession.Response again = doctor.postJson("/engine-rest/task/" + taskId + "/complete", good);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("already been completed");
+        assertThat(again.body()).contains(taskId);
+    }
+
+    private Case unexpectedDeath() {
+        clockAt(NOTIFIED);
+        Notifications.Recorded recorded = notifications.record(TestForms.aNotification(), "spoc");
+        runDueJobs();
+        ProcessInstance notification = runtimeService.createProcessInstanceQuery().processDefinitionKey("childDeathNotification")
+                .processInstanceBusinessKey(recorded.caseReference()).singleResult();
+        engine.getIdentityService().setAuthentication("doctor", List.of("designated-doctor"));
+        try {
+            taskService.complete(task("Task_ConfirmExpectedOrUnexpected", notification).getId(),
+                    Map.of("deathClassification", "unexpected"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        runDueJobs();
+        ProcessInstance rapidResponse = runtimeService.createProcessInstanceQuery().processDefinitionKey("rapidResponse")
+                .processInstanceBusinessKey(recorded.caseReference()).singleResult();
+        assertThat(rapidResponse).as("rapid response of " + recorded.caseReference()).isNotNull();
+        return new Case(recorded, rapidResponse);
+    }
+
+    private void completeAsDoctor(String taskKey, Case c, Map<String, Object> answers) {
+        engine.getIdentityService().setAuthentication("doctor", List.of("designated-doctor"));
+        try {
+            taskService.complete(task(taskKey, c.rapidResponse()).getId(), answers);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private static Map<String, Object> initialSharing(String convene) {
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("participants", "Health: Dr Okafor\nPolice: DC Jones\nSocial care: Ms Khan");
+        answers.put("agreed", "Police to visit the home; paediatrician to see siblings");
+        answers.put("homeVisit", "yes");
+        answers.put("siblingsSafeguarding", "Two siblings staying with grandparents");
+        answers.put("referredToSocialCare", "yes");
+        answers.put("conveneMeeting", convene);
+        return answers;
+    }
+
+    private static Map<String, Object> meeting(String date, String time, String invitees) {
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("meetingDate", date);
+        answers.put("meetingTime", time);
+        answers.put("meetingPlace", "Room 2, Civic Centre");
+        answers.put("invitees", invitees);
+        return answers;
+    }
+
+    private static Map<String, Object> outcome(String scr) {
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("attendees", "Health: Dr Okafor\nPolice: DC Jones\nChildren's social care: Ms Khan");
+        answers.put("actions", "Share the GP record; Metropolitan Police; 2015-03-20\n"
+                + "Assess the siblings; Children's social care; 2015-03-27");
+        answers.put("scrCriteriaMayBeMet", scr);
+        return answers;
+    }
+
+    private static MimeMessage onlyEmail(Case c, String recipient, String subjectPart) {
+        List<MimeMessage> found = emails(c, recipient, subjectPart);
+        assertThat(found).as(subjectPart + " to " + recipient).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<MimeMessage> emails(Case c, String recipient, String subjectPart) {
+        return Arrays.stream(mail().getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(c.reference()) && m.getSubject().contains(subjectPart)
+                        && Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(recipient));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static BodyPart calendarPart(MimeMessage message) throws Exception {
+        Multipart multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.getContentType().contains("calendar") || "meeting.ics".equals(part.getFileName())) {
+                return part;
+            }
+        }
+        throw new AssertionError("no calendar attachment");
+    }
+}
