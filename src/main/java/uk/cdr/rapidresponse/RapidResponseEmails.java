@@ -20,7 +20,7 @@ import uk.cdr.security.Role;
 
 /** The rapid response's emails. Like all case emails they name the case, never the child. */
 @Component
-class RapidResponseEmails {
+public class RapidResponseEmails {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
     private static final Duration MEETING_LENGTH = Duration.ofHours(2);
@@ -45,26 +45,34 @@ class RapidResponseEmails {
         this.baseUrl = baseUrl;
     }
 
-    private record Meeting(UUID id, UUID caseId, String reference, OffsetDateTime at, String place, List<String> invitees) {
+    private record Meeting(UUID id, UUID caseId, String reference, MeetingKind kind, OffsetDateTime at, String place,
+            List<String> invitees) {
+
+        String title() {
+            String words = kind.words();
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+
 
         String when() {
             return at.atZoneSameInstant(ZoneId.of("Europe/London")).format(WHEN);
         }
     }
 
-    void inviteToMeeting(UUID meetingId) {
+    /** An invitation with a calendar file, to every invitee of either kind of meeting. */
+    public void inviteToMeeting(UUID meetingId) {
         Meeting m = meeting(meetingId);
-        String subject = "Rapid response meeting for case " + m.reference() + ": " + m.when();
+        String subject = m.title() + " for case " + m.reference() + ": " + m.when();
         String body = """
-                You are invited to the multi-agency rapid response meeting for case %s.
+                You are invited to the multi-agency %s for case %s.
 
                 When: %s
                 Where: %s
 
                 A calendar invitation is attached. Please bring what your agency knows of the child and family.
-                """.formatted(m.reference(), m.when(), m.place());
-        mailer.send(new Mailer.Email(m.caseId(), "RR_MEETING_INVITE:" + meetingId, m.invitees(), subject, body,
-                CalendarInvitation.of(meetingId + "@child-death-review", "Rapid response meeting, case " + m.reference(),
+                """.formatted(m.kind().words(), m.reference(), m.when(), m.place());
+        mailer.send(new Mailer.Email(m.caseId(), "MEETING_INVITE:" + meetingId, m.invitees(), subject, body,
+                CalendarInvitation.of(meetingId + "@child-death-review", m.title() + ", case " + m.reference(),
                         m.place(), m.at().toInstant(), MEETING_LENGTH, clock.instant(), from)));
     }
 
@@ -104,12 +112,12 @@ class RapidResponseEmails {
 
     private Meeting meeting(UUID meetingId) {
         return jdbc.sql("""
-                select m.id, m.case_id, c.case_reference, m.scheduled_at, m.place, m.invitees
+                select m.id, m.case_id, c.case_reference, m.kind, m.scheduled_at, m.place, m.invitees
                 from case_meeting m join case_file c on c.id = m.case_id where m.id = ?""")
                 .param(meetingId)
                 .query((rs, row) -> new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getString(5),
-                        RapidResponses.lines(rs.getString(6))))
+                        rs.getString(3), MeetingKind.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
+                        rs.getString(6), RapidResponses.lines(rs.getString(7))))
                 .single();
     }
 }

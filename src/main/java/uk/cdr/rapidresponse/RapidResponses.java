@@ -115,6 +115,12 @@ public class RapidResponses {
     /** @return the meeting's id and its date and time */
     @Transactional
     public Scheduled scheduleMeeting(UUID caseId, String caseReference, MeetingPlan plan, String by) {
+        return scheduleMeeting(caseId, caseReference, MeetingKind.RAPID_RESPONSE, plan, by);
+    }
+
+    /** Meetings of either stage: the rapid response meeting and the final case discussion share the rules. */
+    @Transactional
+    public Scheduled scheduleMeeting(UUID caseId, String caseReference, MeetingKind kind, MeetingPlan plan, String by) {
         List<FieldError> errors = new ArrayList<>();
         if (plan.date() == null) {
             errors.add(new FieldError("meetingDate", "is required"));
@@ -142,11 +148,11 @@ public class RapidResponses {
         UUID meetingId = UUID.randomUUID();
         jdbc.sql("""
                 insert into case_meeting (id, case_id, kind, scheduled_at, place, invitees, scheduled_by)
-                values (?, ?, 'RAPID_RESPONSE', ?, ?, ?, ?)""")
-                .params(meetingId, caseId, at.atZone(UK).toOffsetDateTime(), plan.place().trim(),
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(meetingId, caseId, kind.name(), at.atZone(UK).toOffsetDateTime(), plan.place().trim(),
                         String.join("\n", invitees), by)
                 .update();
-        auditLog.record(by, AuditAction.CASE_CHANGED, caseReference, "rapid response meeting scheduled for " + at);
+        auditLog.record(by, AuditAction.CASE_CHANGED, caseReference, kind.words() + " scheduled for " + at);
         return new Scheduled(meetingId, Date.from(at.atZone(UK).toInstant()));
     }
 
@@ -163,10 +169,7 @@ public class RapidResponses {
     @Transactional
     public void recordMeetingOutcome(UUID caseId, String caseReference, UUID meetingId, MeetingOutcome outcome, String by) {
         List<FieldError> errors = new ArrayList<>();
-        List<String> attendees = lines(outcome.attendees());
-        if (attendees.isEmpty()) {
-            errors.add(new FieldError("attendees", "is required: one attendee per line, as agency: name"));
-        }
+        List<String> attendees = attendees(outcome.attendees(), errors);
         List<String[]> actions = new ArrayList<>();
         List<String> actionLines = lines(outcome.actions());
         for (int i = 0; i < actionLines.size(); i++) {
@@ -196,14 +199,7 @@ public class RapidResponses {
             throw new InvalidAnswers(errors);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        for (String attendee : attendees) {
-            int colon = attendee.indexOf(':');
-            String agency = colon < 0 ? attendee : attendee.substring(0, colon);
-            String name = colon < 0 ? null : attendee.substring(colon + 1).trim();
-            jdbc.sql("insert into meeting_attendee (id, meeting_id, agency, name) values (?, ?, ?, ?)")
-                    .params(UUID.randomUUID(), meetingId, clip(agency.trim(), 200), name == null || name.isBlank() ? null : clip(name, 200))
-                    .update();
-        }
+        saveAttendees(meetingId, attendees);
         for (String[] action : actions) {
             jdbc.sql("""
                     insert into case_action (id, case_id, meeting_id, description, owner_agency, due_date)
@@ -212,8 +208,7 @@ public class RapidResponses {
                             LocalDate.parse(action[2].trim()))
                     .update();
         }
-        jdbc.sql("update case_meeting set held = true, outcome_by = ?, outcome_at = ? where id = ?")
-                .params(by, now, meetingId).update();
+        markHeld(meetingId, by);
         if (outcome.scrCriteriaMayBeMet()) {
             jdbc.sql("update case_file set scr_under_consideration = true, updated_at = ? where id = ?")
                     .params(now, caseId).update();
@@ -223,7 +218,37 @@ public class RapidResponses {
                 + (outcome.scrCriteriaMayBeMet() ? ", SCR under consideration" : ""));
     }
 
-    static List<String> lines(String text) {
+    /** Attendees one per line as "agency: name"; at least one is required. */
+    public static List<String> attendees(String text, List<FieldError> errors) {
+        List<String> attendees = lines(text);
+        if (attendees.isEmpty()) {
+            errors.add(new FieldError("attendees", "is required: one attendee per line, as agency: name"));
+        }
+        for (String attendee : attendees) {
+            if (attendee.length() > 400) {
+                errors.add(new FieldError("attendees", "must be at most 400 characters a line"));
+            }
+        }
+        return attendees;
+    }
+
+    public void saveAttendees(UUID meetingId, List<String> attendees) {
+        for (String attendee : attendees) {
+            int colon = attendee.indexOf(':');
+            String agency = colon < 0 ? attendee : attendee.substring(0, colon);
+            String name = colon < 0 ? null : attendee.substring(colon + 1).trim();
+            jdbc.sql("insert into meeting_attendee (id, meeting_id, agency, name) values (?, ?, ?, ?)")
+                    .params(UUID.randomUUID(), meetingId, clip(agency.trim(), 200), name == null || name.isBlank() ? null : clip(name, 200))
+                    .update();
+        }
+    }
+
+    public void markHeld(UUID meetingId, String by) {
+        jdbc.sql("update case_meeting set held = true, outcome_by = ?, outcome_at = ? where id = ?")
+                .params(by, OffsetDateTime.now(clock), meetingId).update();
+    }
+
+    public static List<String> lines(String text) {
         if (text == null) {
             return List.of();
         }

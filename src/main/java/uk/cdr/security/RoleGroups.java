@@ -35,6 +35,7 @@ class RoleGroups implements ApplicationRunner {
     static final String FILTER_MY_ROLES = "Tasks for my roles";
     static final String FILTER_MY_TASKS = "My tasks";
     static final String NOTIFICATION_PROCESS = "childDeathNotification";
+    static final String FINAL_CASE_DISCUSSION_PROCESS = "finalCaseDiscussion";
     static final String DUPLICATE_PROCESS = "resolvePossibleDuplicate";
     static final String TASKLIST_FORM_A_PROCESS = "logDeathFromTasklist";
     static final String AGENCY_REPORT_PROCESS = "agencyReportRequest";
@@ -75,6 +76,10 @@ class RoleGroups implements ApplicationRunner {
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.CREATE_INSTANCE);
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.READ_INSTANCE);
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.UPDATE_INSTANCE);
+        // Recording the final post-mortem results releases the waiting final case discussion (a message).
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.READ);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.READ_INSTANCE);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.UPDATE_INSTANCE);
         Filter myRoles = ensureFilter(FILTER_MY_ROLES, -10,
                 "Open tasks offered to any of your roles, and those assigned to you",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")

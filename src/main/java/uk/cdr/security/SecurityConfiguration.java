@@ -114,6 +114,7 @@ class SecurityConfiguration {
                         .requestMatchers("/form-b/**").permitAll()
                         .requestMatchers("/cases/*/agencies", "/cases/*/agencies/**", "/api/cases/*/agency-reports",
                                 "/api/cases/*/agency-reports/**").hasAuthority(Role.SPOC.groupId())
+                        .requestMatchers("/api/cases/*/post-mortem").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers("/", "/api/me", "/logout").authenticated()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

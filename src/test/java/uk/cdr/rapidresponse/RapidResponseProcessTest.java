@@ -68,7 +68,10 @@ class RapidResponseProcessTest extends ProcessTest {
     void withoutAMeetingTheRapidResponseEndsAfterTheInitialDiscussionWhichIsKeptOnTheCaseFile() {
         Case c = unexpectedDeath();
         completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("no"));
-        assertThat(c.rapidResponse()).isEnded();
+        runDueJobs();
+        assertThat(c.rapidResponse()).hasPassed("Start_FinalCaseDiscussion").isEnded();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("finalCaseDiscussion")
+                .processInstanceBusinessKey(c.reference()).count()).as("a final case discussion follows").isEqualTo(1);
         assertThat(jdbc.sql("select agreed, meeting_convened, started_out_of_hours from rapid_response where case_id = ?")
                 .param(c.recorded().caseId()).query((rs, row) -> List.of(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)))
                 .single()).containsExactly("Police to visit the home; paediatrician to see siblings", false, false);

@@ -1,0 +1,141 @@
+package uk.cdr.casediscussion;
+
+import static uk.cdr.casediscussion.FinalCaseDiscussionVariables.*;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import uk.cdr.config.WhoIsCompleting;
+import uk.cdr.rapidresponse.InvalidAnswers;
+import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
+import uk.cdr.rapidresponse.RapidResponseEmails;
+import uk.cdr.rapidresponse.RapidResponses;
+
+/**
+ * The final case discussion's BPMN steps by the bean names the models use. Task listeners check the
+ * doctor's answers on completion and keep the text in the app's tables, not in the engine.
+ */
+@Configuration(proxyBeanMethods = false)
+class FinalCaseDiscussionSteps {
+
+    static final List<String> PLAN_TEXT = List.of("meetingDate", "meetingTime", "meetingPlace", "invitees",
+            "notConvenedReason", "notConvenedDetail");
+    static final List<String> OUTCOME_TEXT = List.of("attendees", "learningPoints");
+
+    /** Called by the rapid response when it ends: every case with a rapid response gets one. */
+    @Bean
+    JavaDelegate startFinalCaseDiscussion(FinalCaseDiscussions discussions) {
+        return execution -> discussions.start(caseId(execution), reference(execution));
+    }
+
+    @Bean
+    TaskListener proceedWithoutPostMortemResults(FinalCaseDiscussions discussions, WhoIsCompleting who) {
+        return task -> {
+            discussions.proceedWithoutResults(caseId(task), reference(task), text(task, "proceedReason"), who.of(task));
+            task.getExecution().removeVariable("proceedReason");
+        };
+    }
+
+    @Bean
+    TaskListener planFinalCaseDiscussion(FinalCaseDiscussions discussions, WhoIsCompleting who) {
+        return task -> {
+            List<FieldError> unreadable = new ArrayList<>();
+            Boolean convene = yes(task, CONVENE);
+            RapidResponses.MeetingPlan meeting = new RapidResponses.MeetingPlan(date(task, "meetingDate", unreadable),
+                    time(task, "meetingTime", unreadable), text(task, "meetingPlace"), text(task, "invitees"));
+            if (Boolean.TRUE.equals(convene) && !unreadable.isEmpty()) {
+                throw new InvalidAnswers(unreadable);
+            }
+            UUID meetingId = discussions.plan(caseId(task), reference(task), new FinalCaseDiscussions.Plan(convene,
+                    meeting, text(task, "notConvenedReason"), text(task, "notConvenedDetail")), who.of(task));
+            PLAN_TEXT.forEach(task.getExecution()::removeVariable);
+            task.getExecution().setVariable(CONVENE, Boolean.TRUE.equals(convene) ? "yes" : "no");
+            if (meetingId != null) {
+                task.getExecution().setVariable(MEETING_ID, meetingId.toString());
+            }
+        };
+    }
+
+    @Bean
+    TaskListener recordFinalCaseDiscussion(FinalCaseDiscussions discussions, WhoIsCompleting who) {
+        return task -> {
+            discussions.recordHeld(caseId(task), reference(task), UUID.fromString((String) task.getVariable(MEETING_ID)),
+                    new FinalCaseDiscussions.DraftFormC(text(task, "attendees"), text(task, "domainChild"),
+                            text(task, "domainFamily"), text(task, "domainParenting"), text(task, "domainServices"),
+                            text(task, "proposedCategory"), text(task, "proposedModifiable"), text(task, "learningPoints")),
+                    who.of(task));
+            OUTCOME_TEXT.forEach(task.getExecution()::removeVariable);
+        };
+    }
+
+    @Bean
+    JavaDelegate sendFinalCaseDiscussionInvitations(RapidResponseEmails emails) {
+        return execution -> emails.inviteToMeeting(UUID.fromString((String) execution.getVariable(MEETING_ID)));
+    }
+
+    @Bean
+    JavaDelegate sendFinalCaseDiscussionReminder(FinalCaseDiscussionEmails emails) {
+        return execution -> emails.remindDoctor(caseId(execution), reference(execution),
+                (Date) execution.getVariable(DATE_OF_DEATH));
+    }
+
+    @Bean
+    JavaDelegate sendFinalCaseDiscussionOverdueToSpoc(FinalCaseDiscussionEmails emails) {
+        return execution -> emails.tellSpocOverdue(caseId(execution), reference(execution));
+    }
+
+    @Bean
+    JavaDelegate markReadyForCdop(FinalCaseDiscussions discussions) {
+        return execution -> discussions.readyForCdop(caseId(execution), reference(execution));
+    }
+
+    private static UUID caseId(VariableScope scope) {
+        return UUID.fromString((String) scope.getVariable(CASE_ID));
+    }
+
+    private static String reference(VariableScope scope) {
+        return (String) scope.getVariable(CASE_REFERENCE);
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static Boolean yes(DelegateTask task, String name) {
+        String value = text(task, name);
+        return value == null || value.isBlank() ? null : "yes".equalsIgnoreCase(value) || "true".equalsIgnoreCase(value);
+    }
+
+    private static LocalDate date(DelegateTask task, String name, List<FieldError> errors) {
+        String value = text(task, name);
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be a date (yyyy-mm-dd)"));
+            return null;
+        }
+    }
+
+    private static LocalTime time(DelegateTask task, String name, List<FieldError> errors) {
+        String value = text(task, name);
+        try {
+            return value == null || value.isBlank() ? null : LocalTime.parse(value.length() > 5 ? value.substring(0, 5) : value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be a time (hh:mm)"));
+            return null;
+        }
+    }
+}
