@@ -1,0 +1,259 @@
+package uk.cdr.casediscussion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import jakarta.mail.internet.MimeMessage;
+import uk.cdr.notification.FormA;
+import uk.cdr.notification.Notifications;
+import uk.cdr.notification.TestForms;
+import uk.cdr.support.HttpSession;
+import uk.cdr.support.ProcessTest;
+
+class FinalCaseDiscussionProcessTest extends ProcessTest {
+
+    /** The test child died on 9 March 2015: 10 weeks is 18 May, 12 weeks 1 June 2015. */
+    private static final LocalDateTime NOTIFIED = LocalDateTime.of(2015, 3, 10, 10, 0);
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    record Case(Notifications.Recorded recorded, ProcessInstance discussion) {
+        String reference() {
+            return recorded.caseReference();
+        }
+    }
+
+    @Test
+    void itWaitsForThePostMortemResultsWhichTheSpocRecords() {
+        Case c = afterRapidResponse("yes");
+        assertThat(c.discussion()).isWaitingAt("Task_AwaitPostMortemResults");
+        HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        clockAt(LocalDateTime.of(2015, 4, 21, 10, 0));
+
+        assertThat(spoc.postJson(postMortem(c), "{\"event\":\"preliminary-results\",\"on\":\"2015-03-20\"}").status()).isEqualTo(200);
+        assertThat(c.discussion()).isWaitingAt("Task_AwaitPostMortemResults");
+        HttpSession.Response finalResults = spoc.postJson(postMortem(c), "{\"event\":\"final-results\",\"on\":\"2015-04-20\"}");
+        assertThat(finalResults.status()).isEqualTo(200);
+        assertThat(finalResults.body()).contains("\"finalResultsOn\":\"2015-04-20\"", "\"preliminaryResultsOn\":\"2015-03-20\"");
+        assertThat(c.discussion()).isWaitingAt("Task_PlanFinalCaseDiscussion");
+        assertThat(task("Task_PlanFinalCaseDiscussion", c.discussion())).hasCandidateGroup("designated-doctor")
+                .hasDueDate(at(LocalDateTime.of(2015, 5, 18, 9, 0)));
+    }
+
+    @Test
+    void theDoctorMayGoAheadWithoutTheResults() {
+        Case c = afterRapidResponse("yes");
+        assertThatThrownBy(() -> completeAsDoctor("Task_AwaitPostMortemResults", c, Map.of()))
+                .hasMessageContaining("proceedReason is required");
+        completeAsDoctor("Task_AwaitPostMortemResults", c, Map.of("proceedReason", "Coroner expects months of delay"));
+        assertThat(c.discussion()).isWaitingAt("Task_PlanFinalCaseDiscussion");
+        assertThat(jdbc.sql("select proceeded_without_results from final_case_discussion where case_id = ?")
+                .param(c.recorded().caseId()).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void withoutAPostMortemItGoesStraightToConvening() {
+        Case c = afterRapidResponse("no");
+        assertThat(c.discussion()).isWaitingAt("Task_PlanFinalCaseDiscussion");
+    }
+
+    @Test
+    void aHeldDiscussionInvitesWithACalendarFileDraftsFormCAndTheCaseGoesToTheCdop() throws Exception {
+        Case c = afterRapidResponse("no");
+        String invitee = "fcd-" + c.reference().replace('/', '-') + "@nhs.example";
+        completeAsDoctor("Task_PlanFinalCaseDiscussion", c, Map.of("convene", "yes", "meetingDate", "2015-05-06",
+                "meetingTime", "13:00", "meetingPlace", "Board room", "invitees", invitee));
+        runDueJobs();
+        MimeMessage invitation = onlyEmail(c, invitee, "Final case discussion for case");
+        assertThat(invitation.getSubject()).contains("Wednesday 6 May 2015 at 13:00");
+        assertThat(invitation.getContentType()).contains("multipart");
+
+        assertThatThrownBy(() -> completeAsDoctor("Task_RecordFinalCaseDiscussion", c, draft("4", "11")))
+                .hasMessageContaining("domainChild must be one of 0, 1, 1*, 2, 3")
+                .hasMessageContaining("proposedCategory must be a category of death from 1 to 10");
+        completeAsDoctor("Task_RecordFinalCaseDiscussion", c, draft("1*", "10"));
+        runDueJobs();
+
+        assertThat(c.discussion()).hasPassed("Record_ReadyForCdop").isEnded();
+        assertThat(jdbc.sql("""
+                select f.outcome, f.domain_child, f.proposed_category, f.proposed_modifiable, c.status
+                from final_case_discussion f join case_file c on c.id = f.case_id where f.case_id = ?""")
+                .param(c.recorded().caseId())
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
+                .single()).containsExactly("HELD", "1*", 10, "insufficient-information", "READY_FOR_CDOP");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(c.discussion().getId())
+                .variableNameIn("learningPoints", "attendees", "invitees").count()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"logistical", "family-wishes", "criminal-proceedings", "other"})
+    void aDiscussionThatCannotBeConvenedRecordsItsReasonAndTheCaseStillGoesToTheCdop(String reason) {
+        Case c = afterRapidResponse("no");
+        Map<String, Object> answers = new HashMap<>(Map.of("convene", "no", "notConvenedReason", reason));
+        if (reason.equals("other")) {
+            assertThatThrownBy(() -> completeAsDoctor("Task_PlanFinalCaseDiscussion", c, answers))
+                    .hasMessageContaining("notConvenedDetail is required when the reason is other");
+            answers.put("notConvenedDetail", "No venue available for agencies across three areas");
+        }
+        completeAsDoctor("Task_PlanFinalCaseDiscussion", c, answers);
+        runDueJobs();
+        assertThat(c.discussion()).hasNotPassed("Task_RecordFinalCaseDiscussion").isEnded();
+        assertThat(jdbc.sql("select outcome || ' ' || not_convened_reason from final_case_discussion where case_id = ?")
+                .param(c.recorded().caseId()).query(String.class).single()).isEqualTo("NOT_CONVENED " + reason);
+        assertThat(jdbc.sql("select ready_for_cdop_at is not null from case_file where id = ?").param(c.recorded().caseId())
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aMissingReasonOrAPastDateIsRefused() {
+        Case c = afterRapidResponse("no");
+        assertThatThrownBy(() -> completeAsDoctor("Task_PlanFinalCaseDiscussion", c, Map.of("convene", "no")))
+                .hasMessageContaining("notConvenedReason is required");
+        assertThatThrownBy(() -> completeAsDoctor("Task_PlanFinalCaseDiscussion", c, Map.of("convene", "yes",
+                "meetingDate", "2015-03-01", "meetingTime", "10:00", "meetingPlace", "Room", "invitees", "a@b.example")))
+                .hasMessageContaining("meetingDate must not be in the past");
+        assertThat(c.discussion()).isWaitingAt("Task_PlanFinalCaseDiscussion");
+    }
+
+    @Test
+    void theDoctorIsRemindedAtTenWeeksAndTheSpocToldAtTwelve() throws Exception {
+        Case c = afterRapidResponse("no");
+        clockAt(LocalDateTime.of(2015, 5, 18, 8, 59));
+        runDueJobs();
+        assertThat(emails(c, "doctor@cdr.example.org", "Final case discussion for case")).isEmpty();
+        clockAt(LocalDateTime.of(2015, 5, 18, 9, 0));
+        runDueJobs();
+        assertThat(onlyEmail(c, "doctor@cdr.example.org", "Final case discussion for case").getSubject())
+                .contains("due by 1 June 2015");
+        clockAt(LocalDateTime.of(2015, 6, 1, 9, 0));
+        runDueJobs();
+        assertThat(emails(c, "spoc@cdr.example.org", "Overdue: final case discussion")).hasSize(1);
+        assertThat(c.discussion()).isWaitingAt("Task_PlanFinalCaseDiscussion");
+    }
+
+    @Test
+    void postMortemMilestonesAreCheckedAndOnlyTheSpocRecordsThem() {
+        Case c = afterRapidResponse("yes");
+        HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        HttpSession.Response unknown = spoc.postJson(postMortem(c), "{\"event\":\"autopsy\",\"on\":\"2015-03-11\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"event\"", "final-results");
+        assertThat(spoc.postJson(postMortem(c), "{\"event\":\"final-results\",\"on\":\"2015-03-01\"}").body())
+                .contains("must not be before the date of death");
+        assertThat(spoc.postJson(postMortem(c), "{\"event\":\"final-results\",\"on\":\"2015-04-01\"}").body())
+                .contains("must not be in the future");
+        assertThat(spoc.postJson(postMortem(c), "{\"event\":\"final-results\",\"on\":\"tomorrow\"}").status()).isEqualTo(400);
+        assertThat(spoc.postJson("/api/cases/" + java.util.UUID.randomUUID() + "/post-mortem",
+                "{\"event\":\"final-results\",\"on\":\"2015-03-10\"}").status()).isEqualTo(404);
+        assertThat(browser().withBasicAuth("panel", DEMO_PASSWORD)
+                .postJson(postMortem(c), "{\"event\":\"final-results\",\"on\":\"2015-03-10\"}").status()).isEqualTo(403);
+        assertThat(c.discussion()).isWaitingAt("Task_AwaitPostMortemResults");
+    }
+
+    /** An unexpected death whose rapid response ended without a meeting. */
+    private Case afterRapidResponse(String postMortemRequired) {
+        clockAt(NOTIFIED);
+        FormA form = uk.cdr.notification.FormAExamples.valid();
+        Notifications.Recorded recorded = notifications.record(
+                postMortemRequired.equals("yes") ? form : withoutPostMortem(form), "spoc");
+        runDueJobs();
+        complete("childDeathNotification", "Task_ConfirmExpectedOrUnexpected", recorded, Map.of("deathClassification", "unexpected"));
+        runDueJobs();
+        Map<String, Object> sharing = new HashMap<>();
+        sharing.put("participants", "Health: Dr Okafor");
+        sharing.put("agreed", "No meeting needed");
+        sharing.put("homeVisit", "no");
+        sharing.put("referredToSocialCare", "no");
+        sharing.put("conveneMeeting", "no");
+        complete("rapidResponse", "Task_InitialInformationSharing", recorded, sharing);
+        runDueJobs();
+        ProcessInstance discussion = runtimeService.createProcessInstanceQuery().processDefinitionKey("finalCaseDiscussion")
+                .processInstanceBusinessKey(recorded.caseReference()).singleResult();
+        assertThat(discussion).as("final case discussion of " + recorded.caseReference()).isNotNull();
+        return new Case(recorded, discussion);
+    }
+
+    private static FormA withoutPostMortem(FormA f) {
+        return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
+                f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), f.dateOfBirth(), f.sex(),
+                f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.dateOfDeath(),
+                f.timeOfDeath(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), "no", f.coronerInformed(),
+                f.agencies());
+    }
+
+    private void complete(String processKey, String taskKey, Notifications.Recorded recorded, Map<String, Object> answers) {
+        ProcessInstance process = runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(recorded.caseReference()).singleResult();
+        engine.getIdentityService().setAuthentication("doctor", List.of("designated-doctor"));
+        try {
+            taskService.complete(task(taskKey, process).getId(), answers);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private void completeAsDoctor(String taskKey, Case c, Map<String, Object> answers) {
+        complete("finalCaseDiscussion", taskKey, c.recorded(), answers);
+    }
+
+    private static Map<String, Object> draft(String childScore, String category) {
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("attendees", "Health: Dr Okafor\nPolice: DC Jones");
+        answers.put("domainChild", childScore);
+        answers.put("domainFamily", "2");
+        answers.put("domainParenting", "1");
+        answers.put("domainServices", "0");
+        answers.put("proposedCategory", category);
+        answers.put("proposedModifiable", "insufficient-information");
+        answers.put("learningPoints", "Safe sleeping advice to be repeated at every health visit");
+        return answers;
+    }
+
+    private static String postMortem(Case c) {
+        return "/api/cases/" + c.recorded().caseId() + "/post-mortem";
+    }
+
+    private static MimeMessage onlyEmail(Case c, String recipient, String subjectPart) {
+        List<MimeMessage> found = emails(c, recipient, subjectPart);
+        assertThat(found).as(subjectPart + " to " + recipient).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<MimeMessage> emails(Case c, String recipient, String subjectPart) {
+        return Arrays.stream(mail().getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(c.reference()) && m.getSubject().contains(subjectPart)
+                        && Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(recipient));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
