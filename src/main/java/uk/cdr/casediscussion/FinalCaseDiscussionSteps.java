@@ -2,21 +2,18 @@ package uk.cdr.casediscussion;
 
 import static uk.cdr.casediscussion.FinalCaseDiscussionVariables.*;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import uk.cdr.config.FormAnswers;
 import uk.cdr.config.WhoIsCompleting;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
@@ -43,7 +40,8 @@ class FinalCaseDiscussionSteps {
     @Bean
     TaskListener proceedWithoutPostMortemResults(FinalCaseDiscussions discussions, WhoIsCompleting who) {
         return task -> {
-            discussions.proceedWithoutResults(caseId(task), reference(task), text(task, "proceedReason"), who.of(task));
+            discussions.proceedWithoutResults(caseId(task), reference(task), FormAnswers.text(task, "proceedReason"),
+                    who.of(task));
             task.getExecution().removeVariable("proceedReason");
         };
     }
@@ -52,14 +50,16 @@ class FinalCaseDiscussionSteps {
     TaskListener planFinalCaseDiscussion(FinalCaseDiscussions discussions, WhoIsCompleting who) {
         return task -> {
             List<FieldError> unreadable = new ArrayList<>();
-            Boolean convene = yes(task, CONVENE);
-            RapidResponses.MeetingPlan meeting = new RapidResponses.MeetingPlan(date(task, "meetingDate", unreadable),
-                    time(task, "meetingTime", unreadable), text(task, "meetingPlace"), text(task, "invitees"));
+            Boolean convene = FormAnswers.yes(task, CONVENE);
+            RapidResponses.MeetingPlan meeting = new RapidResponses.MeetingPlan(
+                    FormAnswers.date(task, "meetingDate", (f, r) -> unreadable.add(new FieldError(f, r))),
+                    FormAnswers.time(task, "meetingTime", (f, r) -> unreadable.add(new FieldError(f, r))),
+                    FormAnswers.text(task, "meetingPlace"), FormAnswers.text(task, "invitees"));
             if (Boolean.TRUE.equals(convene) && !unreadable.isEmpty()) {
                 throw new InvalidAnswers(unreadable);
             }
             UUID meetingId = discussions.plan(caseId(task), reference(task), new FinalCaseDiscussions.Plan(convene,
-                    meeting, text(task, "notConvenedReason"), text(task, "notConvenedDetail")), who.of(task));
+                    meeting, FormAnswers.text(task, "notConvenedReason"), FormAnswers.text(task, "notConvenedDetail")), who.of(task));
             PLAN_TEXT.forEach(task.getExecution()::removeVariable);
             task.getExecution().setVariable(CONVENE, Boolean.TRUE.equals(convene) ? "yes" : "no");
             if (meetingId != null) {
@@ -72,9 +72,9 @@ class FinalCaseDiscussionSteps {
     TaskListener recordFinalCaseDiscussion(FinalCaseDiscussions discussions, WhoIsCompleting who) {
         return task -> {
             discussions.recordHeld(caseId(task), reference(task), UUID.fromString((String) task.getVariable(MEETING_ID)),
-                    new FinalCaseDiscussions.DraftFormC(text(task, "attendees"), text(task, "domainChild"),
-                            text(task, "domainFamily"), text(task, "domainParenting"), text(task, "domainServices"),
-                            text(task, "proposedCategory"), text(task, "proposedModifiable"), text(task, "learningPoints")),
+                    new FinalCaseDiscussions.DraftFormC(FormAnswers.text(task, "attendees"), FormAnswers.text(task, "domainChild"),
+                            FormAnswers.text(task, "domainFamily"), FormAnswers.text(task, "domainParenting"), FormAnswers.text(task, "domainServices"),
+                            FormAnswers.text(task, "proposedCategory"), FormAnswers.text(task, "proposedModifiable"), FormAnswers.text(task, "learningPoints")),
                     who.of(task));
             OUTCOME_TEXT.forEach(task.getExecution()::removeVariable);
         };
@@ -109,33 +109,7 @@ class FinalCaseDiscussionSteps {
         return (String) scope.getVariable(CASE_REFERENCE);
     }
 
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
-    }
 
-    private static Boolean yes(DelegateTask task, String name) {
-        String value = text(task, name);
-        return value == null || value.isBlank() ? null : "yes".equalsIgnoreCase(value) || "true".equalsIgnoreCase(value);
-    }
 
-    private static LocalDate date(DelegateTask task, String name, List<FieldError> errors) {
-        String value = text(task, name);
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a date (yyyy-mm-dd)"));
-            return null;
-        }
-    }
 
-    private static LocalTime time(DelegateTask task, String name, List<FieldError> errors) {
-        String value = text(task, name);
-        try {
-            return value == null || value.isBlank() ? null : LocalTime.parse(value.length() > 5 ? value.substring(0, 5) : value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a time (hh:mm)"));
-            return null;
-        }
-    }
 }

@@ -1,8 +1,5 @@
 package uk.cdr.notification;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,6 +8,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+
+import uk.cdr.config.FormAnswers;
 
 /**
  * Form A submitted from Tasklist's start form: the same validator and service as the page and the
@@ -35,16 +34,16 @@ class RecordFormAFromTasklist implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         List<FieldError> unreadable = new ArrayList<>();
-        FormA form = new FormA(text(execution, "notifierName"), text(execution, "notifierRole"),
-                text(execution, "notifierOrganisation"), text(execution, "notifierEmail"),
-                text(execution, "notifierPhone"), text(execution, "childFirstName"), text(execution, "childLastName"),
-                text(execution, "childOtherNames"), date(execution, "dateOfBirth", unreadable),
-                text(execution, "sex"), text(execution, "nhsNumber"), text(execution, "nhsNumberAbsentReason"),
-                text(execution, "ethnicity"), text(execution, "addressLine"), text(execution, "postcode"),
-                date(execution, "dateOfDeath", unreadable), time(execution, "timeOfDeath", unreadable),
-                text(execution, "placeOfDeath"), text(execution, "notifiedExpected"), text(execution, "circumstances"),
-                text(execution, "postMortemRequired"), text(execution, "coronerInformed"),
-                agencies(text(execution, "agenciesKnown")));
+        FormA form = new FormA(FormAnswers.text(execution, "notifierName"), FormAnswers.text(execution, "notifierRole"),
+                FormAnswers.text(execution, "notifierOrganisation"), FormAnswers.text(execution, "notifierEmail"),
+                FormAnswers.text(execution, "notifierPhone"), FormAnswers.text(execution, "childFirstName"), FormAnswers.text(execution, "childLastName"),
+                FormAnswers.text(execution, "childOtherNames"), FormAnswers.date(execution, "dateOfBirth", (f, r) -> unreadable.add(new FieldError(f, r))),
+                FormAnswers.text(execution, "sex"), FormAnswers.text(execution, "nhsNumber"), FormAnswers.text(execution, "nhsNumberAbsentReason"),
+                FormAnswers.text(execution, "ethnicity"), FormAnswers.text(execution, "addressLine"), FormAnswers.text(execution, "postcode"),
+                FormAnswers.date(execution, "dateOfDeath", (f, r) -> unreadable.add(new FieldError(f, r))), FormAnswers.time(execution, "timeOfDeath", (f, r) -> unreadable.add(new FieldError(f, r))),
+                FormAnswers.text(execution, "placeOfDeath"), FormAnswers.text(execution, "notifiedExpected"), FormAnswers.text(execution, "circumstances"),
+                FormAnswers.text(execution, "postMortemRequired"), FormAnswers.text(execution, "coronerInformed"),
+                agencies(FormAnswers.text(execution, "agenciesKnown")));
         try {
             if (!unreadable.isEmpty()) {
                 throw new InvalidFormA(unreadable);
@@ -79,28 +78,6 @@ class RecordFormAFromTasklist implements ExecutionListener {
         return index < parts.length && !parts[index].isBlank() ? parts[index].trim() : null;
     }
 
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : value.toString();
-    }
 
-    private static LocalDate date(DelegateExecution execution, String name, List<FieldError> errors) {
-        String value = text(execution, name);
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a date (yyyy-mm-dd)"));
-            return null;
-        }
-    }
 
-    private static LocalTime time(DelegateExecution execution, String name, List<FieldError> errors) {
-        String value = text(execution, name);
-        try {
-            return value == null || value.isBlank() ? null : LocalTime.parse(value.length() > 5 ? value.substring(0, 5) : value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a time (hh:mm)"));
-            return null;
-        }
-    }
 }

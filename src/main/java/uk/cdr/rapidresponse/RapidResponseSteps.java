@@ -4,18 +4,17 @@ import static uk.cdr.rapidresponse.RapidResponseVariables.*;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import uk.cdr.config.FormAnswers;
 import uk.cdr.config.WhoIsCompleting;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 
@@ -42,9 +41,9 @@ class RapidResponseSteps {
         return task -> {
             List<FieldError> unreadable = new java.util.ArrayList<>();
             rapidResponses.recordInitialSharing(caseId(task), reference(task), new RapidResponses.InitialSharing(
-                    text(task, "participants"), text(task, "agreed"), text(task, "homeVisit"),
-                    text(task, "siblingsSafeguarding"), text(task, "referredToSocialCare"),
-                    bool(task, CONVENE_MEETING), bool(task, "startedEarlier"), date(task, "startedEarlierOn", unreadable)),
+                    FormAnswers.text(task, "participants"), FormAnswers.text(task, "agreed"), FormAnswers.text(task, "homeVisit"),
+                    FormAnswers.text(task, "siblingsSafeguarding"), FormAnswers.text(task, "referredToSocialCare"),
+                    FormAnswers.yes(task, CONVENE_MEETING), FormAnswers.yes(task, "startedEarlier"), FormAnswers.date(task, "startedEarlierOn", (f, r) -> unreadable.add(new FieldError(f, r)))),
                     who.of(task));
             INITIAL_SHARING_TEXT.forEach(task.getExecution()::removeVariable);
         };
@@ -54,13 +53,13 @@ class RapidResponseSteps {
     TaskListener scheduleRapidResponseMeeting(RapidResponses rapidResponses, WhoIsCompleting who) {
         return task -> {
             List<FieldError> unreadable = new java.util.ArrayList<>();
-            LocalDate date = date(task, "meetingDate", unreadable);
-            LocalTime time = time(task, "meetingTime", unreadable);
+            LocalDate date = FormAnswers.date(task, "meetingDate", (f, r) -> unreadable.add(new FieldError(f, r)));
+            LocalTime time = FormAnswers.time(task, "meetingTime", (f, r) -> unreadable.add(new FieldError(f, r)));
             if (!unreadable.isEmpty()) {
                 throw new InvalidAnswers(unreadable);
             }
             RapidResponses.Scheduled scheduled = rapidResponses.scheduleMeeting(caseId(task), reference(task),
-                    new RapidResponses.MeetingPlan(date, time, text(task, "meetingPlace"), text(task, "invitees")),
+                    new RapidResponses.MeetingPlan(date, time, FormAnswers.text(task, "meetingPlace"), FormAnswers.text(task, "invitees")),
                     who.of(task));
             MEETING_PLAN_TEXT.forEach(task.getExecution()::removeVariable);
             task.getExecution().setVariable(MEETING_ID, scheduled.meetingId().toString());
@@ -74,7 +73,7 @@ class RapidResponseSteps {
         return task -> {
             rapidResponses.recordMeetingOutcome(caseId(task), reference(task),
                     UUID.fromString((String) task.getVariable(MEETING_ID)), new RapidResponses.MeetingOutcome(
-                            text(task, "attendees"), text(task, "actions"), bool(task, SCR_CRITERIA_MAY_BE_MET)),
+                            FormAnswers.text(task, "attendees"), FormAnswers.text(task, "actions"), FormAnswers.yes(task, SCR_CRITERIA_MAY_BE_MET)),
                     who.of(task));
             MEETING_OUTCOME_TEXT.forEach(task.getExecution()::removeVariable);
         };
@@ -108,38 +107,7 @@ class RapidResponseSteps {
         return (String) scope.getVariable(CASE_REFERENCE);
     }
 
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
-    }
 
-    private static Boolean bool(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        String text = value.toString();
-        return "true".equalsIgnoreCase(text) || "yes".equalsIgnoreCase(text);
-    }
 
-    /** Camunda Forms send dates as yyyy-mm-dd (sometimes with a time part). */
-    private static LocalDate date(DelegateTask task, String name, List<FieldError> errors) {
-        String value = text(task, name);
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a date (yyyy-mm-dd)"));
-            return null;
-        }
-    }
 
-    private static LocalTime time(DelegateTask task, String name, List<FieldError> errors) {
-        String value = text(task, name);
-        try {
-            return value == null || value.isBlank() ? null : LocalTime.parse(value.length() > 5 ? value.substring(0, 5) : value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a time (hh:mm)"));
-            return null;
-        }
-    }
 }

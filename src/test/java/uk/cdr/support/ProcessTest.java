@@ -3,6 +3,7 @@ package uk.cdr.support;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.util.GreenMail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * Process tests: the real BPMN on the real engine, app and PostgreSQL. The job executor is off in
@@ -67,5 +71,26 @@ public abstract class ProcessTest extends IntegrationTest {
 
     protected static GreenMail mail() {
         return SharedMailServer.instance();
+    }
+
+    /** Other tests' cases share the inbox: only emails whose subject names this case and says this. */
+    protected static List<MimeMessage> emailsAbout(String caseReference, String recipient, String subjectPart) {
+        return Arrays.stream(mail().getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(caseReference) && m.getSubject().contains(subjectPart)
+                        && Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(recipient));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    protected static MimeMessage onlyEmailAbout(String caseReference, String recipient, String subjectPart) {
+        List<MimeMessage> found = emailsAbout(caseReference, recipient, subjectPart);
+        if (found.size() != 1) {
+            throw new AssertionError("expected one email '" + subjectPart + "' about " + caseReference + " to "
+                    + recipient + ", found " + found.size());
+        }
+        return found.get(0);
     }
 }
