@@ -115,6 +115,8 @@ class SecurityConfiguration {
                         .requestMatchers("/cases/*/agencies", "/cases/*/agencies/**", "/api/cases/*/agency-reports",
                                 "/api/cases/*/agency-reports/**").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
+                        .requestMatchers(HttpMethod.POST, "/cases/*/actions/*/done")
+                        .hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers("/", "/api/me", "/logout").authenticated()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .authenticated()
