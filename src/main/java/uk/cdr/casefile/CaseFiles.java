@@ -47,7 +47,7 @@ public class CaseFiles {
                 rs.getInt("age_at_death_days"), rs.getBoolean("neonatal"), rs.getBoolean("out_of_hours"),
                 uk(rs.getObject("notified_at", OffsetDateTime.class)), rs.getString("notified_expected"),
                 rs.getString("suggested_classification"), rs.getString("death_classification"),
-                rs.getString("classified_by"))).optional();
+                rs.getString("classified_by"), rs.getBoolean("scr_under_consideration"))).optional();
     }
 
     /**
@@ -118,7 +118,7 @@ public class CaseFiles {
     }
 
     /** Databases hand back UTC offsets; people read UK time. */
-    private static OffsetDateTime uk(OffsetDateTime moment) {
+    static OffsetDateTime uk(OffsetDateTime moment) {
         return moment == null ? null : moment.atZoneSameInstant(UK).toOffsetDateTime();
     }
 

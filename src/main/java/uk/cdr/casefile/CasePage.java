@@ -6,8 +6,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
@@ -24,24 +27,51 @@ import uk.cdr.security.Role;
 class CasePage {
 
     private final CaseFiles caseFiles;
+    private final CaseMeetings caseMeetings;
+    private final CaseActions caseActions;
     private final AgencyReports agencyReports;
     private final AuditLog auditLog;
 
-    CasePage(CaseFiles caseFiles, AgencyReports agencyReports, AuditLog auditLog) {
+    CasePage(CaseFiles caseFiles, CaseMeetings caseMeetings, CaseActions caseActions, AgencyReports agencyReports,
+            AuditLog auditLog) {
         this.caseFiles = caseFiles;
+        this.caseMeetings = caseMeetings;
+        this.caseActions = caseActions;
         this.agencyReports = agencyReports;
         this.auditLog = auditLog;
     }
 
     @GetMapping("/cases/{caseId}")
     String show(@PathVariable UUID caseId, Authentication user, Model model) {
-        CaseView c = caseFiles.find(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        CaseView c = find(caseId);
         auditLog.record(user.getName(), AuditAction.CASE_VIEWED, c.reference(), "case page");
         List<FormBStatus> formB = agencyReports.forCase(caseId);
         model.addAttribute("c", c);
         model.addAttribute("formB", formB);
         model.addAttribute("spoc", CurrentUser.from(user).map(u -> u.has(Role.SPOC)).orElse(false));
+        model.addAttribute("rapidResponse", caseMeetings.rapidResponse(caseId).orElse(null));
+        model.addAttribute("meetings", caseMeetings.meetings(caseId));
+        model.addAttribute("actions", caseActions.forCase(caseId));
+        model.addAttribute("today", caseActions.today());
         model.addAttribute("timeline", caseFiles.timeline(c, formB.stream().map(r -> r.requestId().toString()).toList()));
         return "casefile/case";
+    }
+
+    /** A second click changes nothing: the page already shows the action done. */
+    @PostMapping("/cases/{caseId}/actions/{actionId}/done")
+    String markDone(@PathVariable UUID caseId, @PathVariable UUID actionId, Authentication user) {
+        caseActions.markDone(find(caseId), actionId, user.getName());
+        return "redirect:/cases/" + caseId;
+    }
+
+    @ExceptionHandler(UnknownAction.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String unknownAction(Model model) {
+        model.addAttribute("status", 404);
+        return "error";
+    }
+
+    private CaseView find(UUID caseId) {
+        return caseFiles.find(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

@@ -8,7 +8,8 @@ import java.util.UUID;
 public record CaseView(UUID id, String reference, String status, String childFirstName, String childLastName,
         LocalDate dateOfBirth, LocalDate dateOfDeath, String nhsNumber, String sex, String placeOfDeath,
         int ageAtDeathDays, boolean neonatal, boolean outOfHours, OffsetDateTime notifiedAt, String notifiedExpected,
-        String suggestedClassification, String deathClassification, String classifiedBy) {
+        String suggestedClassification, String deathClassification, String classifiedBy,
+        boolean scrUnderConsideration) {
 
     /** Age at death as a clinician says it: days for a neonate, weeks in the first year, then years and months. */
     public String ageAtDeath() {

@@ -116,6 +116,8 @@ class SecurityConfiguration {
                                 "/api/cases/*/agency-reports/**").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/api/cases/*/post-mortem").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
+                        .requestMatchers(HttpMethod.POST, "/cases/*/actions/*/done")
+                        .hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers("/", "/api/me", "/logout").authenticated()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .authenticated()
