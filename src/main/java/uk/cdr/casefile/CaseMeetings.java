@@ -57,4 +57,24 @@ public class CaseMeetings {
                             List.copyOf(attendees.getOrDefault(id, List.of())));
                 }).list();
     }
+
+    /** Empty until a rapid response has required one. */
+    public java.util.Optional<FinalCaseDiscussionSummary> finalCaseDiscussion(java.util.UUID caseId) {
+        return jdbc.sql("""
+                select f.outcome, f.not_convened_reason, f.not_convened_detail, f.proceeded_without_results,
+                       f.domain_child, f.domain_family, f.domain_parenting, f.domain_services, f.proposed_category,
+                       f.proposed_modifiable, f.learning_points, p.required, p.final_results_on, p.inquest_opened_on,
+                       p.inquest_concluded_on, c.ready_for_cdop_at
+                from final_case_discussion f join case_file c on c.id = f.case_id
+                left join post_mortem p on p.case_id = f.case_id
+                where f.case_id = ?""")
+                .param(caseId)
+                .query((rs, row) -> new FinalCaseDiscussionSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        (Integer) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getObject(13, java.time.LocalDate.class), rs.getObject(14, java.time.LocalDate.class),
+                        rs.getObject(15, java.time.LocalDate.class),
+                        CaseFiles.uk(rs.getObject(16, java.time.OffsetDateTime.class))))
+                .optional();
+    }
 }

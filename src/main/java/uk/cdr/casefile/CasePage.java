@@ -51,6 +51,7 @@ class CasePage {
         model.addAttribute("spoc", CurrentUser.from(user).map(u -> u.has(Role.SPOC)).orElse(false));
         model.addAttribute("rapidResponse", caseMeetings.rapidResponse(caseId).orElse(null));
         model.addAttribute("meetings", caseMeetings.meetings(caseId));
+        model.addAttribute("fcd", caseMeetings.finalCaseDiscussion(caseId).orElse(null));
         model.addAttribute("actions", caseActions.forCase(caseId));
         model.addAttribute("today", caseActions.today());
         model.addAttribute("timeline", caseFiles.timeline(c, formB.stream().map(r -> r.requestId().toString()).toList()));

@@ -30,6 +30,10 @@ public record CaseView(UUID id, String reference, String status, String childFir
                 .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK));
     }
 
+    public String date(LocalDate date) {
+        return date == null ? "" : date.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK));
+    }
+
     public String label(String code) {
         return uk.cdr.web.CodeLabels.label(code);
     }

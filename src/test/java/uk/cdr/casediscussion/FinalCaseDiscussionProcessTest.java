@@ -109,6 +109,10 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
                 .single()).containsExactly("HELD", "1*", 10, "insufficient-information", "READY_FOR_CDOP");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(c.discussion().getId())
                 .variableNameIn("learningPoints", "attendees", "invitees").count()).isZero();
+
+        String page = loggedIn("doctor").get("/cases/" + c.recorded().caseId()).body();
+        assertThat(page).contains("id=\"fcd-outcome\">Held", "(a) child 1*, (b) family and environment 2",
+                "proposed category 10", "Safe sleeping advice", "Ready for review since", "Final case discussion");
     }
 
     @ParameterizedTest
@@ -128,6 +132,7 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
                 .param(c.recorded().caseId()).query(String.class).single()).isEqualTo("NOT_CONVENED " + reason);
         assertThat(jdbc.sql("select ready_for_cdop_at is not null from case_file where id = ?").param(c.recorded().caseId())
                 .query(Boolean.class).single()).isTrue();
+        assertThat(loggedIn("spoc").get("/cases/" + c.recorded().caseId()).body()).contains("Not convened: ");
     }
 
     @Test
