@@ -63,6 +63,9 @@ class EngineRestErrors {
 
     static Response refusal(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TaskCompletionGuard.TaskAlreadyDone done) {
+                return json(Response.Status.CONFLICT, "TaskAlreadyDone", done.getMessage());
+            }
             if (cause instanceof BadUserRequestException refused) {
                 return json(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage());
             }

@@ -212,6 +212,33 @@ class RapidResponseProcessTest extends ProcessTest {
         assertThat(again.body()).contains(taskId);
     }
 
+    @Test
+    void twoDoctorsCompletingTheSameTaskAtOnceGetOneSuccessAndOneClearConflict() throws Exception {
+        Case c = unexpectedDeath();
+        String taskId = task("Task_InitialInformationSharing", c.rapidResponse()).getId();
+        String answers = "{\"variables\":{\"conveneMeeting\":{\"value\":\"no\"},\"participants\":{\"value\":\"Police: DC Jones\"},"
+                + "\"agreed\":{\"value\":\"Visit the home\"},\"homeVisit\":{\"value\":\"yes\"},"
+                + "\"referredToSocialCare\":{\"value\":\"yes\"}}}";
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<HttpSession.Response> complete = () -> {
+                start.await();
+                return browser().withBasicAuth("doctor", DEMO_PASSWORD).postJson("/engine-rest/task/" + taskId + "/complete", answers);
+            };
+            var first = two.submit(complete);
+            var second = two.submit(complete);
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>(List.of(first.get().status(), second.get().status()));
+            statuses.sort(null);
+            assertThat(statuses).containsExactly(204, 409);
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from rapid_response where case_id = ? and agreed is not null")
+                .param(c.recorded().caseId()).query(Integer.class).single()).isEqualTo(1);
+    }
+
     private Case unexpectedDeath() {
         clockAt(NOTIFIED);
         Notifications.Recorded recorded = notifications.record(TestForms.aNotification(), "spoc");
