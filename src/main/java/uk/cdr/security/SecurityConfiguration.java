@@ -114,7 +114,7 @@ class SecurityConfiguration {
                         .requestMatchers("/form-b/**").permitAll()
                         .requestMatchers("/cases/*/agencies", "/cases/*/agencies/**", "/api/cases/*/agency-reports",
                                 "/api/cases/*/agency-reports/**").hasAuthority(Role.SPOC.groupId())
-                        .requestMatchers("/api/cases/*/post-mortem").hasAuthority(Role.SPOC.groupId())
+                        .requestMatchers("/api/cases/*/post-mortem", "/cases/*/post-mortem").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers(HttpMethod.POST, "/cases/*/actions/*/done")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())

@@ -181,6 +181,27 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
         assertThat(c.discussion()).isWaitingAt("Task_AwaitPostMortemResults");
     }
 
+    @Test
+    void theSpocRecordsTheFinalResultsOnTheCasePageAndTheDiscussionMovesOn() {
+        Case c = afterRapidResponse("yes");
+        clockAt(LocalDateTime.of(2015, 4, 21, 10, 0));
+        HttpSession spoc = loggedIn("spoc");
+        String page = "/cases/" + c.recorded().caseId();
+        String csrf = spoc.csrfTokenFrom(page);
+        HttpSession.Response refused = spoc.postForm(page + "/post-mortem", Map.of("_csrf", csrf, "event", "final-results",
+                "on", "2015-05-01"));
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(spoc.get(page).body()).contains("Not recorded: on must not be in the future");
+        assertThat(c.discussion()).isWaitingAt("Task_AwaitPostMortemResults");
+
+        spoc.postForm(page + "/post-mortem", Map.of("_csrf", spoc.csrfTokenFrom(page), "event", "final-results",
+                "on", "2015-04-17"));
+        assertThat(spoc.get(page).body()).contains("id=\"post-mortem-recorded\"", "Final results received 17 Apr 2015");
+        assertThat(c.discussion()).isWaitingAt("Task_PlanFinalCaseDiscussion");
+        assertThat(loggedIn("doctor").postForm(page + "/post-mortem", Map.of("event", "final-results", "on", "2015-04-17"))
+                .status()).isEqualTo(403);
+    }
+
     /** An unexpected death whose rapid response ended without a meeting. */
     private Case afterRapidResponse(String postMortemRequired) {
         clockAt(NOTIFIED);
