@@ -74,10 +74,10 @@ class UnexpectedDeathThroughTheApiTest extends ProcessTest {
         runDueJobs();
 
         assertThat(jdbc.sql("""
-                select status, death_classification, scr_under_consideration, ready_for_cdop_at is not null
+                select death_classification, scr_under_consideration, final_case_discussion_done_at is not null
                 from case_file where id = ?""").param(caseId)
-                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getBoolean(3) + " " + rs.getBoolean(4))
-                .single()).isEqualTo("READY_FOR_CDOP unexpected true true");
+                .query((rs, row) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getBoolean(3))
+                .single()).isEqualTo("unexpected true true");
         assertThat(emailsAbout(reference, "spoc@cdr.example.org", "Overdue")).as("no escalation on a case kept in time").isEmpty();
     }
 

@@ -97,8 +97,8 @@ class FinalCaseDiscussionSteps {
     }
 
     @Bean
-    JavaDelegate markReadyForCdop(FinalCaseDiscussions discussions) {
-        return execution -> discussions.readyForCdop(caseId(execution), reference(execution));
+    JavaDelegate markFinalCaseDiscussionDone(FinalCaseDiscussions discussions) {
+        return execution -> discussions.finalCaseDiscussionDone(caseId(execution), reference(execution));
     }
 
     private static UUID caseId(VariableScope scope) {

@@ -177,15 +177,18 @@ public class FinalCaseDiscussions {
         auditLog.record(by, AuditAction.CASE_CHANGED, caseReference, "final case discussion held; draft Form C recorded");
     }
 
-    /** The case joins the CDOP queue's candidates; the panel's own process (the next stage) takes it from here. */
+    /**
+     * Marks the stage done, held or not convened. The CDOP queue counts the case ready once this
+     * and its Form Bs are in.
+     */
     @Transactional
-    public void readyForCdop(UUID caseId, String caseReference) {
+    public void finalCaseDiscussionDone(UUID caseId, String caseReference) {
         int changed = jdbc.sql("""
-                update case_file set ready_for_cdop_at = ?, status = 'READY_FOR_CDOP', updated_at = ?
-                where id = ? and ready_for_cdop_at is null""")
+                update case_file set final_case_discussion_done_at = ?, updated_at = ?
+                where id = ? and final_case_discussion_done_at is null""")
                 .params(OffsetDateTime.now(clock), OffsetDateTime.now(clock), caseId).update();
         if (changed > 0) {
-            auditLog.record("system", AuditAction.CASE_CHANGED, caseReference, "ready for the CDOP");
+            auditLog.record("system", AuditAction.CASE_CHANGED, caseReference, "final case discussion stage done");
         }
     }
 

@@ -64,7 +64,7 @@ public class CaseMeetings {
                 select f.outcome, f.not_convened_reason, f.not_convened_detail, f.proceeded_without_results,
                        f.domain_child, f.domain_family, f.domain_parenting, f.domain_services, f.proposed_category,
                        f.proposed_modifiable, f.learning_points, p.required, p.final_results_on, p.inquest_opened_on,
-                       p.inquest_concluded_on, c.ready_for_cdop_at
+                       p.inquest_concluded_on, c.final_case_discussion_done_at
                 from final_case_discussion f join case_file c on c.id = f.case_id
                 left join post_mortem p on p.case_id = f.case_id
                 where f.case_id = ?""")

@@ -8,5 +8,5 @@ public record FinalCaseDiscussionSummary(String outcome, String notConvenedReaso
         boolean proceededWithoutResults, String domainChild, String domainFamily, String domainParenting,
         String domainServices, Integer proposedCategory, String proposedModifiable, String learningPoints,
         String postMortemRequired, LocalDate finalResultsOn, LocalDate inquestOpenedOn, LocalDate inquestConcludedOn,
-        OffsetDateTime readyForCdopAt) {
+        OffsetDateTime finalCaseDiscussionDoneAt) {
 }

@@ -33,4 +33,4 @@ create table final_case_discussion (
     constraint ck_fcd_category check (proposed_category between 1 and 10)
 );
 
-alter table case_file add column ready_for_cdop_at timestamp with time zone;
+alter table case_file add column final_case_discussion_done_at timestamp with time zone;

@@ -100,19 +100,20 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
         completeAsDoctor("Task_RecordFinalCaseDiscussion", c, draft("1*", "10"));
         runDueJobs();
 
-        assertThat(c.discussion()).hasPassed("Record_ReadyForCdop").isEnded();
+        assertThat(c.discussion()).hasPassed("Record_FinalCaseDiscussionDone").isEnded();
         assertThat(jdbc.sql("""
-                select f.outcome, f.domain_child, f.proposed_category, f.proposed_modifiable, c.status
+                select f.outcome, f.domain_child, f.proposed_category, f.proposed_modifiable,
+                       c.final_case_discussion_done_at is not null
                 from final_case_discussion f join case_file c on c.id = f.case_id where f.case_id = ?""")
                 .param(c.recorded().caseId())
-                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
-                .single()).containsExactly("HELD", "1*", 10, "insufficient-information", "READY_FOR_CDOP");
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5)))
+                .single()).containsExactly("HELD", "1*", 10, "insufficient-information", true);
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(c.discussion().getId())
                 .variableNameIn("learningPoints", "attendees", "invitees").count()).isZero();
 
         String page = loggedIn("doctor").get("/cases/" + c.recorded().caseId()).body();
         assertThat(page).contains("id=\"fcd-outcome\">Held", "(a) child 1*, (b) family and environment 2",
-                "proposed category 10", "Safe sleeping advice", "Ready for review since", "Final case discussion");
+                "proposed category 10", "Safe sleeping advice", "the case can join the CDOP queue", "Final case discussion");
     }
 
     @ParameterizedTest
@@ -130,7 +131,7 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
         assertThat(c.discussion()).hasNotPassed("Task_RecordFinalCaseDiscussion").isEnded();
         assertThat(jdbc.sql("select outcome || ' ' || not_convened_reason from final_case_discussion where case_id = ?")
                 .param(c.recorded().caseId()).query(String.class).single()).isEqualTo("NOT_CONVENED " + reason);
-        assertThat(jdbc.sql("select ready_for_cdop_at is not null from case_file where id = ?").param(c.recorded().caseId())
+        assertThat(jdbc.sql("select final_case_discussion_done_at is not null from case_file where id = ?").param(c.recorded().caseId())
                 .query(Boolean.class).single()).isTrue();
         assertThat(loggedIn("spoc").get("/cases/" + c.recorded().caseId()).body()).contains("Not convened: ");
     }
