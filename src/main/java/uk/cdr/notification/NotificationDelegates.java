@@ -28,6 +28,22 @@ class NotificationDelegates {
                 (String) execution.getVariable(NotificationVariables.MATCHED_ON));
     }
 
+    /** "No agency knew the child or family": the case need not wait for any Form B. */
+    @Bean
+    org.camunda.bpm.engine.delegate.TaskListener recordNoAgencyInvolved(org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            uk.cdr.config.WhoIsCompleting who, java.time.Clock clock) {
+        return task -> {
+            if (Boolean.TRUE.equals(uk.cdr.config.FormAnswers.yes(task, "noAgencyInvolved"))) {
+                jdbc.sql("""
+                        update case_file set form_b_proceed_reason = 'No agency knew the child or family',
+                            form_b_proceed_by = ?, form_b_proceed_at = ? where id = ? and form_b_proceed_reason is null""")
+                        .params(who.of(task), java.time.OffsetDateTime.now(clock),
+                                UUID.fromString((String) task.getVariable(NotificationVariables.CASE_ID)))
+                        .update();
+            }
+        };
+    }
+
     private static UUID caseId(DelegateExecution execution) {
         return UUID.fromString((String) execution.getVariable(NotificationVariables.CASE_ID));
     }

@@ -115,6 +115,9 @@ class SecurityConfiguration {
                         .requestMatchers("/cases/*/agencies", "/cases/*/agencies/**", "/api/cases/*/agency-reports",
                                 "/api/cases/*/agency-reports/**").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/api/cases/*/post-mortem", "/cases/*/post-mortem").hasAuthority(Role.SPOC.groupId())
+                        .requestMatchers(HttpMethod.POST, "/api/cdop/queue/*/proceed-without-form-bs").hasAuthority(Role.SPOC.groupId())
+                        .requestMatchers(HttpMethod.GET, "/cdop/queue", "/api/cdop/queue")
+                        .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_PANEL.groupId())
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers(HttpMethod.POST, "/cases/*/actions/*/done")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())

@@ -24,6 +24,7 @@ class HomeController {
         model.addAttribute("caseworker", Role.caseworkers().stream().anyMatch(user::has));
         model.addAttribute("admin", user.has(Role.ADMIN));
         model.addAttribute("spoc", user.has(Role.SPOC));
+        model.addAttribute("panel", user.has(Role.CDOP_PANEL));
         return "home";
     }
 }

@@ -1,0 +1,114 @@
+package uk.cdr.panel;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.cdr.audit.AuditAction;
+import uk.cdr.audit.AuditLog;
+
+/**
+ * The CDOP case queue: every open case and what it waits for. A case is ready for review once its
+ * Form Bs are in (or the SPOC decided to go on without the missing ones) and, where a rapid
+ * response happened, the final case discussion stage is done.
+ */
+@Service
+public class CdopQueue {
+
+    private final JdbcClient jdbc;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final Period reviewTarget;
+    private final Period escalation;
+
+    public CdopQueue(JdbcClient jdbc, AuditLog auditLog, Clock clock,
+            @Value("${cdr.timers.cdop.review-target:P6M}") Period reviewTarget,
+            @Value("${cdr.timers.cdop.escalation:P12M}") Period escalation) {
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.reviewTarget = reviewTarget;
+        this.escalation = escalation;
+    }
+
+    public record Filter(QueueState state, String reportingYear, String sort) {
+    }
+
+    public List<QueuedCase> cases(Filter filter) {
+        LocalDate today = LocalDate.now(clock);
+        List<QueuedCase> cases = jdbc.sql("""
+                select c.id, c.case_reference, c.reporting_year, c.date_of_death, c.age_at_death_days, c.neonatal,
+                       c.death_classification, c.form_b_proceed_reason, c.final_case_discussion_done_at,
+                       (select count(*) from agency_report_request r where r.case_id = c.id and r.status <> 'WITHDRAWN'),
+                       (select count(*) from agency_report_request r where r.case_id = c.id and r.status = 'RETURNED'),
+                       (select count(*) from rapid_response rr where rr.case_id = c.id)
+                from case_file c where c.status <> 'CLOSED'""")
+                .query((rs, row) -> {
+                    LocalDate dateOfDeath = rs.getObject(4, LocalDate.class);
+                    int requested = rs.getInt(10);
+                    int returned = rs.getInt(11);
+                    boolean rapidResponse = rs.getInt(12) > 0;
+                    String classification = rs.getString(7);
+                    boolean formBsIn = rs.getString(8) != null || (requested > 0 && returned == requested);
+                    boolean discussionDone = !rapidResponse || rs.getObject(9, OffsetDateTime.class) != null;
+                    QueueState state;
+                    String waitingFor;
+                    if (classification == null) {
+                        state = QueueState.WAITING_FOR_CLASSIFICATION;
+                        waitingFor = state.words();
+                    } else if (!formBsIn) {
+                        state = QueueState.WAITING_FOR_FORM_B;
+                        waitingFor = requested == 0 ? "Form B requests not yet sent"
+                                : "Form Bs outstanding: " + returned + " of " + requested + " returned";
+                    } else if ("unexpected".equals(classification) && !discussionDone) {
+                        state = QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION;
+                        waitingFor = state.words();
+                    } else {
+                        state = QueueState.READY_FOR_REVIEW;
+                        waitingFor = state.words();
+                    }
+                    return new QueuedCase(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), dateOfDeath,
+                            rs.getInt(5), rs.getBoolean(6), state, waitingFor, requested, returned, rapidResponse,
+                            ChronoUnit.DAYS.between(dateOfDeath, today), !dateOfDeath.plus(reviewTarget).isAfter(today),
+                            !dateOfDeath.plus(escalation).isAfter(today));
+                })
+                .list();
+        return cases.stream()
+                .filter(c -> filter.state() == null || c.state() == filter.state())
+                .filter(c -> filter.reportingYear() == null || filter.reportingYear().isBlank()
+                        || c.reportingYearOfDeath().equals(filter.reportingYear()))
+                .sorted("reference".equals(filter.sort()) ? Comparator.comparing(QueuedCase::caseReference)
+                        : Comparator.comparing(QueuedCase::daysSinceDeath).reversed()
+                                .thenComparing(QueuedCase::caseReference))
+                .toList();
+    }
+
+    /** The SPOC sends the case on without the missing Form Bs (or none was needed), giving the reason. */
+    @Transactional
+    public void proceedWithoutFormBs(UUID caseId, String reason, String by) {
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new IllegalArgumentException("reason is required, at most 1000 characters");
+        }
+        String reference = jdbc.sql("select case_reference from case_file where id = ?").param(caseId)
+                .query(String.class).optional().orElseThrow(() -> new UnknownCase(caseId));
+        jdbc.sql("update case_file set form_b_proceed_reason = ?, form_b_proceed_by = ?, form_b_proceed_at = ? where id = ?")
+                .params(reason.trim(), by, OffsetDateTime.now(clock), caseId).update();
+        auditLog.record(by, AuditAction.CASE_CHANGED, reference, "to the CDOP without the missing Form Bs: " + reason.trim());
+    }
+
+    public static class UnknownCase extends RuntimeException {
+        UnknownCase(UUID caseId) {
+            super("No case " + caseId);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package uk.cdr.panel;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import uk.cdr.web.ApiExceptionHandler;
+
+/** The CDOP queue over the API: anonymised cases for the panel and the SPOC. */
+@RestController
+@RequestMapping("/api/cdop/queue")
+class CdopQueueController {
+
+    private final CdopQueue queue;
+
+    CdopQueueController(CdopQueue queue) {
+        this.queue = queue;
+    }
+
+    @GetMapping
+    @Operation(summary = "Open cases and what each waits for; filter by state and reporting year of death, sort by age or reference")
+    List<QueuedCase> queue(@RequestParam(required = false) QueueState state,
+            @RequestParam(required = false) String reportingYear,
+            @RequestParam(defaultValue = "age") String sort) {
+        if (!sort.equals("age") && !sort.equals("reference")) {
+            throw new IllegalArgumentException("sort must be age or reference");
+        }
+        return queue.cases(new CdopQueue.Filter(state, reportingYear, sort));
+    }
+
+    record ProceedWithout(String reason) {
+    }
+
+    @PostMapping("/{caseId}/proceed-without-form-bs")
+    @Operation(summary = "The SPOC sends a case on without its missing Form Bs, with the reason")
+    ResponseEntity<Void> proceedWithout(@PathVariable UUID caseId, @RequestBody ProceedWithout body, Authentication user) {
+        queue.proceedWithoutFormBs(caseId, body == null ? null : body.reason(), user.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Object> invalid(IllegalArgumentException e) {
+        String message = e.getMessage();
+        int space = message.indexOf(' ');
+        return ApiExceptionHandler.invalid(List.of(new ApiExceptionHandler.FieldError(message.substring(0, space),
+                message.substring(space + 1))));
+    }
+
+    @ExceptionHandler(CdopQueue.UnknownCase.class)
+    ProblemDetail unknown(CdopQueue.UnknownCase e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such case.");
+    }
+}

@@ -1,0 +1,19 @@
+package uk.cdr.panel;
+
+/** What a case in the CDOP queue is waiting for, in the order a case moves through them. */
+public enum QueueState {
+    WAITING_FOR_CLASSIFICATION("Awaiting the Designated Doctor's expected/unexpected decision"),
+    WAITING_FOR_FORM_B("Form Bs outstanding"),
+    WAITING_FOR_FINAL_CASE_DISCUSSION("Final case discussion pending"),
+    READY_FOR_REVIEW("Ready for review");
+
+    private final String words;
+
+    QueueState(String words) {
+        this.words = words;
+    }
+
+    public String words() {
+        return words;
+    }
+}

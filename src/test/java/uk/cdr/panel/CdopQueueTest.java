@@ -1,0 +1,168 @@
+package uk.cdr.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import uk.cdr.agencyreport.AgencyContact;
+import uk.cdr.agencyreport.AgencyReports;
+import uk.cdr.notification.FormA;
+import uk.cdr.notification.Notifications;
+import uk.cdr.notification.TestForms;
+import uk.cdr.support.HttpSession;
+import uk.cdr.support.ProcessTest;
+
+class CdopQueueTest extends ProcessTest {
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    AgencyReports agencyReports;
+
+    @Autowired
+    CdopQueue queue;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Test
+    void aCaseWaitsForTheDoctorThenItsFormBsThenIsReady() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded c = notifications.record(TestForms.aNotification(), "spoc");
+        runDueJobs();
+        assertThat(row(c).state()).isEqualTo(QueueState.WAITING_FOR_CLASSIFICATION);
+
+        completeAs("doctor", "designated-doctor", c, "Task_ConfirmExpectedOrUnexpected", Map.of("deathClassification", "expected"));
+        runDueJobs();
+        assertThat(row(c).waitingFor()).isEqualTo("Form B requests not yet sent");
+
+        asSpoc(() -> agencyReports.request(c.caseId(), List.of(
+                new AgencyContact("GP", null, "q-gp-" + c.caseId() + "@nhs.example"),
+                new AgencyContact("School", null, "q-school-" + c.caseId() + "@school.example")), "spoc"));
+        assertThat(row(c).waitingFor()).isEqualTo("Form Bs outstanding: 0 of 2 returned");
+
+        HttpSession.Response withoutReason = spocApi().postJson(proceed(c), "{\"reason\":\" \"}");
+        assertThat(withoutReason.status()).isEqualTo(400);
+        assertThat(withoutReason.body()).contains("\"field\":\"reason\"", "is required");
+        assertThat(spocApi().postJson(proceed(c), "{\"reason\":\"School closed for the summer; panel agreed\"}").status())
+                .isEqualTo(204);
+        assertThat(row(c).state()).isEqualTo(QueueState.READY_FOR_REVIEW);
+    }
+
+    @Test
+    void noAgencyInvolvedMeansNoFormBToWaitFor() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded c = notifications.record(TestForms.aNotification(), "spoc");
+        runDueJobs();
+        completeAs("doctor", "designated-doctor", c, "Task_ConfirmExpectedOrUnexpected", Map.of("deathClassification", "expected"));
+        completeAs("spoc", "spoc", c, "Task_RequestFormBReports", Map.of("noAgencyInvolved", true));
+        runDueJobs();
+        assertThat(row(c).state()).isEqualTo(QueueState.READY_FOR_REVIEW);
+    }
+
+    @Test
+    void anUnexpectedDeathAlsoWaitsForItsFinalCaseDiscussion() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded c = notifications.record(TestForms.aNotification(), "spoc");
+        runDueJobs();
+        completeAs("doctor", "designated-doctor", c, "Task_ConfirmExpectedOrUnexpected", Map.of("deathClassification", "unexpected"));
+        completeAs("spoc", "spoc", c, "Task_RequestFormBReports", Map.of("noAgencyInvolved", true));
+        runDueJobs();
+        assertThat(row(c).state()).isEqualTo(QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION);
+        assertThat(row(c).rapidResponse()).isTrue();
+    }
+
+    @Test
+    void casesOverSixAndTwelveMonthsSinceDeathAreFlagged() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded c = notifications.record(TestForms.aNotification(), "spoc"); // died 9 March 2015
+        clockAt(LocalDateTime.of(2015, 9, 8, 10, 0));
+        assertThat(row(c).overSixMonths()).isFalse();
+        clockAt(LocalDateTime.of(2015, 9, 9, 10, 0));
+        assertThat(row(c).overSixMonths()).isTrue();
+        assertThat(row(c).overTwelveMonths()).isFalse();
+        assertThat(row(c).daysSinceDeath()).isEqualTo(184);
+        clockAt(LocalDateTime.of(2016, 3, 9, 10, 0));
+        assertThat(row(c).overTwelveMonths()).isTrue();
+    }
+
+    @Test
+    void thePanelSeesTheQueueAnonymisedOnThePageAndThroughTheApi() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        FormA form = TestForms.aNotification();
+        Notifications.Recorded c = notifications.record(form, "spoc");
+
+        String page = loggedIn("panel").get("/cdop/queue?reportingYear=2014-15&sort=reference").body();
+        assertThat(page).contains("id=\"queue-" + c.caseReference() + "\"", "Awaiting the Designated Doctor");
+        HttpSession.Response api = browser().withBasicAuth("panel", DEMO_PASSWORD)
+                .get("/api/cdop/queue?state=WAITING_FOR_CLASSIFICATION");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.body()).contains(c.caseReference());
+        for (String personal : List.of(form.childLastName(), form.nhsNumber().replace(" ", ""), form.nhsNumber(),
+                form.postcode(), form.addressLine())) {
+            assertThat(page).doesNotContain(personal);
+            assertThat(api.body()).doesNotContain(personal);
+        }
+        assertThat(browser().withBasicAuth("panel", DEMO_PASSWORD).get("/api/cdop/queue?state=READY_FOR_REVIEW").body())
+                .doesNotContain(c.caseReference());
+    }
+
+    @Test
+    void onlyThePanelAndTheSpocReachTheQueueAndOnlyTheSpocSendsCasesOn() {
+        assertThat(loggedIn("nurse").get("/cdop/queue").status()).isEqualTo(403);
+        assertThat(browser().withBasicAuth("doctor", DEMO_PASSWORD).get("/api/cdop/queue").status()).isEqualTo(403);
+        assertThat(browser().withBasicAuth("panel", DEMO_PASSWORD)
+                .postJson("/api/cdop/queue/" + java.util.UUID.randomUUID() + "/proceed-without-form-bs", "{\"reason\":\"x\"}")
+                .status()).isEqualTo(403);
+        assertThat(spocApi().postJson("/api/cdop/queue/" + java.util.UUID.randomUUID() + "/proceed-without-form-bs",
+                "{\"reason\":\"x\"}").status()).isEqualTo(404);
+        assertThat(spocApi().get("/api/cdop/queue?sort=name").status()).isEqualTo(400);
+        assertThat(spocApi().get("/api/cdop/queue?state=SOMETHING").status()).isEqualTo(400);
+    }
+
+    private QueuedCase row(Notifications.Recorded c) {
+        return queue.cases(new CdopQueue.Filter(null, null, "age")).stream()
+                .filter(q -> q.caseId().equals(c.caseId())).findFirst().orElseThrow();
+    }
+
+    private void completeAs(String user, String group, Notifications.Recorded c, String taskKey, Map<String, Object> answers) {
+        ProcessInstance notification = runtimeService.createProcessInstanceQuery().processDefinitionKey("childDeathNotification")
+                .processInstanceBusinessKey(c.caseReference()).singleResult();
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            taskService.complete(task(taskKey, notification).getId(), answers);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private void asSpoc(Runnable action) {
+        engine.getIdentityService().setAuthentication("spoc", List.of("spoc"));
+        try {
+            action.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private HttpSession spocApi() {
+        return browser().withBasicAuth("spoc", DEMO_PASSWORD);
+    }
+
+    private static String proceed(Notifications.Recorded c) {
+        return "/api/cdop/queue/" + c.caseId() + "/proceed-without-form-bs";
+    }
+}
