@@ -1,6 +1,8 @@
 package uk.cdr.config;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -11,8 +13,12 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -26,8 +32,46 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 class EngineRestErrors {
 
     @Bean
-    ResourceConfigCustomizer refusalsAreClientErrors() {
-        return config -> config.register(RefusalMapper.class).register(WrappedRefusalMapper.class);
+    ResourceConfigCustomizer refusalsAreClientErrors(JdbcClient jdbc) {
+        return config -> config.register(RefusalMapper.class).register(WrappedRefusalMapper.class)
+                .register(new CompletedTaskConflicts(jdbc));
+    }
+
+    /**
+     * A completion that lost a race fails in whatever way the engine noticed first (a missing task,
+     * an authorization already removed with the task, an internal error). If the task is gone, the
+     * honest answer is one: someone else has just completed it.
+     */
+    static class CompletedTaskConflicts implements ContainerResponseFilter {
+
+        private static final Pattern COMPLETION = Pattern.compile(".*task/([^/]+)/(complete|submit-form|resolve)/?$");
+
+        private final JdbcClient jdbc;
+
+        CompletedTaskConflicts(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+            if (!"POST".equals(request.getMethod()) || response.getStatus() < 400 || response.getStatus() == 400
+                    || response.getStatus() == 409) {
+                return;
+            }
+            Matcher completion = COMPLETION.matcher(request.getUriInfo().getPath());
+            if (!completion.matches()) {
+                return;
+            }
+            String taskId = completion.group(1);
+            boolean gone = jdbc.sql("select count(*) from act_ru_task where id_ = ?").param(taskId)
+                    .query(Integer.class).single() == 0;
+            if (gone) {
+                response.setStatus(Response.Status.CONFLICT.getStatusCode());
+                response.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON);
+                response.setEntity(Map.of("type", "TaskAlreadyDone", "message", "Task " + taskId
+                        + " has already been completed or cancelled by someone else. Reload your task list."));
+            }
+        }
     }
 
     @Priority(1)
