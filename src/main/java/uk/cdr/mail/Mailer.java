@@ -91,7 +91,7 @@ public class Mailer {
     }
 
     private boolean alreadySent(Email email, String recipient) {
-        return jdbc.sql("select count(*) from sent_email where case_id = ? and kind = ? and recipient = ?")
+        return jdbc.sql("select count(*) from sent_email where case_id is not distinct from ? and kind = ? and recipient = ?")
                 .params(email.caseId(), email.kind(), recipient).query(Integer.class).single() > 0;
     }
 }

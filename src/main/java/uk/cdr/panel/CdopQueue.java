@@ -51,7 +51,9 @@ public class CdopQueue {
                        c.death_classification, c.form_b_proceed_reason, c.final_case_discussion_done_at,
                        (select count(*) from agency_report_request r where r.case_id = c.id and r.status <> 'WITHDRAWN'),
                        (select count(*) from agency_report_request r where r.case_id = c.id and r.status = 'RETURNED'),
-                       (select count(*) from rapid_response rr where rr.case_id = c.id)
+                       (select count(*) from rapid_response rr where rr.case_id = c.id),
+                       (select m.held_on from panel_assignment a join panel_meeting m on m.id = a.meeting_id
+                        where a.case_id = c.id)
                 from case_file c where c.status <> 'CLOSED'""")
                 .query((rs, row) -> {
                     LocalDate dateOfDeath = rs.getObject(4, LocalDate.class);
@@ -73,6 +75,9 @@ public class CdopQueue {
                     } else if ("unexpected".equals(classification) && !discussionDone) {
                         state = QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION;
                         waitingFor = state.words();
+                    } else if (rs.getObject(13, LocalDate.class) != null) {
+                        state = QueueState.ASSIGNED;
+                        waitingFor = "Assigned to the CDOP meeting of " + rs.getObject(13, LocalDate.class);
                     } else {
                         state = QueueState.READY_FOR_REVIEW;
                         waitingFor = state.words();
@@ -80,7 +85,7 @@ public class CdopQueue {
                     return new QueuedCase(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), dateOfDeath,
                             rs.getInt(5), rs.getBoolean(6), state, waitingFor, requested, returned, rapidResponse,
                             ChronoUnit.DAYS.between(dateOfDeath, today), !dateOfDeath.plus(reviewTarget).isAfter(today),
-                            !dateOfDeath.plus(escalation).isAfter(today));
+                            !dateOfDeath.plus(escalation).isAfter(today), rs.getObject(13, LocalDate.class));
                 })
                 .list();
         return cases.stream()

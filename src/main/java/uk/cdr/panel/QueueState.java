@@ -5,7 +5,8 @@ public enum QueueState {
     WAITING_FOR_CLASSIFICATION("Awaiting the Designated Doctor's expected/unexpected decision"),
     WAITING_FOR_FORM_B("Form Bs outstanding"),
     WAITING_FOR_FINAL_CASE_DISCUSSION("Final case discussion pending"),
-    READY_FOR_REVIEW("Ready for review");
+    READY_FOR_REVIEW("Ready for review"),
+    ASSIGNED("Assigned to a panel meeting");
 
     private final String words;
 

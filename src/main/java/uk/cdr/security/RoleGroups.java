@@ -80,6 +80,9 @@ class RoleGroups implements ApplicationRunner {
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.READ);
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.READ_INSTANCE);
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.UPDATE_INSTANCE);
+        // The SPOC (or chair) sets CDOP panel meetings, each with its agenda process.
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "cdopPanelMeeting", Permissions.READ);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "cdopPanelMeeting", Permissions.CREATE_INSTANCE);
         Filter myRoles = ensureFilter(FILTER_MY_ROLES, -10,
                 "Open tasks offered to any of your roles, and those assigned to you",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")

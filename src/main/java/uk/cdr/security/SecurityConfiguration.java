@@ -116,7 +116,10 @@ class SecurityConfiguration {
                                 "/api/cases/*/agency-reports/**").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/api/cases/*/post-mortem", "/cases/*/post-mortem").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers(HttpMethod.POST, "/api/cdop/queue/*/proceed-without-form-bs").hasAuthority(Role.SPOC.groupId())
-                        .requestMatchers(HttpMethod.GET, "/cdop/queue", "/api/cdop/queue")
+                        .requestMatchers(HttpMethod.POST, "/api/cdop/meetings", "/api/cdop/meetings/*/cases")
+                        .hasAuthority(Role.SPOC.groupId())
+                        .requestMatchers(HttpMethod.GET, "/cdop/queue", "/api/cdop/queue", "/api/cdop/meetings",
+                                "/api/cdop/meetings/*/agenda")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_PANEL.groupId())
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers(HttpMethod.POST, "/cases/*/actions/*/done")

@@ -1,0 +1,48 @@
+package uk.cdr.panel;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import uk.cdr.mail.GroupAddresses;
+import uk.cdr.mail.Mailer;
+import uk.cdr.security.Role;
+
+/** The agenda email to the panel: the meeting's cases by reference, anonymised like everything they see. */
+@Configuration(proxyBeanMethods = false)
+class PanelAgenda {
+
+    @Bean
+    JavaDelegate sendPanelAgenda(PanelMeetings meetings, JdbcClient jdbc, GroupAddresses addresses, Mailer mailer,
+            @Value("${cdr.public-base-url}") String baseUrl) {
+        return execution -> {
+            UUID meetingId = UUID.fromString((String) execution.getVariable("meetingId"));
+            PanelMeetings.Meeting meeting = jdbc.sql("select id, held_on, kind, place from panel_meeting where id = ?")
+                    .param(meetingId)
+                    .query((rs, row) -> new PanelMeetings.Meeting(rs.getObject(1, UUID.class),
+                            rs.getObject(2, java.time.LocalDate.class), PanelMeetings.Kind.valueOf(rs.getString(3)),
+                            rs.getString(4)))
+                    .single();
+            List<QueuedCase> agenda = meetings.agenda(meetingId);
+            String lines = agenda.isEmpty() ? "No case has been assigned yet." : agenda.stream()
+                    .map(c -> "- " + c.caseReference() + ": died aged " + c.ageAtDeathDays() + " days"
+                            + (c.neonatal() ? " (neonatal)" : "") + ", " + c.daysSinceDeath() + " days ago")
+                    .collect(Collectors.joining("\n"));
+            String kind = meeting.kind() == PanelMeetings.Kind.NEONATAL ? "special neonatal panel" : "panel meeting";
+            mailer.send(new Mailer.Email(null, "PANEL_AGENDA:" + meetingId, addresses.of(Role.CDOP_PANEL.groupId()),
+                    "CDOP " + kind + " on " + meeting.heldOn() + ": agenda", """
+                    The CDOP %s on %s at %s will review these cases:
+
+                    %s
+
+                    The case summaries are in the CDOP case queue: %s/cdop/queue
+                    """.formatted(kind, meeting.heldOn(), meeting.place(), lines, baseUrl)));
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package uk.cdr.panel;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import uk.cdr.rapidresponse.InvalidAnswers;
+import uk.cdr.web.ApiExceptionHandler;
+
+/** CDOP panel meetings over the API: the SPOC sets them and assigns ready cases; the panel reads agendas. */
+@RestController
+@RequestMapping("/api/cdop/meetings")
+class PanelMeetingController {
+
+    private final PanelMeetings meetings;
+
+    PanelMeetingController(PanelMeetings meetings) {
+        this.meetings = meetings;
+    }
+
+    record NewMeeting(LocalDate heldOn, String kind, String place) {
+    }
+
+    record Assignment(UUID caseId) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Set a CDOP panel meeting: ROUTINE or NEONATAL (special neonatal panel)")
+    ResponseEntity<PanelMeetings.Meeting> create(@RequestBody NewMeeting body, Authentication user) {
+        PanelMeetings.Meeting meeting = meetings.create(body.heldOn(), body.kind(), body.place(), user.getName());
+        return ResponseEntity.created(URI.create("/api/cdop/meetings/" + meeting.id())).body(meeting);
+    }
+
+    @GetMapping
+    @Operation(summary = "Upcoming CDOP panel meetings")
+    List<PanelMeetings.Meeting> upcoming() {
+        return meetings.upcoming();
+    }
+
+    @PostMapping("/{meetingId}/cases")
+    @Operation(summary = "Assign a case that is ready for review to a meeting")
+    ResponseEntity<Void> assign(@PathVariable UUID meetingId, @RequestBody Assignment body, Authentication user) {
+        meetings.assign(meetingId, body == null ? null : body.caseId(), user.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{meetingId}/agenda")
+    @Operation(summary = "A meeting's cases, anonymised")
+    List<QueuedCase> agenda(@PathVariable UUID meetingId) {
+        return meetings.agenda(meetingId);
+    }
+
+    @ExceptionHandler(InvalidAnswers.class)
+    ResponseEntity<Object> invalid(InvalidAnswers e) {
+        return ApiExceptionHandler.invalid(e.errors().stream()
+                .map(error -> new ApiExceptionHandler.FieldError(error.field(), error.rule())).toList());
+    }
+
+    @ExceptionHandler(CdopQueue.UnknownCase.class)
+    ProblemDetail unknown(CdopQueue.UnknownCase e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such case or meeting.");
+    }
+}

@@ -1,0 +1,129 @@
+package uk.cdr.panel;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.cdr.audit.AuditAction;
+import uk.cdr.audit.AuditLog;
+import uk.cdr.rapidresponse.InvalidAnswers;
+import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
+
+/**
+ * CDOP panel meetings: routine meetings and special neonatal panels, and the ready cases the SPOC
+ * or chair assigns to them. Each meeting has a process that sends the panel its agenda.
+ */
+@Service
+public class PanelMeetings {
+
+    public static final String PROCESS_KEY = "cdopPanelMeeting";
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    public enum Kind {
+        ROUTINE, NEONATAL
+    }
+
+    public record Meeting(UUID id, LocalDate heldOn, Kind kind, String place) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CdopQueue queue;
+    private final RuntimeService runtimeService;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public PanelMeetings(JdbcClient jdbc, CdopQueue queue, RuntimeService runtimeService, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.queue = queue;
+        this.runtimeService = runtimeService;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Meeting create(LocalDate heldOn, String kind, String place, String by) {
+        List<FieldError> errors = new ArrayList<>();
+        if (heldOn == null) {
+            errors.add(new FieldError("heldOn", "is required"));
+        } else if (heldOn.isBefore(LocalDate.now(clock))) {
+            errors.add(new FieldError("heldOn", "must not be in the past"));
+        }
+        Kind parsed = null;
+        try {
+            parsed = kind == null ? null : Kind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (parsed == null) {
+            errors.add(new FieldError("kind", "must be ROUTINE or NEONATAL"));
+        }
+        if (place == null || place.isBlank() || place.length() > 200) {
+            errors.add(new FieldError("place", "is required, at most 200 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidAnswers(errors);
+        }
+        Meeting meeting = new Meeting(UUID.randomUUID(), heldOn, parsed, place.trim());
+        jdbc.sql("insert into panel_meeting (id, held_on, kind, place, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(meeting.id(), heldOn, parsed.name(), meeting.place(), by, OffsetDateTime.now(clock)).update();
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, meeting.id().toString(), Map.of("meetingId",
+                meeting.id().toString(), "heldOn", Date.from(heldOn.atStartOfDay(UK).toInstant())));
+        auditLog.record(by, AuditAction.CASE_CHANGED, null, "CDOP " + parsed.name().toLowerCase() + " panel meeting set for " + heldOn);
+        return meeting;
+    }
+
+    public List<Meeting> upcoming() {
+        return jdbc.sql("select id, held_on, kind, place from panel_meeting where held_on >= ? order by held_on")
+                .param(LocalDate.now(clock))
+                .query((rs, row) -> new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        Kind.valueOf(rs.getString(3)), rs.getString(4)))
+                .list();
+    }
+
+    /** Only a case ready for review, to a meeting not yet past; a special neonatal panel takes neonatal deaths only. */
+    @Transactional
+    public void assign(UUID meetingId, UUID caseId, String by) {
+        Meeting meeting = jdbc.sql("select id, held_on, kind, place from panel_meeting where id = ?").param(meetingId)
+                .query((rs, row) -> new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        Kind.valueOf(rs.getString(3)), rs.getString(4)))
+                .optional().orElseThrow(() -> new CdopQueue.UnknownCase(meetingId));
+        QueuedCase queued = queue.cases(new CdopQueue.Filter(null, null, "age")).stream()
+                .filter(c -> c.caseId().equals(caseId)).findFirst()
+                .orElseThrow(() -> new CdopQueue.UnknownCase(caseId));
+        List<FieldError> errors = new ArrayList<>();
+        if (meeting.heldOn().isBefore(LocalDate.now(clock))) {
+            errors.add(new FieldError("meetingId", "the meeting is in the past"));
+        }
+        if (queued.state() != QueueState.READY_FOR_REVIEW) {
+            errors.add(new FieldError("caseId", "is not ready for review: " + queued.waitingFor()));
+        }
+        if (meeting.kind() == Kind.NEONATAL && !queued.neonatal()) {
+            errors.add(new FieldError("caseId", "a special neonatal panel reviews neonatal deaths only"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidAnswers(errors);
+        }
+        jdbc.sql("insert into panel_assignment (case_id, meeting_id, assigned_by, assigned_at) values (?, ?, ?, ?)")
+                .params(caseId, meetingId, by, OffsetDateTime.now(clock)).update();
+        auditLog.record(by, AuditAction.CASE_CHANGED, queued.caseReference(), "assigned to the CDOP meeting of " + meeting.heldOn());
+    }
+
+    /** The agenda: the meeting's cases, anonymised. */
+    public List<QueuedCase> agenda(UUID meetingId) {
+        List<UUID> assigned = jdbc.sql("select case_id from panel_assignment where meeting_id = ?").param(meetingId)
+                .query(UUID.class).list();
+        return queue.cases(new CdopQueue.Filter(null, null, "reference")).stream()
+                .filter(c -> assigned.contains(c.caseId())).toList();
+    }
+}

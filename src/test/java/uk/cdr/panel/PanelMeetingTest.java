@@ -1,0 +1,133 @@
+package uk.cdr.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.mail.internet.MimeMessage;
+import uk.cdr.notification.FormA;
+import uk.cdr.notification.Notifications;
+import uk.cdr.notification.TestForms;
+import uk.cdr.support.HttpSession;
+import uk.cdr.support.ProcessTest;
+
+class PanelMeetingTest extends ProcessTest {
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void theSpocSetsAMeetingAssignsReadyCasesAndThePanelGetsAnAnonymisedAgendaAWeekBefore() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        FormA form = TestForms.aNotification();
+        Notifications.Recorded ready = readyCase(form);
+        Notifications.Recorded notReady = notifications.record(TestForms.aNotification(), "spoc");
+
+        HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        HttpSession.Response created = spoc.postJson("/api/cdop/meetings",
+                "{\"heldOn\":\"2015-04-15\",\"kind\":\"ROUTINE\",\"place\":\"Town Hall, room 4\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String meetingId = json.readTree(created.body()).get("id").asText();
+
+        HttpSession.Response refused = spoc.postJson("/api/cdop/meetings/" + meetingId + "/cases",
+                "{\"caseId\":\"" + notReady.caseId() + "\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"caseId\"", "is not ready for review");
+        assertThat(spoc.postJson("/api/cdop/meetings/" + meetingId + "/cases", "{\"caseId\":\"" + ready.caseId() + "\"}")
+                .status()).isEqualTo(204);
+
+        HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
+        JsonNode agenda = json.readTree(panel.get("/api/cdop/meetings/" + meetingId + "/agenda").body());
+        assertThat(agenda).hasSize(1);
+        assertThat(agenda.get(0).get("caseReference").asText()).isEqualTo(ready.caseReference());
+        assertThat(agenda.get(0).get("state").asText()).isEqualTo("ASSIGNED");
+
+        clockAt(LocalDateTime.of(2015, 4, 8, 8, 59));
+        runDueJobs();
+        assertThat(agendaEmails("2015-04-15")).isEmpty();
+        clockAt(LocalDateTime.of(2015, 4, 8, 9, 0));
+        runDueJobs();
+        List<MimeMessage> emails = agendaEmails("2015-04-15");
+        assertThat(emails).hasSize(1);
+        String body = (String) emails.get(0).getContent();
+        assertThat(body).contains(ready.caseReference(), "Town Hall, room 4")
+                .doesNotContain(form.childLastName(), form.nhsNumber(), form.postcode());
+    }
+
+    @Test
+    void meetingsInThePastAndNeonatalPanelsForOlderChildrenAreRefused() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded ready = readyCase(TestForms.aNotification()); // 18 weeks old: not neonatal
+        HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        HttpSession.Response past = spoc.postJson("/api/cdop/meetings",
+                "{\"heldOn\":\"2015-03-01\",\"kind\":\"ROUTINE\",\"place\":\"Town Hall\"}");
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.body()).contains("\"field\":\"heldOn\"", "must not be in the past");
+        assertThat(spoc.postJson("/api/cdop/meetings", "{\"heldOn\":\"2015-05-01\",\"kind\":\"WEEKLY\",\"place\":\"x\"}")
+                .body()).contains("\"field\":\"kind\"");
+
+        String neonatal = json.readTree(spoc.postJson("/api/cdop/meetings",
+                "{\"heldOn\":\"2015-05-01\",\"kind\":\"NEONATAL\",\"place\":\"Hospital\"}").body()).get("id").asText();
+        HttpSession.Response wrongPanel = spoc.postJson("/api/cdop/meetings/" + neonatal + "/cases",
+                "{\"caseId\":\"" + ready.caseId() + "\"}");
+        assertThat(wrongPanel.status()).isEqualTo(400);
+        assertThat(wrongPanel.body()).contains("neonatal deaths only");
+        assertThat(browser().withBasicAuth("panel", DEMO_PASSWORD).postJson("/api/cdop/meetings",
+                "{\"heldOn\":\"2015-05-01\",\"kind\":\"ROUTINE\",\"place\":\"x\"}").status()).isEqualTo(403);
+    }
+
+    /** An expected death with no agency involved: ready for review once the doctor has decided. */
+    private Notifications.Recorded readyCase(FormA form) {
+        Notifications.Recorded recorded = notifications.record(form, "spoc");
+        runDueJobs();
+        ProcessInstance notification = runtimeService.createProcessInstanceQuery().processDefinitionKey("childDeathNotification")
+                .processInstanceBusinessKey(recorded.caseReference()).singleResult();
+        engine.getIdentityService().setAuthentication("doctor", List.of("designated-doctor"));
+        try {
+            taskService.complete(task("Task_ConfirmExpectedOrUnexpected", notification).getId(),
+                    Map.of("deathClassification", "expected"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        engine.getIdentityService().setAuthentication("spoc", List.of("spoc"));
+        try {
+            taskService.complete(task("Task_RequestFormBReports", notification).getId(), Map.of("noAgencyInvolved", true));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        runDueJobs();
+        return recorded;
+    }
+
+    private static List<MimeMessage> agendaEmails(String heldOn) {
+        return java.util.Arrays.stream(mail().getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains("on " + heldOn + ": agenda")
+                        && java.util.Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals("panel@cdr.example.org"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
