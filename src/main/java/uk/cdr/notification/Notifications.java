@@ -22,6 +22,7 @@ import uk.cdr.calendar.WorkingDays;
 import uk.cdr.casefile.CaseReferences;
 import uk.cdr.casefile.CaseReferences.CaseReference;
 import uk.cdr.casefile.ReportingYear;
+import uk.cdr.panel.CdopReviewTargets;
 
 /**
  * Records a notification of a child's death: the one service behind the page, the Tasklist start
@@ -35,6 +36,7 @@ public class Notifications {
     static final int NEONATAL_DAYS = 28;
 
     private final FormAValidator validator;
+    private final CdopReviewTargets reviewTargets;
     private final PossibleDuplicates duplicates;
     private final NotificationRows notificationRows;
     private final CaseReferences references;
@@ -44,10 +46,11 @@ public class Notifications {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public Notifications(FormAValidator validator, PossibleDuplicates duplicates, NotificationRows notificationRows,
+    public Notifications(FormAValidator validator, CdopReviewTargets reviewTargets, PossibleDuplicates duplicates, NotificationRows notificationRows,
             CaseReferences references, WorkingDays workingDays,
             RuntimeService runtimeService, JdbcClient jdbc, AuditLog auditLog, Clock clock) {
         this.validator = validator;
+        this.reviewTargets = reviewTargets;
         this.duplicates = duplicates;
         this.notificationRows = notificationRows;
         this.references = references;
@@ -155,6 +158,7 @@ public class Notifications {
                 .startProcessInstanceByKey(PROCESS_KEY, reference.text(), variables).getId();
         jdbc.sql("update case_file set process_instance_id = ? where id = ?")
                 .params(processInstanceId, caseId).update();
+        reviewTargets.watch(caseId, reference.text(), form.dateOfDeath());
         auditLog.record(by, AuditAction.CASE_CREATED, reference.text(), "Form A from " + form.notifierOrganisation());
         return new Recorded(notificationId, Outcome.CASE_OPENED, caseId, reference.text(), null, outOfHours,
                 ageAtDeathDays, neonatal);

@@ -83,6 +83,9 @@ class RoleGroups implements ApplicationRunner {
         // The SPOC (or chair) sets CDOP panel meetings, each with its agenda process.
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, "cdopPanelMeeting", Permissions.READ);
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, "cdopPanelMeeting", Permissions.CREATE_INSTANCE);
+        // Opening a case starts the watch on its CDOP review targets.
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "cdopReviewTargets", Permissions.READ);
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "cdopReviewTargets", Permissions.CREATE_INSTANCE);
         Filter myRoles = ensureFilter(FILTER_MY_ROLES, -10,
                 "Open tasks offered to any of your roles, and those assigned to you",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")

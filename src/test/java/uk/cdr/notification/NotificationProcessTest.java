@@ -231,7 +231,8 @@ class NotificationProcessTest extends ProcessTest {
         String opened = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(resolution.getId()).variableName("openedCaseReference").singleResult().getValue();
         assertThat(opened).isNotEqualTo(first.caseReference()).startsWith("2014-15/");
-        ProcessInstance newCase = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(opened)
+        ProcessInstance newCase = runtimeService.createProcessInstanceQuery().processDefinitionKey("childDeathNotification")
+                .processInstanceBusinessKey(opened)
                 .singleResult();
         // Timed from when it was notified (out of hours), not from when the SPOC decided.
         assertThat(task("Task_AcknowledgeNotification", newCase)).hasDueDate(at(LocalDateTime.of(2015, 3, 11, 9, 0)));
@@ -257,7 +258,8 @@ class NotificationProcessTest extends ProcessTest {
     }
 
     private ProcessInstance process(Notifications.Recorded recorded) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(recorded.caseReference())
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("childDeathNotification")
+                .processInstanceBusinessKey(recorded.caseReference())
                 .singleResult();
     }
 

@@ -30,7 +30,7 @@ class ProductionProfileTest {
         try (Connection connection = SharedPostgres.instance().getPostgresDatabase().getConnection()) {
             connection.createStatement().execute("create database " + database);
         }
-        Map<String, Object> environment = Map.of(
+        Map<String, Object> environment = new java.util.HashMap<>(Map.of(
                 "DB_URL", SharedPostgres.instance().getJdbcUrl("postgres", database),
                 "DB_USER", "postgres",
                 "DB_PASSWORD", "postgres",
@@ -40,7 +40,8 @@ class ProductionProfileTest {
                 "MAIL_PORT", SharedMailServer.port(),
                 "PUBLIC_BASE_URL", "https://cdr.example.org",
                 "LSCB_CHAIR_EMAIL", "chair@lscb.example",
-                "server.port", 0);
+                "server.port", 0));
+        environment.put("CDOP_CHAIR_EMAIL", "chair@cdop.example");
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ChildDeathReviewApplication.class)
                 .profiles("postgres").properties(environment).run()) {
