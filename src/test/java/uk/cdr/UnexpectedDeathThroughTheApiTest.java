@@ -79,6 +79,11 @@ class UnexpectedDeathThroughTheApiTest extends ProcessTest {
                 .query((rs, row) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getBoolean(3))
                 .single()).isEqualTo("unexpected true true");
         assertThat(emailsAbout(reference, "spoc@cdr.example.org", "Overdue")).as("no escalation on a case kept in time").isEmpty();
+
+        // No agency knew this family: with that said, the case joins the CDOP queue, ready for review.
+        complete("spoc", reference, "Task_RequestFormBReports", Map.of("noAgencyInvolved", "true"));
+        JsonNode queue = json.readTree(as("panel").get("/api/cdop/queue?state=READY_FOR_REVIEW&sort=reference").body());
+        assertThat(queue.findValuesAsText("caseReference")).contains(reference);
     }
 
     private void complete(String user, String reference, String taskKey, Map<String, String> answers) throws Exception {
