@@ -9,11 +9,11 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import uk.cdr.config.FormAnswers;
+import uk.cdr.config.CaseVariables;
 import uk.cdr.config.WhoIsCompleting;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
@@ -34,13 +34,13 @@ class FinalCaseDiscussionSteps {
     /** Called by the rapid response when it ends: every case with a rapid response gets one. */
     @Bean
     JavaDelegate startFinalCaseDiscussion(FinalCaseDiscussions discussions) {
-        return execution -> discussions.start(caseId(execution), reference(execution));
+        return execution -> discussions.start(CaseVariables.caseId(execution), CaseVariables.caseReference(execution));
     }
 
     @Bean
     TaskListener proceedWithoutPostMortemResults(FinalCaseDiscussions discussions, WhoIsCompleting who) {
         return task -> {
-            discussions.proceedWithoutResults(caseId(task), reference(task), FormAnswers.text(task, "proceedReason"),
+            discussions.proceedWithoutResults(CaseVariables.caseId(task), CaseVariables.caseReference(task), FormAnswers.text(task, "proceedReason"),
                     who.of(task));
             task.getExecution().removeVariable("proceedReason");
         };
@@ -58,7 +58,7 @@ class FinalCaseDiscussionSteps {
             if (Boolean.TRUE.equals(convene) && !unreadable.isEmpty()) {
                 throw new InvalidAnswers(unreadable);
             }
-            UUID meetingId = discussions.plan(caseId(task), reference(task), new FinalCaseDiscussions.Plan(convene,
+            UUID meetingId = discussions.plan(CaseVariables.caseId(task), CaseVariables.caseReference(task), new FinalCaseDiscussions.Plan(convene,
                     meeting, FormAnswers.text(task, "notConvenedReason"), FormAnswers.text(task, "notConvenedDetail")), who.of(task));
             PLAN_TEXT.forEach(task.getExecution()::removeVariable);
             task.getExecution().setVariable(CONVENE, Boolean.TRUE.equals(convene) ? "yes" : "no");
@@ -71,7 +71,7 @@ class FinalCaseDiscussionSteps {
     @Bean
     TaskListener recordFinalCaseDiscussion(FinalCaseDiscussions discussions, WhoIsCompleting who) {
         return task -> {
-            discussions.recordHeld(caseId(task), reference(task), UUID.fromString((String) task.getVariable(MEETING_ID)),
+            discussions.recordHeld(CaseVariables.caseId(task), CaseVariables.caseReference(task), UUID.fromString((String) task.getVariable(MEETING_ID)),
                     new FinalCaseDiscussions.DraftFormC(FormAnswers.text(task, "attendees"), FormAnswers.text(task, "domainChild"),
                             FormAnswers.text(task, "domainFamily"), FormAnswers.text(task, "domainParenting"), FormAnswers.text(task, "domainServices"),
                             FormAnswers.text(task, "proposedCategory"), FormAnswers.text(task, "proposedModifiable"), FormAnswers.text(task, "learningPoints")),
@@ -87,27 +87,21 @@ class FinalCaseDiscussionSteps {
 
     @Bean
     JavaDelegate sendFinalCaseDiscussionReminder(FinalCaseDiscussionEmails emails) {
-        return execution -> emails.remindDoctor(caseId(execution), reference(execution),
+        return execution -> emails.remindDoctor(CaseVariables.caseId(execution), CaseVariables.caseReference(execution),
                 (Date) execution.getVariable(DATE_OF_DEATH));
     }
 
     @Bean
     JavaDelegate sendFinalCaseDiscussionOverdueToSpoc(FinalCaseDiscussionEmails emails) {
-        return execution -> emails.tellSpocOverdue(caseId(execution), reference(execution));
+        return execution -> emails.tellSpocOverdue(CaseVariables.caseId(execution), CaseVariables.caseReference(execution));
     }
 
     @Bean
     JavaDelegate markFinalCaseDiscussionDone(FinalCaseDiscussions discussions) {
-        return execution -> discussions.finalCaseDiscussionDone(caseId(execution), reference(execution));
+        return execution -> discussions.finalCaseDiscussionDone(CaseVariables.caseId(execution), CaseVariables.caseReference(execution));
     }
 
-    private static UUID caseId(VariableScope scope) {
-        return UUID.fromString((String) scope.getVariable(CASE_ID));
-    }
 
-    private static String reference(VariableScope scope) {
-        return (String) scope.getVariable(CASE_REFERENCE);
-    }
 
 
 

@@ -2,10 +2,11 @@ package uk.cdr.notification;
 
 import java.util.UUID;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import uk.cdr.config.CaseVariables;
 
 /** The BPMN service tasks that send the notification stage's emails, by the bean names the models use. */
 @Configuration(proxyBeanMethods = false)
@@ -13,17 +14,17 @@ class NotificationDelegates {
 
     @Bean
     JavaDelegate sendDesignatedDoctorAlert(NotificationEmails emails) {
-        return execution -> emails.alertDesignatedDoctor(caseId(execution));
+        return execution -> emails.alertDesignatedDoctor(CaseVariables.caseId(execution));
     }
 
     @Bean
     JavaDelegate sendClassificationOverdueAlert(NotificationEmails emails) {
-        return execution -> emails.tellSpocClassificationOverdue(caseId(execution));
+        return execution -> emails.tellSpocClassificationOverdue(CaseVariables.caseId(execution));
     }
 
     @Bean
     JavaDelegate sendPossibleDuplicateAlert(NotificationEmails emails) {
-        return execution -> emails.alertPossibleDuplicate(caseId(execution),
+        return execution -> emails.alertPossibleDuplicate(CaseVariables.caseId(execution),
                 (String) execution.getVariable(NotificationVariables.NOTIFICATION_ID),
                 (String) execution.getVariable(NotificationVariables.MATCHED_ON));
     }
@@ -44,7 +45,4 @@ class NotificationDelegates {
         };
     }
 
-    private static UUID caseId(DelegateExecution execution) {
-        return UUID.fromString((String) execution.getVariable(NotificationVariables.CASE_ID));
-    }
 }

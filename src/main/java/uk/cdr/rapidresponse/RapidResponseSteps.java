@@ -10,11 +10,11 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import uk.cdr.config.FormAnswers;
+import uk.cdr.config.CaseVariables;
 import uk.cdr.config.WhoIsCompleting;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 
@@ -32,7 +32,7 @@ class RapidResponseSteps {
 
     @Bean
     JavaDelegate startRapidResponse(RapidResponses rapidResponses) {
-        return execution -> rapidResponses.start(caseId(execution), reference(execution),
+        return execution -> rapidResponses.start(CaseVariables.caseId(execution), CaseVariables.caseReference(execution),
                 (Date) execution.getVariable(NOTIFIED_AT));
     }
 
@@ -40,7 +40,7 @@ class RapidResponseSteps {
     TaskListener recordInitialSharing(RapidResponses rapidResponses, WhoIsCompleting who) {
         return task -> {
             List<FieldError> unreadable = new java.util.ArrayList<>();
-            rapidResponses.recordInitialSharing(caseId(task), reference(task), new RapidResponses.InitialSharing(
+            rapidResponses.recordInitialSharing(CaseVariables.caseId(task), CaseVariables.caseReference(task), new RapidResponses.InitialSharing(
                     FormAnswers.text(task, "participants"), FormAnswers.text(task, "agreed"), FormAnswers.text(task, "homeVisit"),
                     FormAnswers.text(task, "siblingsSafeguarding"), FormAnswers.text(task, "referredToSocialCare"),
                     FormAnswers.yes(task, CONVENE_MEETING), FormAnswers.yes(task, "startedEarlier"), FormAnswers.date(task, "startedEarlierOn", (f, r) -> unreadable.add(new FieldError(f, r)))),
@@ -58,7 +58,7 @@ class RapidResponseSteps {
             if (!unreadable.isEmpty()) {
                 throw new InvalidAnswers(unreadable);
             }
-            RapidResponses.Scheduled scheduled = rapidResponses.scheduleMeeting(caseId(task), reference(task),
+            RapidResponses.Scheduled scheduled = rapidResponses.scheduleMeeting(CaseVariables.caseId(task), CaseVariables.caseReference(task),
                     new RapidResponses.MeetingPlan(date, time, FormAnswers.text(task, "meetingPlace"), FormAnswers.text(task, "invitees")),
                     who.of(task));
             MEETING_PLAN_TEXT.forEach(task.getExecution()::removeVariable);
@@ -71,7 +71,7 @@ class RapidResponseSteps {
     @Bean
     TaskListener recordRapidResponseMeetingOutcome(RapidResponses rapidResponses, WhoIsCompleting who) {
         return task -> {
-            rapidResponses.recordMeetingOutcome(caseId(task), reference(task),
+            rapidResponses.recordMeetingOutcome(CaseVariables.caseId(task), CaseVariables.caseReference(task),
                     UUID.fromString((String) task.getVariable(MEETING_ID)), new RapidResponses.MeetingOutcome(
                             FormAnswers.text(task, "attendees"), FormAnswers.text(task, "actions"), FormAnswers.yes(task, SCR_CRITERIA_MAY_BE_MET)),
                     who.of(task));
@@ -91,21 +91,15 @@ class RapidResponseSteps {
 
     @Bean
     JavaDelegate sendMeetingOverdueToSpoc(RapidResponseEmails emails) {
-        return execution -> emails.tellSpocMeetingOverdue(caseId(execution), reference(execution));
+        return execution -> emails.tellSpocMeetingOverdue(CaseVariables.caseId(execution), CaseVariables.caseReference(execution));
     }
 
     @Bean
     JavaDelegate sendScrReferral(RapidResponseEmails emails) {
-        return execution -> emails.referToLscbChair(caseId(execution), reference(execution));
+        return execution -> emails.referToLscbChair(CaseVariables.caseId(execution), CaseVariables.caseReference(execution));
     }
 
-    private static UUID caseId(VariableScope scope) {
-        return UUID.fromString((String) scope.getVariable(CASE_ID));
-    }
 
-    private static String reference(VariableScope scope) {
-        return (String) scope.getVariable(CASE_REFERENCE);
-    }
 
 
 

@@ -2,6 +2,7 @@ package uk.cdr.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -36,6 +37,8 @@ class RoleGroups implements ApplicationRunner {
     static final String FILTER_MY_TASKS = "My tasks";
     static final String NOTIFICATION_PROCESS = "childDeathNotification";
     static final String FINAL_CASE_DISCUSSION_PROCESS = "finalCaseDiscussion";
+    static final String CDOP_PANEL_MEETING_PROCESS = "cdopPanelMeeting";
+    static final String CDOP_REVIEW_TARGETS_PROCESS = "cdopReviewTargets";
     static final String DUPLICATE_PROCESS = "resolvePossibleDuplicate";
     static final String TASKLIST_FORM_A_PROCESS = "logDeathFromTasklist";
     static final String AGENCY_REPORT_PROCESS = "agencyReportRequest";
@@ -60,32 +63,21 @@ class RoleGroups implements ApplicationRunner {
             ensureGroup(role);
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         }
-        // The SPOC starts each case's notification process (from our page, the API or Tasklist).
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, NOTIFICATION_PROCESS, Permissions.READ);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, NOTIFICATION_PROCESS, Permissions.CREATE_INSTANCE);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, TASKLIST_FORM_A_PROCESS, Permissions.READ);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, TASKLIST_FORM_A_PROCESS, Permissions.CREATE_INSTANCE);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, DUPLICATE_PROCESS, Permissions.READ);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, DUPLICATE_PROCESS, Permissions.CREATE_INSTANCE);
+        // The SPOC's requests start every process of a case, as the SPOC (page, API or Tasklist).
         grant(Role.SPOC, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        for (String process : List.of(NOTIFICATION_PROCESS, TASKLIST_FORM_A_PROCESS, DUPLICATE_PROCESS,
+                CDOP_PANEL_MEETING_PROCESS, CDOP_REVIEW_TARGETS_PROCESS)) {
+            grant(Role.SPOC, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
+        }
+        // A Form B request process per agency, which the SPOC also sends messages (a new link).
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.READ,
+                Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
+        // Recording the final post-mortem results releases the waiting final case discussion (a message).
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.READ,
+                Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
         // The case page shows who did which task: the SPOC and the Designated Doctor read the history.
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
         grant(Role.DESIGNATED_DOCTOR, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
-        // The SPOC starts one Form B request process per agency and sends it messages (a new link).
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.READ);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.CREATE_INSTANCE);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.READ_INSTANCE);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.UPDATE_INSTANCE);
-        // Recording the final post-mortem results releases the waiting final case discussion (a message).
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.READ);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.READ_INSTANCE);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.UPDATE_INSTANCE);
-        // The SPOC (or chair) sets CDOP panel meetings, each with its agenda process.
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "cdopPanelMeeting", Permissions.READ);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "cdopPanelMeeting", Permissions.CREATE_INSTANCE);
-        // Opening a case starts the watch on its CDOP review targets.
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "cdopReviewTargets", Permissions.READ);
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "cdopReviewTargets", Permissions.CREATE_INSTANCE);
         Filter myRoles = ensureFilter(FILTER_MY_ROLES, -10,
                 "Open tasks offered to any of your roles, and those assigned to you",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
@@ -110,7 +102,7 @@ class RoleGroups implements ApplicationRunner {
     }
 
     /** One authorization row per group and resource (the engine's unique key), holding all its permissions. */
-    private void grant(Role role, Resource resource, String resourceId, Permission permission) {
+    private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(role.groupId())
                 .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).singleResult();
         if (authorization == null) {
@@ -118,11 +110,17 @@ class RoleGroups implements ApplicationRunner {
             authorization.setGroupId(role.groupId());
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
-        } else if (authorization.isPermissionGranted(permission)) {
-            return;
         }
-        authorization.addPermission(permission);
-        authorizationService.saveAuthorization(authorization);
+        boolean changed = authorization.getId() == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
     }
 
     private Filter ensureFilter(String name, int priority, String description, Query<?, ?> query) {

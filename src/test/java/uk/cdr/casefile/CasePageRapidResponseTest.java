@@ -3,7 +3,6 @@ package uk.cdr.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.audit.AuditQuery;
 import uk.cdr.notification.Notifications;
+import uk.cdr.rapidresponse.RapidResponseAnswers;
 import uk.cdr.notification.TestForms;
 import uk.cdr.support.HttpSession;
 import uk.cdr.support.ProcessTest;
@@ -130,7 +130,7 @@ class CasePageRapidResponseTest extends ProcessTest {
     @Test
     void aRapidResponseStartedOutOfHoursWithoutAMeetingSaysSo() {
         Notifications.Recorded c = unexpectedDeath();
-        Map<String, Object> answers = initialSharing("no");
+        Map<String, Object> answers = RapidResponseAnswers.initialSharing("no");
         answers.put("startedEarlier", true);
         answers.put("startedEarlierOn", "2015-03-08");
         answers.put("homeVisit", "not-applicable");
@@ -180,11 +180,11 @@ class CasePageRapidResponseTest extends ProcessTest {
 
     private Notifications.Recorded unexpectedDeathWithAHeldMeeting(String scr) {
         Notifications.Recorded c = unexpectedDeath();
-        completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("yes"));
-        completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-12", "14:00", "police@police.example"));
+        completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
+        completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-12", "14:00", "police@police.example"));
         runDueJobs();
         clockAt(LocalDateTime.of(2015, 3, 12, 16, 0));
-        completeAsDoctor("Task_RecordMeetingOutcome", c, outcome(scr));
+        completeAsDoctor("Task_RecordMeetingOutcome", c, RapidResponseAnswers.outcome(scr));
         runDueJobs();
         return c;
     }
@@ -218,32 +218,6 @@ class CasePageRapidResponseTest extends ProcessTest {
         }
     }
 
-    private static Map<String, Object> initialSharing(String convene) {
-        Map<String, Object> answers = new HashMap<>();
-        answers.put("participants", "Health: Dr Okafor\nPolice: DC Jones\nSocial care: Ms Khan");
-        answers.put("agreed", "Police to visit the home; paediatrician to see siblings");
-        answers.put("homeVisit", "yes");
-        answers.put("siblingsSafeguarding", "Two siblings staying with grandparents");
-        answers.put("referredToSocialCare", "yes");
-        answers.put("conveneMeeting", convene);
-        return answers;
-    }
 
-    private static Map<String, Object> meeting(String date, String time, String invitees) {
-        Map<String, Object> answers = new HashMap<>();
-        answers.put("meetingDate", date);
-        answers.put("meetingTime", time);
-        answers.put("meetingPlace", "Room 2, Civic Centre");
-        answers.put("invitees", invitees);
-        return answers;
-    }
 
-    private static Map<String, Object> outcome(String scr) {
-        Map<String, Object> answers = new HashMap<>();
-        answers.put("attendees", "Health: Dr Okafor\nPolice: DC Jones\nChildren's social care: Ms Khan");
-        answers.put("actions", "Share the GP record; Metropolitan Police; 2015-03-20\n"
-                + "Assess the siblings; Children's social care; 2015-03-27");
-        answers.put("scrCriteriaMayBeMet", scr);
-        return answers;
-    }
 }

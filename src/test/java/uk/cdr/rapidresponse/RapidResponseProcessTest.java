@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +65,7 @@ class RapidResponseProcessTest extends ProcessTest {
     @Test
     void withoutAMeetingTheRapidResponseEndsAfterTheInitialDiscussionWhichIsKeptOnTheCaseFile() {
         Case c = unexpectedDeath();
-        completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("no"));
+        completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("no"));
         runDueJobs();
         assertThat(c.rapidResponse()).hasPassed("Start_FinalCaseDiscussion").isEnded();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("finalCaseDiscussion")
@@ -82,7 +81,7 @@ class RapidResponseProcessTest extends ProcessTest {
     @Test
     void aRapidResponseStartedOutOfHoursIsRecordedNotStartedAgain() {
         Case c = unexpectedDeath();
-        Map<String, Object> answers = initialSharing("no");
+        Map<String, Object> answers = RapidResponseAnswers.initialSharing("no");
         answers.put("startedEarlier", true);
         answers.put("startedEarlierOn", "2015-03-08");
         completeAsDoctor("Task_InitialInformationSharing", c, answers);
@@ -95,10 +94,10 @@ class RapidResponseProcessTest extends ProcessTest {
     @Test
     void aMeetingHeldInTimeInvitesWithACalendarFileRemindsTheDayBeforeAndRecordsActions() throws Exception {
         Case c = unexpectedDeath();
-        completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("yes"));
+        completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
         String police = "police-" + c.reference().replace('/', '-') + "@police.example";
         String social = "social-" + c.reference().replace('/', '-') + "@council.example";
-        completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-13", "14:00", police + "\n" + social));
+        completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-13", "14:00", police + "\n" + social));
         runDueJobs();
 
         MimeMessage invitation = onlyEmailAbout(c.reference(), police, "Rapid response meeting for case");
@@ -118,7 +117,7 @@ class RapidResponseProcessTest extends ProcessTest {
         assertThat(onlyEmailAbout(c.reference(), police, "Reminder").getSubject()).contains("tomorrow");
 
         clockAt(LocalDateTime.of(2015, 3, 13, 16, 0));
-        completeAsDoctor("Task_RecordMeetingOutcome", c, outcome("no"));
+        completeAsDoctor("Task_RecordMeetingOutcome", c, RapidResponseAnswers.outcome("no"));
         runDueJobs();
         assertThat(c.rapidResponse()).isEnded();
         assertThat(jdbc.sql("select owner_agency, due_date from case_action where case_id = ? order by due_date")
@@ -135,8 +134,8 @@ class RapidResponseProcessTest extends ProcessTest {
     @Test
     void theSpocIsToldWhenNoMeetingIsHeldWithinFiveWorkingDays() {
         Case c = unexpectedDeath();
-        completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("yes"));
-        completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-18", "10:00", "police@police.example"));
+        completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
+        completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-18", "10:00", "police@police.example"));
         clockAt(LocalDateTime.of(2015, 3, 17, 9, 59));
         runDueJobs();
         assertThat(emailsAbout(c.reference(), "spoc@cdr.example.org", "Overdue: no rapid response meeting")).isEmpty();
@@ -149,10 +148,10 @@ class RapidResponseProcessTest extends ProcessTest {
     @Test
     void aCaseThatMayMeetTheScrCriteriaIsFlaggedAndTheLscbChairIsTold() throws Exception {
         Case c = unexpectedDeath();
-        completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("yes"));
-        completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-12", "09:30", "police@police.example"));
+        completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
+        completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-12", "09:30", "police@police.example"));
         runDueJobs();
-        completeAsDoctor("Task_RecordMeetingOutcome", c, outcome("yes"));
+        completeAsDoctor("Task_RecordMeetingOutcome", c, RapidResponseAnswers.outcome("yes"));
         runDueJobs();
         assertThat(c.rapidResponse()).hasPassed("Send_ScrReferral").isEnded();
         MimeMessage referral = onlyEmailAbout(c.reference(), "lscb-chair@cdr.example.org", "Serious Case Review");
@@ -164,23 +163,23 @@ class RapidResponseProcessTest extends ProcessTest {
     @Test
     void badAnswersAreRefusedFieldByFieldAndNothingIsSaved() {
         Case c = unexpectedDeath();
-        Map<String, Object> noParticipants = initialSharing("yes");
+        Map<String, Object> noParticipants = RapidResponseAnswers.initialSharing("yes");
         noParticipants.put("participants", " ");
         assertThatThrownBy(() -> completeAsDoctor("Task_InitialInformationSharing", c, noParticipants))
                 .hasRootCauseInstanceOf(InvalidAnswers.class).hasMessageContaining("participants is required");
         assertThat(c.rapidResponse()).isWaitingAt("Task_InitialInformationSharing");
-        completeAsDoctor("Task_InitialInformationSharing", c, initialSharing("yes"));
+        completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
 
-        assertThatThrownBy(() -> completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-09", "10:00", "x@y.example")))
+        assertThatThrownBy(() -> completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-09", "10:00", "x@y.example")))
                 .hasMessageContaining("meetingDate must not be in the past");
-        assertThatThrownBy(() -> completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-12", "10:00", "not an email")))
+        assertThatThrownBy(() -> completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-12", "10:00", "not an email")))
                 .hasMessageContaining("invitees 'not an email' is not an email address");
         assertThat(jdbc.sql("select count(*) from case_meeting where case_id = ?").param(c.recorded().caseId())
                 .query(Integer.class).single()).isZero();
-        completeAsDoctor("Task_ScheduleMeeting", c, meeting("2015-03-12", "10:00", "police@police.example"));
+        completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-12", "10:00", "police@police.example"));
         runDueJobs();
 
-        Map<String, Object> noAttendees = outcome("no");
+        Map<String, Object> noAttendees = RapidResponseAnswers.outcome("no");
         noAttendees.put("attendees", "");
         noAttendees.put("actions", "Visit the school; ; 2015-03-20\nCall the GP; GP; soon");
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
@@ -269,34 +268,8 @@ class RapidResponseProcessTest extends ProcessTest {
         }
     }
 
-    private static Map<String, Object> initialSharing(String convene) {
-        Map<String, Object> answers = new HashMap<>();
-        answers.put("participants", "Health: Dr Okafor\nPolice: DC Jones\nSocial care: Ms Khan");
-        answers.put("agreed", "Police to visit the home; paediatrician to see siblings");
-        answers.put("homeVisit", "yes");
-        answers.put("siblingsSafeguarding", "Two siblings staying with grandparents");
-        answers.put("referredToSocialCare", "yes");
-        answers.put("conveneMeeting", convene);
-        return answers;
-    }
 
-    private static Map<String, Object> meeting(String date, String time, String invitees) {
-        Map<String, Object> answers = new HashMap<>();
-        answers.put("meetingDate", date);
-        answers.put("meetingTime", time);
-        answers.put("meetingPlace", "Room 2, Civic Centre");
-        answers.put("invitees", invitees);
-        return answers;
-    }
 
-    private static Map<String, Object> outcome(String scr) {
-        Map<String, Object> answers = new HashMap<>();
-        answers.put("attendees", "Health: Dr Okafor\nPolice: DC Jones\nChildren's social care: Ms Khan");
-        answers.put("actions", "Share the GP record; Metropolitan Police; 2015-03-20\n"
-                + "Assess the siblings; Children's social care; 2015-03-27");
-        answers.put("scrCriteriaMayBeMet", scr);
-        return answers;
-    }
 
 
 
