@@ -95,12 +95,6 @@ class EngineRestErrors {
         @Override
         public Response toResponse(RestException exception) {
             Response refusal = refusal(exception);
-            if (refusal == null && exception.getCause() instanceof ProcessEngineException cause
-                    && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find task with id")) {
-                // Completing a task someone has just completed: the second person needs to know why.
-                return json(Response.Status.CONFLICT, "TaskAlreadyDone", cause.getMessage()
-                        + ": it has already been completed or cancelled. Reload your task list.");
-            }
             return refusal != null ? refusal : engineDefault.toResponse(exception);
         }
     }
