@@ -17,5 +17,7 @@ public enum AuditAction {
     FORM_B_OVERDUE,
     FORM_B_CHASED,
     FORM_B_EXTENDED,
-    FORM_B_WITHDRAWN
+    FORM_B_WITHDRAWN,
+    CASE_CLOSED,
+    CASE_REOPENED
 }

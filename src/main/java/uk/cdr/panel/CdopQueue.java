@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.web.CodeLabels;
 
 /**
  * The CDOP case queue: every open case and what it waits for. A case is ready for review once its
@@ -41,7 +42,11 @@ public class CdopQueue {
         this.escalation = escalation;
     }
 
-    public record Filter(QueueState state, String reportingYear, String sort) {
+    public record Filter(QueueState state, String reportingYear, String sort, UUID meetingId) {
+
+        public Filter(QueueState state, String reportingYear, String sort) {
+            this(state, reportingYear, sort, null);
+        }
     }
 
     public List<QueuedCase> cases(Filter filter) {
@@ -53,8 +58,16 @@ public class CdopQueue {
                        (select count(*) from agency_report_request r where r.case_id = c.id and r.status = 'RETURNED'),
                        (select count(*) from rapid_response rr where rr.case_id = c.id),
                        (select m.held_on from panel_assignment a join panel_meeting m on m.id = a.meeting_id
-                        where a.case_id = c.id)
-                from case_file c where c.status <> 'CLOSED'""")
+                        where a.case_id = c.id),
+                       (select a.meeting_id from panel_assignment a where a.case_id = c.id),
+                       (select count(*) from cdop_review r where r.case_id = c.id and r.outcome = 'REVIEWED'
+                        and r.ratified_at is null),
+                       d.deferral_reason, d.review_by, c.status
+                from case_file c
+                left join cdop_review d on d.case_id = c.id and d.outcome = 'DEFERRED' and not exists (
+                    select 1 from cdop_review later where later.case_id = c.id and later.decided_at > d.decided_at)
+                    and not exists (select 1 from case_reopening o where o.case_id = c.id and o.reopened_at > d.decided_at)
+                where c.status <> 'CLOSED'""")
                 .query((rs, row) -> {
                     LocalDate dateOfDeath = rs.getObject(4, LocalDate.class);
                     int requested = rs.getInt(10);
@@ -75,21 +88,34 @@ public class CdopQueue {
                     } else if ("unexpected".equals(classification) && !discussionDone) {
                         state = QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION;
                         waitingFor = state.words();
+                    } else if (rs.getInt(15) > 0) {
+                        state = QueueState.AWAITING_RATIFICATION;
+                        waitingFor = "Reviewed at the CDOP meeting of " + rs.getObject(13, LocalDate.class)
+                                + ", awaiting the chair's ratification";
                     } else if (rs.getObject(13, LocalDate.class) != null) {
                         state = QueueState.ASSIGNED;
                         waitingFor = "Assigned to the CDOP meeting of " + rs.getObject(13, LocalDate.class);
+                    } else if (rs.getString(16) != null) {
+                        state = QueueState.DEFERRED;
+                        waitingFor = "Deferred (" + CodeLabels.label(rs.getString(16)) + "), to be reviewed by "
+                                + rs.getObject(17, LocalDate.class);
                     } else {
                         state = QueueState.READY_FOR_REVIEW;
-                        waitingFor = state.words();
+                        waitingFor = "REOPENED".equals(rs.getString(18)) ? "Reopened with new information: ready for review again"
+                                : state.words();
                     }
                     return new QueuedCase(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), dateOfDeath,
                             rs.getInt(5), rs.getBoolean(6), state, waitingFor, requested, returned, rapidResponse,
                             ChronoUnit.DAYS.between(dateOfDeath, today), !dateOfDeath.plus(reviewTarget).isAfter(today),
-                            !dateOfDeath.plus(escalation).isAfter(today), rs.getObject(13, LocalDate.class));
+                            !dateOfDeath.plus(escalation).isAfter(today), rs.getObject(13, LocalDate.class),
+                            rs.getObject(14, UUID.class), state == QueueState.DEFERRED ? rs.getString(16) : null,
+                            state == QueueState.DEFERRED ? rs.getObject(17, LocalDate.class) : null,
+                            "REOPENED".equals(rs.getString(18)));
                 })
                 .list();
         return cases.stream()
                 .filter(c -> filter.state() == null || c.state() == filter.state())
+                .filter(c -> filter.meetingId() == null || filter.meetingId().equals(c.panelMeetingId()))
                 .filter(c -> filter.reportingYear() == null || filter.reportingYear().isBlank()
                         || c.reportingYearOfDeath().equals(filter.reportingYear()))
                 .sorted("reference".equals(filter.sort()) ? Comparator.comparing(QueuedCase::caseReference)

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.cdr.mail.GroupAddresses;
 import uk.cdr.mail.Mailer;
@@ -19,16 +18,11 @@ import uk.cdr.security.Role;
 class PanelAgenda {
 
     @Bean
-    JavaDelegate sendPanelAgenda(PanelMeetings meetings, JdbcClient jdbc, GroupAddresses addresses, Mailer mailer,
+    JavaDelegate sendPanelAgenda(PanelMeetings meetings, GroupAddresses addresses, Mailer mailer,
             @Value("${cdr.public-base-url}") String baseUrl) {
         return execution -> {
             UUID meetingId = UUID.fromString((String) execution.getVariable("meetingId"));
-            PanelMeetings.Meeting meeting = jdbc.sql("select id, held_on, kind, place from panel_meeting where id = ?")
-                    .param(meetingId)
-                    .query((rs, row) -> new PanelMeetings.Meeting(rs.getObject(1, UUID.class),
-                            rs.getObject(2, java.time.LocalDate.class), PanelMeetings.Kind.valueOf(rs.getString(3)),
-                            rs.getString(4)))
-                    .single();
+            PanelMeetings.Meeting meeting = meetings.meeting(meetingId).orElseThrow();
             List<QueuedCase> agenda = meetings.agenda(meetingId);
             String lines = agenda.isEmpty() ? "No case has been assigned yet." : agenda.stream()
                     .map(c -> "- " + c.caseReference() + ": died aged " + c.ageAtDeathDays() + " days"
@@ -41,8 +35,9 @@ class PanelAgenda {
 
                     %s
 
-                    The case summaries are in the CDOP case queue: %s/cdop/queue
-                    """.formatted(kind, meeting.heldOn(), meeting.place(), lines, baseUrl)));
+                    The meeting page has each case's summary, its Form B returns and the draft Form C:
+                    %s/cdop/meetings/%s
+                    """.formatted(kind, meeting.heldOn(), meeting.place(), lines, baseUrl, meetingId)));
         };
     }
 }

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,7 @@ import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 public class PanelMeetings {
 
     public static final String PROCESS_KEY = "cdopPanelMeeting";
+    public static final String REVIEW_PROCESS_KEY = "cdopReview";
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     public enum Kind {
@@ -42,8 +45,13 @@ public class PanelMeetings {
     private final RuntimeService runtimeService;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final CdopReviews reviews;
+    private final String baseUrl;
 
-    public PanelMeetings(JdbcClient jdbc, CdopQueue queue, RuntimeService runtimeService, AuditLog auditLog, Clock clock) {
+    public PanelMeetings(JdbcClient jdbc, CdopQueue queue, RuntimeService runtimeService, AuditLog auditLog, Clock clock,
+            CdopReviews reviews, @Value("${cdr.public-base-url}") String baseUrl) {
+        this.reviews = reviews;
+        this.baseUrl = baseUrl;
         this.jdbc = jdbc;
         this.queue = queue;
         this.runtimeService = runtimeService;
@@ -94,10 +102,7 @@ public class PanelMeetings {
     /** Only a case ready for review, to a meeting not yet past; a special neonatal panel takes neonatal deaths only. */
     @Transactional
     public void assign(UUID meetingId, UUID caseId, String by) {
-        Meeting meeting = jdbc.sql("select id, held_on, kind, place from panel_meeting where id = ?").param(meetingId)
-                .query((rs, row) -> new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        Kind.valueOf(rs.getString(3)), rs.getString(4)))
-                .optional().orElseThrow(() -> new CdopQueue.UnknownCase(meetingId));
+        Meeting meeting = meeting(meetingId).orElseThrow(() -> new CdopQueue.UnknownCase(meetingId));
         QueuedCase queued = queue.cases(new CdopQueue.Filter(null, null, "age")).stream()
                 .filter(c -> c.caseId().equals(caseId)).findFirst()
                 .orElseThrow(() -> new CdopQueue.UnknownCase(caseId));
@@ -105,7 +110,7 @@ public class PanelMeetings {
         if (meeting.heldOn().isBefore(LocalDate.now(clock))) {
             errors.add(new FieldError("meetingId", "the meeting is in the past"));
         }
-        if (queued.state() != QueueState.READY_FOR_REVIEW) {
+        if (queued.state() != QueueState.READY_FOR_REVIEW && queued.state() != QueueState.DEFERRED) {
             errors.add(new FieldError("caseId", "is not ready for review: " + queued.waitingFor()));
         }
         if (meeting.kind() == Kind.NEONATAL && !queued.neonatal()) {
@@ -116,14 +121,24 @@ public class PanelMeetings {
         }
         jdbc.sql("insert into panel_assignment (case_id, meeting_id, assigned_by, assigned_at) values (?, ?, ?, ?)")
                 .params(caseId, meetingId, by, OffsetDateTime.now(clock)).update();
+        UUID reviewId = reviews.open(caseId, meetingId);
+        runtimeService.startProcessInstanceByKey(REVIEW_PROCESS_KEY, queued.caseReference(), Map.of(
+                "caseId", caseId.toString(), "caseReference", queued.caseReference(), "reviewId", reviewId.toString(),
+                "meetingId", meetingId.toString(), "meetingDate", meeting.heldOn().toString(),
+                "meetingPage", baseUrl + "/cdop/meetings/" + meetingId,
+                "heldOn", Date.from(meeting.heldOn().atStartOfDay(UK).toInstant())));
         auditLog.record(by, AuditAction.CASE_CHANGED, queued.caseReference(), "assigned to the CDOP meeting of " + meeting.heldOn());
     }
 
     /** The agenda: the meeting's cases, anonymised. */
     public List<QueuedCase> agenda(UUID meetingId) {
-        List<UUID> assigned = jdbc.sql("select case_id from panel_assignment where meeting_id = ?").param(meetingId)
-                .query(UUID.class).list();
-        return queue.cases(new CdopQueue.Filter(null, null, "reference")).stream()
-                .filter(c -> assigned.contains(c.caseId())).toList();
+        return queue.cases(new CdopQueue.Filter(null, null, "reference", meetingId));
+    }
+
+    public Optional<Meeting> meeting(UUID meetingId) {
+        return jdbc.sql("select id, held_on, kind, place from panel_meeting where id = ?").param(meetingId)
+                .query((rs, row) -> new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        Kind.valueOf(rs.getString(3)), rs.getString(4)))
+                .optional();
     }
 }

@@ -5,8 +5,10 @@ public enum QueueState {
     WAITING_FOR_CLASSIFICATION("Awaiting the Designated Doctor's expected/unexpected decision"),
     WAITING_FOR_FORM_B("Form Bs outstanding"),
     WAITING_FOR_FINAL_CASE_DISCUSSION("Final case discussion pending"),
+    DEFERRED("Deferred by the panel"),
     READY_FOR_REVIEW("Ready for review"),
-    ASSIGNED("Assigned to a panel meeting");
+    ASSIGNED("Assigned to a panel meeting"),
+    AWAITING_RATIFICATION("Reviewed, awaiting the chair's ratification");
 
     private final String words;
 

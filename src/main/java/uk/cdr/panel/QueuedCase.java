@@ -10,5 +10,5 @@ import java.util.UUID;
 public record QueuedCase(UUID caseId, String caseReference, String reportingYearOfDeath, LocalDate dateOfDeath,
         int ageAtDeathDays, boolean neonatal, QueueState state, String waitingFor, int formBRequested,
         int formBReturned, boolean rapidResponse, long daysSinceDeath, boolean overSixMonths, boolean overTwelveMonths,
-        LocalDate panelMeetingOn) {
+        LocalDate panelMeetingOn, UUID panelMeetingId, String deferralReason, LocalDate reviewBy, boolean reopened) {
 }

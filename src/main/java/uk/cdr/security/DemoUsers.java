@@ -23,14 +23,19 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "cdr.demo-users.enabled", havingValue = "true")
 class DemoUsers implements ApplicationRunner {
 
-    record DemoUser(String id, String firstName, String lastName, Role role) {
+    record DemoUser(String id, String firstName, String lastName, List<Role> roles) {
+
+        DemoUser(String id, String firstName, String lastName, Role role) {
+            this(id, firstName, lastName, List.of(role));
+        }
     }
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("spoc", "Sam", "Patel", Role.SPOC),
             new DemoUser("doctor", "Dana", "Okafor", Role.DESIGNATED_DOCTOR),
             new DemoUser("nurse", "Nia", "Roberts", Role.CDR_NURSE),
-            new DemoUser("panel", "Pat", "Hughes", Role.CDOP_PANEL));
+            new DemoUser("panel", "Pat", "Hughes", Role.CDOP_PANEL),
+            new DemoUser("chair", "Chris", "Morgan", List.of(Role.CDOP_PANEL, Role.CDOP_CHAIR)));
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -52,10 +57,12 @@ class DemoUsers implements ApplicationRunner {
                 user.setEmail(demo.id() + "@cdr.example.org");
                 user.setPassword(password);
                 identityService.saveUser(user);
-                LOG.info("Created demo user {} ({})", demo.id(), demo.role().title());
+                LOG.info("Created demo user {} ({})", demo.id(), demo.roles().get(demo.roles().size() - 1).title());
             }
-            if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.role().groupId()).count() == 0) {
-                identityService.createMembership(demo.id(), demo.role().groupId());
+            for (Role role : demo.roles()) {
+                if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(role.groupId()).count() == 0) {
+                    identityService.createMembership(demo.id(), role.groupId());
+                }
             }
         }
     }

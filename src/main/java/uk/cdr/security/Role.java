@@ -24,6 +24,9 @@ public enum Role {
             List.of("Review the case queue from anonymised summaries",
                     "Record the Form C analysis, ratify and close cases",
                     "Publish the annual statistics")),
+    CDOP_CHAIR("cdop-chair", "CDOP chair",
+            List.of("A panel member who also sets meetings and assigns cases",
+                    "Ratify the panel's reviews, which closes the cases")),
     ADMIN("camunda-admin", "Administrator",
             List.of("Manage users and groups (Admin)",
                     "Watch processes, incidents and retries (Cockpit)",
@@ -57,6 +60,6 @@ public enum Role {
 
     /** Roles that work cases day to day: they get Tasklist. */
     public static List<Role> caseworkers() {
-        return List.of(SPOC, DESIGNATED_DOCTOR, CDR_NURSE, CDOP_PANEL);
+        return List.of(SPOC, DESIGNATED_DOCTOR, CDR_NURSE, CDOP_PANEL, CDOP_CHAIR);
     }
 }

@@ -39,6 +39,7 @@ class RoleGroups implements ApplicationRunner {
     static final String FINAL_CASE_DISCUSSION_PROCESS = "finalCaseDiscussion";
     static final String CDOP_PANEL_MEETING_PROCESS = "cdopPanelMeeting";
     static final String CDOP_REVIEW_TARGETS_PROCESS = "cdopReviewTargets";
+    static final String CDOP_REVIEW_PROCESS = "cdopReview";
     static final String DUPLICATE_PROCESS = "resolvePossibleDuplicate";
     static final String TASKLIST_FORM_A_PROCESS = "logDeathFromTasklist";
     static final String AGENCY_REPORT_PROCESS = "agencyReportRequest";
@@ -66,8 +67,13 @@ class RoleGroups implements ApplicationRunner {
         // The SPOC's requests start every process of a case, as the SPOC (page, API or Tasklist).
         grant(Role.SPOC, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         for (String process : List.of(NOTIFICATION_PROCESS, TASKLIST_FORM_A_PROCESS, DUPLICATE_PROCESS,
-                CDOP_PANEL_MEETING_PROCESS, CDOP_REVIEW_TARGETS_PROCESS)) {
+                CDOP_PANEL_MEETING_PROCESS, CDOP_REVIEW_TARGETS_PROCESS, CDOP_REVIEW_PROCESS)) {
             grant(Role.SPOC, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
+        }
+        // The CDOP chair, too, sets panel meetings and assigns cases to them, each starting a CDOP review.
+        grant(Role.CDOP_CHAIR, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        for (String process : List.of(CDOP_PANEL_MEETING_PROCESS, CDOP_REVIEW_PROCESS)) {
+            grant(Role.CDOP_CHAIR, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
         }
         // A Form B request process per agency, which the SPOC also sends messages (a new link).
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.READ,

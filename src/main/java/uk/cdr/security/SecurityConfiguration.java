@@ -116,11 +116,23 @@ class SecurityConfiguration {
                                 "/api/cases/*/agency-reports/**").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/api/cases/*/post-mortem", "/cases/*/post-mortem").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers(HttpMethod.POST, "/api/cdop/queue/*/proceed-without-form-bs").hasAuthority(Role.SPOC.groupId())
-                        .requestMatchers(HttpMethod.POST, "/api/cdop/meetings", "/api/cdop/meetings/*/cases")
-                        .hasAuthority(Role.SPOC.groupId())
+                        .requestMatchers(HttpMethod.POST, "/api/cdop/meetings", "/api/cdop/meetings/*/cases",
+                                "/cdop/meetings", "/cdop/meetings/*/cases")
+                        .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_CHAIR.groupId())
                         .requestMatchers(HttpMethod.GET, "/cdop/queue", "/api/cdop/queue", "/api/cdop/meetings",
-                                "/api/cdop/meetings/*/agenda")
+                                "/api/cdop/meetings/*/agenda", "/api/cdop/cases/*", "/cdop/meetings", "/cdop/meetings/*")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_PANEL.groupId())
+                        // The panel records Form C and its outcome; only the chair ratifies.
+                        .requestMatchers(HttpMethod.PUT, "/api/cdop/cases/*/form-c").hasAuthority(Role.CDOP_PANEL.groupId())
+                        .requestMatchers(HttpMethod.POST, "/api/cdop/cases/*/outcome", "/cdop/meetings/*/cases/*/form-c",
+                                "/cdop/meetings/*/cases/*/outcome").hasAuthority(Role.CDOP_PANEL.groupId())
+                        .requestMatchers(HttpMethod.POST, "/api/cdop/cases/*/ratification",
+                                "/cdop/meetings/*/cases/*/ratification").hasAuthority(Role.CDOP_CHAIR.groupId())
+                        .requestMatchers(HttpMethod.POST, "/api/cdop/recommendations/*/done",
+                                "/cdop/meetings/*/recommendations/*/done")
+                        .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_PANEL.groupId())
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/reopening", "/cases/*/reopening")
+                        .hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers(HttpMethod.POST, "/cases/*/actions/*/done")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())

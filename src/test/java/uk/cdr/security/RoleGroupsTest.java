@@ -33,8 +33,10 @@ class RoleGroupsTest extends IntegrationTest {
             assertThat(identityService.createGroupQuery().groupId(role.groupId()).count()).as(role.name()).isEqualTo(1);
         }
         for (DemoUsers.DemoUser demo : DemoUsers.USERS) {
-            assertThat(identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.role().groupId()).count())
-                    .as(demo.id()).isEqualTo(1);
+            for (Role role : demo.roles()) {
+                assertThat(identityService.createUserQuery().userId(demo.id()).memberOfGroup(role.groupId()).count())
+                        .as(demo.id()).isEqualTo(1);
+            }
         }
         assertThat(identityService.createUserQuery().userId("admin").memberOfGroup(Role.ADMIN.groupId()).count())
                 .isEqualTo(1);

@@ -1,0 +1,249 @@
+package uk.cdr.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.cdr.notification.Notifications;
+import uk.cdr.notification.TestForms;
+import uk.cdr.support.HttpSession;
+import uk.cdr.support.ProcessTest;
+
+/** Stage 6 on the real engine: ready, assigned, reviewed, ratified, closed; deferral and return; reopening. */
+class CdopReviewProcessTest extends ProcessTest {
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    PanelMeetings meetings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void aReviewedCaseRatifiedByTheChairClosesWithTheMeetingDateAsItsReviewDate() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded c = ready();
+        UUID meetingId = PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 4, 22), c.caseId());
+        ProcessInstance review = review(c);
+        assertThat(review).isWaitingAt("Task_ReviewCase");
+        assertThat(task("Task_ReviewCase", review)).hasCandidateGroup("cdop-panel");
+        assertThat(queueState(c)).isEqualTo("ASSIGNED");
+
+        HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
+        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "no")).body()).contains("\"version\":1");
+        clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
+        assertThat(panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}").status()).isEqualTo(204);
+        assertThat(review).isWaitingAt("Task_RatifyReview");
+        assertThat(task("Task_RatifyReview", review)).hasCandidateGroup("cdop-chair");
+        assertThat(queueState(c)).isEqualTo("AWAITING_RATIFICATION");
+
+        // Only the chair ratifies.
+        assertThat(panel.postJson(ratification(c), "{}").status()).isEqualTo(403);
+        clockAt(LocalDateTime.of(2015, 4, 20, 9, 30));
+        assertThat(browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(ratification(c), "{}").status()).isEqualTo(204);
+        runDueJobs();
+        assertThat(review).isEnded();
+        assertThat(jdbc.sql("select status, review_completed_on from case_file where id = ?").param(c.caseId())
+                .query((rs, row) -> List.of(rs.getString(1), rs.getObject(2, LocalDate.class))).single())
+                .containsExactly("CLOSED", LocalDate.of(2015, 4, 22));
+        assertThat(jdbc.sql("select category, modifiable, domain_family from form_c where case_id = ?").param(c.caseId())
+                .query((rs, row) -> List.of(rs.getInt(1), rs.getString(2), rs.getString(3))).single())
+                .containsExactly(8, "no", "1*");
+        assertThat(queueState(c)).isNull();
+        assertThat((String) onlyEmailAbout(c.caseReference(), "spoc@cdr.example.org", "closed").getContent())
+                .contains("review was completed on 2015-04-22");
+        assertThat(audit(c.caseReference())).anyMatch(line -> line.startsWith("CASE_CLOSED chair"));
+        assertThat(meetingId).isNotNull();
+    }
+
+    @Test
+    void aDeferredCaseGoesBackToTheQueueWithItsReasonAndReviewByDateAndIsReviewedAtALaterMeeting() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded c = ready();
+        PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 4, 22), c.caseId());
+        ProcessInstance first = review(c);
+        HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
+        clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
+        HttpSession.Response noReviewBy = panel.postJson(outcome(c), "{\"outcome\":\"deferred\",\"deferralReason\":\"awaiting-inquest\"}");
+        assertThat(noReviewBy.status()).isEqualTo(400);
+        assertThat(noReviewBy.body()).contains("\"field\":\"reviewBy\"");
+        assertThat(first).isWaitingAt("Task_ReviewCase");
+
+        assertThat(panel.postJson(outcome(c), """
+                {"outcome":"deferred","deferralReason":"awaiting-inquest","reviewBy":"2015-09-30",
+                 "deferralDetail":"Inquest listed for August"}""").status()).isEqualTo(204);
+        assertThat(first).isEnded();
+        JsonNode queued = queued(c);
+        assertThat(queued.get("state").asText()).isEqualTo("DEFERRED");
+        assertThat(queued.get("deferralReason").asText()).isEqualTo("awaiting-inquest");
+        assertThat(queued.get("reviewBy").asText()).isEqualTo("2015-09-30");
+        assertThat(queued.get("waitingFor").asText()).contains("Awaiting inquest", "2015-09-30");
+        // The panel's words stay in the app's tables, not the engine's.
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(first.getId())
+                .variableName("deferralDetail").count()).isZero();
+
+        UUID later = PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 9, 16), c.caseId());
+        ProcessInstance second = review(c);
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+        assertThat(queueState(c)).isEqualTo("ASSIGNED");
+        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "3", "yes")).status()).isEqualTo(200);
+        clockAt(LocalDateTime.of(2015, 9, 16, 14, 0));
+        assertThat(panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}").status()).isEqualTo(204);
+        assertThat(browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(ratification(c), "{}").status()).isEqualTo(204);
+        assertThat(jdbc.sql("select review_completed_on from case_file where id = ?").param(c.caseId())
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2015, 9, 16));
+        assertThat(later).isNotNull();
+    }
+
+    @Test
+    void theSpocReopensAClosedCaseWithAReasonAndBothAreInTheAuditLog() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded c = ready();
+        PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 4, 22), c.caseId());
+        HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
+        panel.putJson(formC(c), PanelFixtures.formCJson(0, "5", "no"));
+        HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        assertThat(spoc.postJson("/api/cases/" + c.caseId() + "/reopening", "{\"reason\":\"x\"}").status())
+                .as("an open case cannot be reopened").isEqualTo(409);
+        clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
+        panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
+        browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(ratification(c), "{}");
+
+        assertThat(panel.postJson("/api/cases/" + c.caseId() + "/reopening", "{\"reason\":\"x\"}").status()).isEqualTo(403);
+        HttpSession.Response noReason = spoc.postJson("/api/cases/" + c.caseId() + "/reopening", "{\"reason\":\" \"}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("\"field\":\"reason\"");
+        assertThat(spoc.postJson("/api/cases/" + c.caseId() + "/reopening",
+                "{\"reason\":\"Inquest verdict received: new findings\"}").status()).isEqualTo(204);
+        JsonNode queued = queued(c);
+        assertThat(queued.get("state").asText()).isEqualTo("READY_FOR_REVIEW");
+        assertThat(queued.get("reopened").asBoolean()).isTrue();
+        assertThat(audit(c.caseReference())).anyMatch(line -> line.startsWith("CASE_CLOSED chair"))
+                .anyMatch(line -> line.startsWith("CASE_REOPENED spoc") && line.contains("Inquest verdict received"));
+
+        // Reviewed again: the Form C starts from the panel's last one.
+        PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 6, 10), c.caseId());
+        JsonNode panelCase = json.readTree(panel.get("/api/cdop/cases/" + c.caseId()).body());
+        assertThat(panelCase.at("/formC/version").asInt()).isEqualTo(1);
+        assertThat(panelCase.at("/formC/formC/category").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void badFormCAnswersAreRefusedFieldByFieldAndNothingIsSaved() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded c = ready();
+        HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
+        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "no")).status())
+                .as("not on any meeting's agenda yet").isEqualTo(409);
+        PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 4, 22), c.caseId());
+
+        HttpSession.Response missing = panel.putJson(formC(c), PanelFixtures.formCJson(0, "null", null));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("\"field\":\"category\"", "\"field\":\"modifiable\"");
+        HttpSession.Response badScore = panel.putJson(formC(c),
+                PanelFixtures.formCJson(0, "8", "no").replace("\"domainChild\":\"2\"", "\"domainChild\":\"4\""));
+        assertThat(badScore.status()).isEqualTo(400);
+        assertThat(badScore.body()).contains("\"field\":\"domainChild\"", "0, 1, 1*, 2, 3");
+        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "11", "maybe")).body())
+                .contains("\"field\":\"category\"", "\"field\":\"modifiable\"");
+        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "\"eight\"", "no")).body())
+                .contains("\"field\":\"category\"", "whole number");
+        assertThat(jdbc.sql("select count(*) from form_c where case_id = ?").param(c.caseId()).query(Integer.class).single())
+                .isZero();
+
+        // Reviewed without a Form C, or before the meeting's day: refused, and the task stays open.
+        clockAt(LocalDateTime.of(2015, 4, 14, 10, 0));
+        HttpSession.Response early = panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.body()).contains("from the day of the meeting, 2015-04-22", "\"field\":\"formC\"");
+        assertThat(review(c)).isWaitingAt("Task_ReviewCase");
+
+        HttpSession chair = browser().withBasicAuth("chair", DEMO_PASSWORD);
+        HttpSession.Response unreviewed = chair.postJson(ratification(c), "{}");
+        assertThat(unreviewed.status()).isEqualTo(409);
+        assertThat(unreviewed.body()).contains("has not been reviewed");
+        assertThat(jdbc.sql("select status from case_file where id = ?").param(c.caseId()).query(String.class).single())
+                .isNotEqualTo("CLOSED");
+    }
+
+    @Test
+    void twoPanelMembersSavingTheSameFormCAtOnceOneIsToldTheOtherSavedFirst() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded c = ready();
+        PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 4, 22), c.caseId());
+        HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
+        HttpSession chair = browser().withBasicAuth("chair", DEMO_PASSWORD);
+        CompletableFuture<HttpSession.Response> a = CompletableFuture.supplyAsync(
+                () -> panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "no")));
+        CompletableFuture<HttpSession.Response> b = CompletableFuture.supplyAsync(
+                () -> chair.putJson(formC(c), PanelFixtures.formCJson(0, "9", "yes")));
+        List<Integer> statuses = List.of(a.get().status(), b.get().status());
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        HttpSession.Response loser = a.get().status() == 409 ? a.get() : b.get();
+        assertThat(loser.body()).contains("after you opened it", "Nothing of yours was saved");
+        // A save from a stale version is a conflict too, not a silent overwrite.
+        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "10", "no")).status()).isEqualTo(409);
+        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(1, "10", "no")).status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from form_c_recommendation where case_id = ?").param(c.caseId())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private Notifications.Recorded ready() {
+        return PanelFixtures.readyCase(engine, notifications, TestForms.aNotification(), this::runDueJobs);
+    }
+
+    private ProcessInstance review(Notifications.Recorded c) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("cdopReview")
+                .processInstanceBusinessKey(c.caseReference()).active().singleResult();
+    }
+
+    private String queueState(Notifications.Recorded c) throws Exception {
+        JsonNode queued = queued(c);
+        return queued == null ? null : queued.get("state").asText();
+    }
+
+    private JsonNode queued(Notifications.Recorded c) throws Exception {
+        for (JsonNode q : json.readTree(browser().withBasicAuth("panel", DEMO_PASSWORD).get("/api/cdop/queue").body())) {
+            if (q.get("caseId").asText().equals(c.caseId().toString())) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    private List<String> audit(String reference) {
+        return jdbc.sql("select action, actor, detail from audit_log where case_reference = ? order by id").param(reference)
+                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
+    }
+
+    private static String formC(Notifications.Recorded c) {
+        return "/api/cdop/cases/" + c.caseId() + "/form-c";
+    }
+
+    private static String outcome(Notifications.Recorded c) {
+        return "/api/cdop/cases/" + c.caseId() + "/outcome";
+    }
+
+    private static String ratification(Notifications.Recorded c) {
+        return "/api/cdop/cases/" + c.caseId() + "/ratification";
+    }
+}

@@ -1,0 +1,64 @@
+package uk.cdr.panel;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+import uk.cdr.notification.FormA;
+import uk.cdr.notification.Notifications;
+
+/** Cases on their way to the CDOP, for the panel's tests: what the earlier stages would have done. */
+final class PanelFixtures {
+
+    private PanelFixtures() {
+    }
+
+    /** An expected death with no agency involved: ready for review once the doctor has decided. Run due jobs after. */
+    static Notifications.Recorded readyCase(ProcessEngine engine, Notifications notifications, FormA form, Runnable runDueJobs) {
+        Notifications.Recorded recorded = notifications.record(form, "spoc");
+        runDueJobs.run();
+        ProcessInstance notification = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("childDeathNotification").processInstanceBusinessKey(recorded.caseReference())
+                .singleResult();
+        as(engine, "doctor", "designated-doctor", () -> engine.getTaskService().complete(
+                task("Task_ConfirmExpectedOrUnexpected", notification).getId(), Map.of("deathClassification", "expected")));
+        as(engine, "spoc", "spoc", () -> engine.getTaskService().complete(
+                task("Task_RequestFormBReports", notification).getId(), Map.of("noAgencyInvolved", true)));
+        runDueJobs.run();
+        return recorded;
+    }
+
+    static void as(ProcessEngine engine, String user, String group, Runnable work) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            work.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** A routine meeting with the case assigned to it, as the SPOC would set it. */
+    static UUID meetingWith(PanelMeetings meetings, LocalDate heldOn, UUID... caseIds) {
+        UUID meetingId = meetings.create(heldOn, "ROUTINE", "Town Hall, room 4", "spoc").id();
+        for (UUID caseId : caseIds) {
+            meetings.assign(meetingId, caseId, "spoc");
+        }
+        return meetingId;
+    }
+
+    /** A complete Form C body for PUT /api/cdop/cases/{id}/form-c. */
+    static String formCJson(int version, String category, String modifiable) {
+        return """
+                {"version":%d,"domainChild":"2","domainFamily":"1*","domainParenting":"1","domainServices":"0",
+                 "category":%s,"modifiable":%s,"learningPoints":"Safe sleep advice was not repeated at discharge.",
+                 "scrConsidered":false,
+                 "recommendations":[{"ownerAgency":"Health visiting","text":"Repeat safe sleep advice at every visit"}]}"""
+                .formatted(version, category, modifiable == null ? "null" : "\"" + modifiable + "\"");
+    }
+}
