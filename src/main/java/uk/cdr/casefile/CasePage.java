@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
@@ -19,6 +21,8 @@ import uk.cdr.agencyreport.AgencyReports;
 import uk.cdr.agencyreport.FormBStatus;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.panel.CdopReviews;
+import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.security.CurrentUser;
 import uk.cdr.security.Role;
 
@@ -31,9 +35,11 @@ class CasePage {
     private final CaseActions caseActions;
     private final AgencyReports agencyReports;
     private final AuditLog auditLog;
+    private final CdopReviews cdopReviews;
 
     CasePage(CaseFiles caseFiles, CaseMeetings caseMeetings, CaseActions caseActions, AgencyReports agencyReports,
-            AuditLog auditLog) {
+            AuditLog auditLog, CdopReviews cdopReviews) {
+        this.cdopReviews = cdopReviews;
         this.caseFiles = caseFiles;
         this.caseMeetings = caseMeetings;
         this.caseActions = caseActions;
@@ -54,6 +60,7 @@ class CasePage {
         model.addAttribute("fcd", caseMeetings.finalCaseDiscussion(caseId).orElse(null));
         model.addAttribute("actions", caseActions.forCase(caseId));
         model.addAttribute("today", caseActions.today());
+        model.addAttribute("cdop", cdopReviews.outline(caseId));
         model.addAttribute("timeline", caseFiles.timeline(c, formB.stream().map(r -> r.requestId().toString()).toList()));
         return "casefile/case";
     }
@@ -63,6 +70,22 @@ class CasePage {
     String markDone(@PathVariable UUID caseId, @PathVariable UUID actionId, Authentication user) {
         caseActions.markDone(find(caseId), actionId, user.getName());
         return "redirect:/cases/" + caseId;
+    }
+
+    /** New information about a closed case: the SPOC reopens it, with the reason, for the CDOP to review again. */
+    @PostMapping("/cases/{caseId}/reopening")
+    String reopen(@PathVariable UUID caseId, @RequestParam(required = false) String reason, Authentication user,
+            RedirectAttributes redirect) {
+        find(caseId);
+        try {
+            cdopReviews.reopen(caseId, reason, user.getName());
+            redirect.addFlashAttribute("reopened", true);
+        } catch (InvalidAnswers e) {
+            redirect.addFlashAttribute("reopenError", "Give the reason: the new information, at most 1000 characters.");
+        } catch (CdopReviews.Conflict e) {
+            redirect.addFlashAttribute("reopenError", e.getMessage());
+        }
+        return "redirect:/cases/" + caseId + "#cdop-review";
     }
 
     @ExceptionHandler(UnknownAction.class)

@@ -92,6 +92,28 @@ public class CdopReviews {
                 .list();
     }
 
+    public record Reopening(String reason, String reopenedBy, OffsetDateTime reopenedAt) {
+    }
+
+    /** How the case stands with the CDOP: closed with its review date, its reviews so far, reopenings. */
+    public record Outline(String status, LocalDate reviewCompletedOn, List<Review> reviews, Optional<SavedFormC> formC,
+            List<RecommendationRow> recommendations, List<Reopening> reopenings) {
+    }
+
+    public Outline outline(UUID caseId) {
+        record Status(String status, LocalDate completedOn) {
+        }
+        Status status = jdbc.sql("select status, review_completed_on from case_file where id = ?").param(caseId)
+                .query((rs, row) -> new Status(rs.getString(1), rs.getObject(2, LocalDate.class))).single();
+        List<Reopening> reopenings = jdbc.sql("""
+                select reason, reopened_by, reopened_at from case_reopening where case_id = ? order by reopened_at""")
+                .param(caseId)
+                .query((rs, row) -> new Reopening(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
+                .list();
+        return new Outline(status.status(), status.completedOn(), history(caseId),
+                formC(caseId).filter(f -> !f.fromDraft()), recommendations(caseId), reopenings);
+    }
+
     /** The review the case is in now: assigned to a meeting and not yet decided, or reviewed awaiting ratification. */
     public Optional<Review> current(UUID caseId) {
         return jdbc.sql(REVIEW_SELECT + " where r.case_id = ? and (r.outcome is null or (r.outcome = 'REVIEWED' and r.ratified_at is null))")
@@ -164,16 +186,25 @@ public class CdopReviews {
                             version, by, now, caseId)
                     .update();
         }
-        jdbc.sql("delete from form_c_recommendation where case_id = ?").param(caseId).update();
+        // A recommendation kept as it was keeps its open/done status (a reopened case is reviewed again).
+        List<RecommendationRow> existing = new ArrayList<>(recommendations(caseId));
         List<FormC.Recommendation> recommendations = formC.recommendationList();
         for (int i = 0; i < recommendations.size(); i++) {
-            jdbc.sql("""
-                    insert into form_c_recommendation (id, case_id, position, owner_agency, text, status)
-                    values (?, ?, ?, ?, ?, 'OPEN')""")
-                    .params(UUID.randomUUID(), caseId, i + 1, recommendations.get(i).ownerAgency().trim(),
-                            recommendations.get(i).text().trim())
-                    .update();
+            String agency = recommendations.get(i).ownerAgency().trim();
+            String text = recommendations.get(i).text().trim();
+            Optional<RecommendationRow> same = existing.stream()
+                    .filter(r -> r.ownerAgency().equals(agency) && r.text().equals(text)).findFirst();
+            if (same.isPresent()) {
+                existing.remove(same.get());
+                jdbc.sql("update form_c_recommendation set position = ? where id = ?").params(i + 1, same.get().id()).update();
+            } else {
+                jdbc.sql("""
+                        insert into form_c_recommendation (id, case_id, position, owner_agency, text, status)
+                        values (?, ?, ?, ?, ?, 'OPEN')""")
+                        .params(UUID.randomUUID(), caseId, i + 1, agency, text).update();
+            }
         }
+        existing.forEach(gone -> jdbc.sql("delete from form_c_recommendation where id = ?").param(gone.id()).update());
         auditLog.record(by, AuditAction.CASE_CHANGED, review.caseReference(), "Form C saved (version " + version
                 + "): category " + formC.category() + ", modifiable " + formC.modifiable());
         return version;

@@ -140,11 +140,46 @@ class CdopReviewProcessTest extends ProcessTest {
         assertThat(audit(c.caseReference())).anyMatch(line -> line.startsWith("CASE_CLOSED chair"))
                 .anyMatch(line -> line.startsWith("CASE_REOPENED spoc") && line.contains("Inquest verdict received"));
 
-        // Reviewed again: the Form C starts from the panel's last one.
+        // Reviewed again: the Form C starts from the panel's last one, and a recommendation already done stays done.
         PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 6, 10), c.caseId());
         JsonNode panelCase = json.readTree(panel.get("/api/cdop/cases/" + c.caseId()).body());
         assertThat(panelCase.at("/formC/version").asInt()).isEqualTo(1);
         assertThat(panelCase.at("/formC/formC/category").asInt()).isEqualTo(5);
+        String recommendation = panelCase.at("/recommendations/0/id").asText();
+        assertThat(spoc.postJson("/api/cdop/recommendations/" + recommendation + "/done", "{}").status()).isEqualTo(204);
+        assertThat(spoc.postJson("/api/cdop/recommendations/" + recommendation + "/done", "{}").status()).isEqualTo(409);
+        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(1, "5", "yes")).status()).isEqualTo(200);
+        assertThat(jdbc.sql("select status from form_c_recommendation where case_id = ?").param(c.caseId())
+                .query(String.class).list()).containsExactly("DONE");
+    }
+
+    @Test
+    void theCasePageShowsTheClosedReviewAndTheSpocReopensFromIt() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded c = ready();
+        PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 4, 29), c.caseId());
+        HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
+        panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "insufficient-information"));
+        clockAt(LocalDateTime.of(2015, 4, 29, 16, 0));
+        panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
+        browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(ratification(c), "{}");
+
+        HttpSession spoc = loggedIn("spoc");
+        String page = "/cases/" + c.caseId();
+        String html = spoc.get(page).body();
+        assertThat(html).contains("Closed: review completed on 29 April 2015", "8. Perinatal/neonatal event",
+                "Insufficient information", "Repeat safe sleep advice at every visit", "ratified by chair");
+        HttpSession.Response blank = spoc.postForm(page + "/reopening", java.util.Map.of("_csrf", spoc.csrfTokenFrom(page),
+                "reason", " "));
+        assertThat(blank.redirectsTo(page)).isTrue();
+        assertThat(spoc.get(page).body()).doesNotContain("Reopened ");
+        spoc.postForm(page + "/reopening", java.util.Map.of("_csrf", spoc.csrfTokenFrom(page),
+                "reason", "Coroner's findings changed the cause of death"));
+        assertThat(spoc.get(page).body()).contains("Reopened: back in the CDOP queue",
+                "Coroner&#39;s findings changed the cause of death (spoc)");
+        HttpSession doctor = loggedIn("doctor");
+        assertThat(doctor.postForm(page + "/reopening", java.util.Map.of("_csrf", doctor.csrfTokenFrom(page),
+                "reason", "x")).status()).isEqualTo(403);
     }
 
     @Test
