@@ -1,0 +1,173 @@
+package uk.cdr.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.mail.internet.MimeMessage;
+import uk.cdr.agencyreport.AgencyReports;
+import uk.cdr.agencyreport.FormBReturns;
+import uk.cdr.notification.FormA;
+import uk.cdr.notification.Notifications;
+import uk.cdr.notification.TestForms;
+import uk.cdr.support.HttpSession;
+import uk.cdr.support.ProcessTest;
+
+/**
+ * Panel members work from anonymised cases: the child's name, address and NHS number must reach
+ * them nowhere: not on a page, in an API answer, an email or a Tasklist variable, even when an
+ * agency or a panel member wrote them into free text.
+ */
+class PanelAnonymityTest extends ProcessTest {
+
+    private static final Pattern FORM_B_LINK = Pattern.compile("/form-b/([A-Za-z0-9_-]{43})");
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    AgencyReports agencyReports;
+
+    @Autowired
+    FormBReturns formBReturns;
+
+    @Autowired
+    PanelMeetings meetings;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void nothingThePanelCanReachNamesTheChild() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        String nhs = TestForms.uniqueNhsNumber();
+        String lastName = "Quillfeather" + UUID.randomUUID().toString().substring(0, 6).replaceAll("\\d", "x");
+        String agencyEmail = "school-" + UUID.randomUUID().toString().substring(0, 8) + "@school.example";
+        FormA form = new FormA("Dr Ann Smith", "Paediatric registrar", "St Elsewhere Hospital", "ann.smith@nhs.example",
+                "020 7946 0000", "Zephyrine", lastName, "Rose-Marigold", LocalDate.of(2009, 6, 2), "female", nhs, null,
+                "white-british", "17 Larkspur Crescent", "SE15 4QT", LocalDate.of(2015, 3, 8), LocalTime.of(4, 10),
+                "home", "expected", "Died at home in her sleep.", "no", "no",
+                List.of(new FormA.Agency("Hillside Primary School", "Ms Head", agencyEmail)));
+        Notifications.Recorded c = notifications.record(form, "spoc");
+        runDueJobs();
+        ProcessInstance notification = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("childDeathNotification").processInstanceBusinessKey(c.caseReference()).singleResult();
+        PanelFixtures.as(engine, "doctor", "designated-doctor", () -> engine.getTaskService().complete(
+                org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task("Task_ConfirmExpectedOrUnexpected", notification).getId(),
+                Map.of("deathClassification", "expected")));
+        PanelFixtures.as(engine, "spoc", "spoc",
+                () -> agencyReports.request(c.caseId(), agencyReports.suggestedAgencies(c.caseId()), "spoc"));
+        runDueJobs();
+        // The school writes the child's name, address and NHS number into its report, as people do.
+        Map<String, String> answers = new HashMap<>();
+        answers.put("reporterName", "Ms Head");
+        answers.put("reporterRole", "Head teacher");
+        answers.put("reporterAgency", "Hillside Primary School");
+        answers.put("reporterEmail", agencyEmail);
+        answers.put("contactWith", "child-and-family");
+        answers.put("natureOfContact", "Zephyrine " + lastName + " (NHS " + nhs.substring(0, 3) + " " + nhs.substring(3, 6)
+                + " " + nhs.substring(6) + ") was in Year 1; home visit to 17 Larkspur Crescent, SE154QT.");
+        answers.put("knownHealth", "yes");
+        answers.put("knownHealthDetails", "zephyrine had asthma; Rose-Marigold is her middle name.");
+        answers.put("development", "no");
+        answers.put("familyAndEnvironment", "not-known");
+        answers.put("parenting", "no");
+        answers.put("serviceFactors", "not-known");
+        answers.put("concerns", "no");
+        formBReturns.submit(formBToken(agencyEmail), answers);
+        runDueJobs();
+
+        UUID meetingId = PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 5, 27), c.caseId());
+        HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
+        HttpSession chair = browser().withBasicAuth("chair", DEMO_PASSWORD);
+        assertThat(panel.putJson("/api/cdop/cases/" + c.caseId() + "/form-c", PanelFixtures.formCJson(0, "6", "no")
+                .replace("Safe sleep advice was not repeated at discharge.", "Zephyrine's asthma plan was out of date.")).status())
+                .isEqualTo(200);
+        clockAt(LocalDateTime.of(2015, 5, 20, 9, 0));
+        runDueJobs(); // the agenda email, 7 days before
+
+        List<String> seen = new ArrayList<>();
+        for (HttpSession member : List.of(panel, chair)) {
+            for (String path : List.of("/cdop/queue", "/api/cdop/queue", "/api/cdop/meetings",
+                    "/api/cdop/meetings/" + meetingId + "/agenda", "/api/cdop/cases/" + c.caseId())) {
+                HttpSession.Response response = member.get(path);
+                assertThat(response.status()).as(path).isEqualTo(200);
+                seen.add(path + ": " + response.body());
+            }
+            seen.addAll(tasklist(member));
+        }
+        seen.addAll(panelEmails());
+
+        String panelCase = panel.get("/api/cdop/cases/" + c.caseId()).body();
+        assertThat(panelCase).as("the Form B return and Form C reach the panel, redacted")
+                .contains("Hillside Primary School", "[redacted] [redacted] (NHS [redacted]) was in Year 1",
+                        "[redacted]'s asthma plan");
+        assertThat(seen).as("emails, pages, API and Tasklist seen by the panel").isNotEmpty()
+                .allSatisfy(text -> assertThat(text).doesNotContainIgnoringCase("Zephyrine")
+                        .doesNotContainIgnoringCase(lastName).doesNotContain("Rose-Marigold").doesNotContain(nhs)
+                        .doesNotContain(nhs.substring(0, 3) + " " + nhs.substring(3, 6))
+                        .doesNotContain("Larkspur Crescent").doesNotContain("SE15 4QT").doesNotContain("SE154QT"));
+        assertThat(seen).anyMatch(text -> text.contains(c.caseReference()));
+    }
+
+    /** What Tasklist shows a panel member: their tasks, each task's variables and form variables. */
+    private List<String> tasklist(HttpSession member) throws Exception {
+        List<String> seen = new ArrayList<>();
+        String tasks = member.get("/engine-rest/task?candidateGroup=cdop-panel").body();
+        seen.add(tasks);
+        seen.add(member.get("/engine-rest/task?candidateGroup=cdop-chair").body());
+        for (JsonNode task : json.readTree(tasks)) {
+            String id = task.get("id").asText();
+            seen.add(member.get("/engine-rest/task/" + id + "/variables").body());
+            seen.add(member.get("/engine-rest/task/" + id + "/form-variables").body());
+        }
+        seen.add(member.get("/engine-rest/variable-instance").body());
+        seen.add(member.get("/engine-rest/history/variable-instance").body());
+        seen.add(member.get("/engine-rest/process-instance").body());
+        assertThat(tasks).contains("Task_ReviewCase");
+        return seen;
+    }
+
+    private static List<String> panelEmails() throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (MimeMessage m : mail().getReceivedMessages()) {
+            boolean toPanel = Arrays.stream(m.getAllRecipients()).map(Object::toString)
+                    .anyMatch(r -> r.equals("panel@cdr.example.org") || r.equals("chair@cdr.example.org")
+                            || r.equals("cdop-chair@cdr.example.org"));
+            if (toPanel) {
+                bodies.add(m.getSubject() + "\n" + m.getContent());
+            }
+        }
+        assertThat(bodies).anyMatch(b -> b.contains("2015-05-27: agenda"));
+        return bodies;
+    }
+
+    private static String formBToken(String address) throws Exception {
+        for (MimeMessage m : mail().getReceivedMessages()) {
+            if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
+                Matcher link = FORM_B_LINK.matcher((String) m.getContent());
+                if (link.find()) {
+                    return link.group(1);
+                }
+            }
+        }
+        throw new AssertionError("no Form B link sent to " + address);
+    }
+}
