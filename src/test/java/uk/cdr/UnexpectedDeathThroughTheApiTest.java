@@ -19,7 +19,8 @@ import uk.cdr.support.HttpSession;
 import uk.cdr.support.ProcessTest;
 
 /**
- * A whole unexpected death on PostgreSQL, from Form A to the CDOP queue, driven only through the
+ * A whole unexpected death on PostgreSQL, from Form A to the CDOP's ratified review that closes the
+ * case, driven only through the
  * APIs people's tools use: our /api and the engine's /engine-rest (what Tasklist's forms call).
  * The test stands in for the job executor by running due jobs, and reads every email on the way.
  */
@@ -34,7 +35,7 @@ class UnexpectedDeathThroughTheApiTest extends ProcessTest {
     private final Map<String, HttpSession> users = new LinkedHashMap<>();
 
     @Test
-    void fromFormAToTheCdopQueue() throws Exception {
+    void fromFormAToTheClosedCdopReview() throws Exception {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
         HttpSession.Response saved = as("spoc").postJson("/api/notifications", json.writeValueAsString(TestForms.aNotification()));
         assertThat(saved.status()).isEqualTo(201);
@@ -84,6 +85,42 @@ class UnexpectedDeathThroughTheApiTest extends ProcessTest {
         complete("spoc", reference, "Task_RequestFormBReports", Map.of("noAgencyInvolved", "true"));
         JsonNode queue = json.readTree(as("panel").get("/api/cdop/queue?state=READY_FOR_REVIEW&sort=reference").body());
         assertThat(queue.findValuesAsText("caseReference")).contains(reference);
+
+        // The SPOC sets a panel meeting and puts the case on its agenda.
+        HttpSession.Response meeting = as("spoc").postJson("/api/cdop/meetings",
+                "{\"heldOn\":\"2015-06-03\",\"kind\":\"ROUTINE\",\"place\":\"Civic Centre\"}");
+        assertThat(meeting.status()).isEqualTo(201);
+        String meetingId = json.readTree(meeting.body()).get("id").asText();
+        assertThat(as("spoc").postJson("/api/cdop/meetings/" + meetingId + "/cases", "{\"caseId\":\"" + caseId + "\"}")
+                .status()).isEqualTo(204);
+
+        // A panel member opens the agenda; the case's Form C starts from the final case discussion's draft.
+        JsonNode agenda = json.readTree(as("panel").get("/api/cdop/meetings/" + meetingId + "/agenda").body());
+        assertThat(agenda.findValuesAsText("caseReference")).containsExactly(reference);
+        JsonNode draft = json.readTree(as("panel").get("/api/cdop/cases/" + caseId).body()).get("formC");
+        assertThat(draft.get("fromDraft").asBoolean()).isTrue();
+        assertThat(draft.at("/formC/domainFamily").asText()).isEqualTo("2");
+        assertThat(draft.at("/formC/category").asInt()).isEqualTo(10);
+        assertThat(draft.at("/formC/scrConsidered").asBoolean()).as("the rapid response flagged an SCR").isTrue();
+        HttpSession.Response formC = as("panel").putJson("/api/cdop/cases/" + caseId + "/form-c", """
+                {"version":0,"domainChild":"1","domainFamily":"2","domainParenting":"1","domainServices":"2","category":10,
+                 "modifiable":"yes","learningPoints":"Out-of-hours advice line was not known to the family.",
+                 "scrConsidered":true,"recommendations":[{"ownerAgency":"CCG","text":"Publicise the advice line"}]}""");
+        assertThat(formC.status()).as(formC.body()).isEqualTo(200);
+
+        // At the meeting the panel records the outcome in Tasklist; the chair ratifies there too.
+        clockAt(LocalDateTime.of(2015, 6, 3, 15, 0));
+        complete("panel", reference, "Task_ReviewCase", Map.of("outcome", "reviewed"));
+        complete("chair", reference, "Task_RatifyReview", Map.of("ratified", "true"));
+        runDueJobs();
+
+        assertThat(jdbc.sql("select status, review_completed_on from case_file where id = ?").param(caseId)
+                .query((rs, row) -> rs.getString(1) + " " + rs.getObject(2, java.time.LocalDate.class)).single())
+                .isEqualTo("CLOSED 2015-06-03");
+        onlyEmailAbout(reference, "spoc@cdr.example.org", "reviewed by the CDOP and closed");
+        assertThat(as("spoc").get("/cases/" + caseId).body()).contains("Closed: review completed on 3 June 2015");
+        assertThat(json.readTree(as("panel").get("/api/cdop/queue").body()).findValuesAsText("caseReference"))
+                .doesNotContain(reference);
     }
 
     private void complete(String user, String reference, String taskKey, Map<String, String> answers) throws Exception {
