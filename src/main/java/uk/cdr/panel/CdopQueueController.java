@@ -31,14 +31,15 @@ class CdopQueueController {
     }
 
     @GetMapping
-    @Operation(summary = "Open cases and what each waits for; filter by state and reporting year of death, sort by age or reference")
+    @Operation(summary = "Open cases and what each waits for; filter by state, reporting year of death and meeting, sort by age or reference")
     List<QueuedCase> queue(@RequestParam(required = false) QueueState state,
             @RequestParam(required = false) String reportingYear,
+            @RequestParam(required = false) UUID meetingId,
             @RequestParam(defaultValue = "age") String sort) {
         if (!sort.equals("age") && !sort.equals("reference")) {
             throw new IllegalArgumentException("sort must be age or reference");
         }
-        return queue.cases(new CdopQueue.Filter(state, reportingYear, sort));
+        return queue.cases(new CdopQueue.Filter(state, reportingYear, sort, meetingId));
     }
 
     record ProceedWithout(String reason) {
