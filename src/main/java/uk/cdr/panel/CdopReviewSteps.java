@@ -43,6 +43,10 @@ class CdopReviewSteps {
                     FormAnswers.text(task, "deferralReason"), FormAnswers.text(task, "deferralDetail"), reviewBy, who.of(task));
             // What the panel wrote stays in the app's tables, not in the engine.
             task.getExecution().removeVariable("deferralDetail");
+            if ("deferred".equals(outcome)) {
+                task.getExecution().setVariable("reviewByAt", java.util.Date.from(reviewBy.atTime(9, 0)
+                        .atZone(java.time.ZoneId.of("Europe/London")).toInstant()));
+            }
         };
     }
 
@@ -53,6 +57,22 @@ class CdopReviewSteps {
                 throw new InvalidAnswers(List.of(new FieldError("ratified", "must be ticked to ratify the review")));
             }
             reviews.ratify(UUID.fromString((String) task.getVariable(REVIEW_ID)), who.of(task));
+        };
+    }
+
+    @Bean
+    JavaDelegate sendDeferredCaseDueToSpoc(CdopReviews reviews, Mailer mailer, GroupAddresses addresses,
+            @Value("${cdr.public-base-url}") String baseUrl) {
+        return execution -> {
+            String reference = CaseVariables.caseReference(execution);
+            CdopReviews.Review review = reviews.review(UUID.fromString((String) execution.getVariable(REVIEW_ID))).orElseThrow();
+            mailer.send(new Mailer.Email(CaseVariables.caseId(execution), "CDOP_DEFERRED_DUE:" + review.id(),
+                    addresses.of(Role.SPOC.groupId()), "Deferred case " + reference + " is due back at the CDOP", """
+                    The CDOP deferred case %s at its meeting of %s (%s) to be reviewed by %s.
+                    It has not been assigned to a meeting since. Assign it from the CDOP case queue:
+                    %s/cdop/queue?state=DEFERRED
+                    """.formatted(reference, review.meetingOn(), review.deferralReason().replace('-', ' '),
+                    review.reviewBy(), baseUrl)));
         };
     }
 

@@ -139,6 +139,17 @@ public class CdopReviews {
             rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
             rs.getString(9), rs.getString(10));
 
+    /** Deferred at this review and not assigned to a meeting, closed or reopened since. */
+    public boolean stillDeferred(String reviewId) {
+        return jdbc.sql("""
+                select count(*) from cdop_review r join case_file c on c.id = r.case_id
+                where r.id = ? and r.outcome = 'DEFERRED' and c.status <> 'CLOSED'
+                  and not exists (select 1 from cdop_review later where later.case_id = r.case_id and later.id <> r.id
+                                  and (later.decided_at is null or later.decided_at > r.decided_at))
+                  and not exists (select 1 from case_reopening o where o.case_id = r.case_id and o.reopened_at > r.decided_at)""")
+                .param(UUID.fromString(reviewId)).query(Integer.class).single() > 0;
+    }
+
     /** A review opens when the case is assigned to a meeting. */
     UUID open(UUID caseId, UUID meetingId) {
         UUID id = UUID.randomUUID();

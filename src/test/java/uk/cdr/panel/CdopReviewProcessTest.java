@@ -92,7 +92,7 @@ class CdopReviewProcessTest extends ProcessTest {
         assertThat(panel.postJson(outcome(c), """
                 {"outcome":"deferred","deferralReason":"awaiting-inquest","reviewBy":"2015-09-30",
                  "deferralDetail":"Inquest listed for August"}""").status()).isEqualTo(204);
-        assertThat(first).isEnded();
+        assertThat(first).isWaitingAt("Timer_ReviewBy");
         JsonNode queued = queued(c);
         assertThat(queued.get("state").asText()).isEqualTo("DEFERRED");
         assertThat(queued.get("deferralReason").asText()).isEqualTo("awaiting-inquest");
@@ -113,6 +113,31 @@ class CdopReviewProcessTest extends ProcessTest {
         assertThat(jdbc.sql("select review_completed_on from case_file where id = ?").param(c.caseId())
                 .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2015, 9, 16));
         assertThat(later).isNotNull();
+        // Reviewed again before its review-by date: the SPOC is not chased about it.
+        clockAt(LocalDateTime.of(2015, 9, 30, 9, 0));
+        runDueJobs();
+        assertThat(first).isEnded();
+        assertThat(emailsAbout(c.caseReference(), "spoc@cdr.example.org", "due back at the CDOP")).isEmpty();
+    }
+
+    @Test
+    void aDeferredCaseNotAssignedAgainByItsReviewByDateIsBroughtToTheSpoc() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded c = ready();
+        PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 4, 22), c.caseId());
+        ProcessInstance review = review(c);
+        clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
+        browser().withBasicAuth("panel", DEMO_PASSWORD).postJson(outcome(c),
+                "{\"outcome\":\"deferred\",\"deferralReason\":\"criminal-proceedings\",\"reviewBy\":\"2015-07-01\"}");
+        assertThat(review).isWaitingAt("Timer_ReviewBy");
+        clockAt(LocalDateTime.of(2015, 7, 1, 8, 59));
+        runDueJobs();
+        assertThat(emailsAbout(c.caseReference(), "spoc@cdr.example.org", "due back at the CDOP")).isEmpty();
+        clockAt(LocalDateTime.of(2015, 7, 1, 9, 0));
+        runDueJobs();
+        assertThat((String) onlyEmailAbout(c.caseReference(), "spoc@cdr.example.org", "due back at the CDOP").getContent())
+                .contains("criminal proceedings", "2015-07-01", "/cdop/queue?state=DEFERRED");
+        assertThat(review).isEnded();
     }
 
     @Test
@@ -249,7 +274,8 @@ class CdopReviewProcessTest extends ProcessTest {
 
     private ProcessInstance review(Notifications.Recorded c) {
         return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("cdopReview")
-                .processInstanceBusinessKey(c.caseReference()).active().singleResult();
+                .processInstanceBusinessKey(c.caseReference()).activityIdIn("Task_ReviewCase", "Task_RatifyReview")
+                .singleResult();
     }
 
     private String queueState(Notifications.Recorded c) throws Exception {
