@@ -77,6 +77,8 @@ public class Notifications {
             throw new InvalidFormA(errors);
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        // Held until commit: a second notification of the same death waits, then finds this case.
+        jdbc.sql("select id from notification_lock where id = 1 for update").query(Integer.class).single();
         UUID notificationId = insertNotification(form, now, receivedBy);
         List<PossibleDuplicates.PossibleDuplicate> matches = duplicates.of(form);
         if (matches.isEmpty()) {
