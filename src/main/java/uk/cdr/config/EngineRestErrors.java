@@ -100,6 +100,11 @@ class EngineRestErrors {
     }
 
     static Response refusal(Throwable exception) {
+        if (DatabaseOutage.causes(exception)) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", "DatabaseUnavailable", "message", DatabaseOutage.MESSAGE)).build();
+        }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof TaskCompletionGuard.TaskAlreadyDone done) {
                 return json(Response.Status.CONFLICT, "TaskAlreadyDone", done.getMessage());

@@ -3,6 +3,8 @@ package uk.cdr.security;
 import java.io.IOException;
 
 import org.springframework.http.HttpStatus;
+
+import uk.cdr.config.DatabaseOutage;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -18,6 +20,12 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseOutage.causes(e)) {
+            // The password could not be checked: the database is away, not the user wrong.
+            response.setHeader("Retry-After", "10");
+            Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE);
+            return;
+        }
         Problems.write(request, response, HttpStatus.UNAUTHORIZED,
                 "Log in first: send HTTP Basic credentials, or use the session of the login page.");
     }
