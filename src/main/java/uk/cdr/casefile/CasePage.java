@@ -36,10 +36,12 @@ class CasePage {
     private final AgencyReports agencyReports;
     private final AuditLog auditLog;
     private final CdopReviews cdopReviews;
+    private final WaitingEmails waitingEmails;
 
     CasePage(CaseFiles caseFiles, CaseMeetings caseMeetings, CaseActions caseActions, AgencyReports agencyReports,
-            AuditLog auditLog, CdopReviews cdopReviews) {
+            AuditLog auditLog, CdopReviews cdopReviews, WaitingEmails waitingEmails) {
         this.cdopReviews = cdopReviews;
+        this.waitingEmails = waitingEmails;
         this.caseFiles = caseFiles;
         this.caseMeetings = caseMeetings;
         this.caseActions = caseActions;
@@ -61,7 +63,11 @@ class CasePage {
         model.addAttribute("actions", caseActions.forCase(caseId));
         model.addAttribute("today", caseActions.today());
         model.addAttribute("cdop", cdopReviews.outline(caseId));
-        model.addAttribute("timeline", caseFiles.timeline(c, formB.stream().map(r -> r.requestId().toString()).toList()));
+        List<String> requestIds = formB.stream().map(r -> r.requestId().toString()).toList();
+        model.addAttribute("timeline", caseFiles.timeline(c, requestIds));
+        List<String> processes = new java.util.ArrayList<>(requestIds);
+        processes.add(c.reference());
+        model.addAttribute("waitingEmails", waitingEmails.of(processes));
         return "casefile/case";
     }
 

@@ -82,8 +82,9 @@ class RoleGroups implements ApplicationRunner {
         grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.READ,
                 Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
         // The case page shows who did which task: the SPOC and the Designated Doctor read the history.
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
-        grant(Role.DESIGNATED_DOCTOR, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
+        // ... and the emails still waiting to go out (the processes' jobs).
+        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+        grant(Role.DESIGNATED_DOCTOR, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
         Filter myRoles = ensureFilter(FILTER_MY_ROLES, -10,
                 "Open tasks offered to any of your roles, and those assigned to you",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
