@@ -34,7 +34,17 @@ public class PanelMeetings {
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     public enum Kind {
-        ROUTINE, NEONATAL
+        ROUTINE("Routine panel meeting"), NEONATAL("Special neonatal panel");
+
+        private final String words;
+
+        Kind(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
     }
 
     public record Meeting(UUID id, LocalDate heldOn, Kind kind, String place) {
@@ -133,6 +143,51 @@ public class PanelMeetings {
     /** The agenda: the meeting's cases, anonymised. */
     public List<QueuedCase> agenda(UUID meetingId) {
         return queue.cases(new CdopQueue.Filter(null, null, "reference", meetingId));
+    }
+
+    /** A meeting as the list of meetings shows it: with how many cases it has had on its agenda. */
+    public record Listed(Meeting meeting, int cases) {
+    }
+
+    /** Meetings still to come, soonest first. */
+    public List<Listed> upcomingWithCaseCounts() {
+        return listed("m.held_on >= ? order by m.held_on", LocalDate.now(clock));
+    }
+
+    /**
+     * Meetings held in the past year, latest first: the chair ratifies and the panel follows up
+     * recommendations after the meeting's day, so those pages stay within reach.
+     */
+    public List<Listed> recent() {
+        LocalDate today = LocalDate.now(clock);
+        return listed("m.held_on < ? and m.held_on >= ? order by m.held_on desc", today, today.minusYears(1));
+    }
+
+    private List<Listed> listed(String condition, Object... params) {
+        return jdbc.sql("""
+                select m.id, m.held_on, m.kind, m.place,
+                       (select count(distinct r.case_id) from cdop_review r where r.meeting_id = m.id)
+                from panel_meeting m where """ + " " + condition)
+                .params(params)
+                .query((rs, row) -> new Listed(new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        Kind.valueOf(rs.getString(3)), rs.getString(4)), rs.getInt(5)))
+                .list();
+    }
+
+    public record AgendaEntry(UUID caseId, String caseReference) {
+    }
+
+    /**
+     * Every case put to the meeting, by reference: unlike {@link #agenda}, also those whose review
+     * there has ended (reviewed, deferred or closed), so the meeting page keeps its record.
+     */
+    public List<AgendaEntry> casesPutTo(UUID meetingId) {
+        return jdbc.sql("""
+                select distinct c.id, c.case_reference from cdop_review r join case_file c on c.id = r.case_id
+                where r.meeting_id = ? order by c.case_reference""")
+                .param(meetingId)
+                .query((rs, row) -> new AgendaEntry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
     }
 
     public Optional<Meeting> meeting(UUID meetingId) {

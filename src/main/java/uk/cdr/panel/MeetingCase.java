@@ -1,0 +1,90 @@
+package uk.cdr.panel;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import uk.cdr.web.CodeLabels;
+
+/**
+ * One case on a meeting page: what the panel may see of it (PanelCases, so anonymised and
+ * redacted), how its review at this meeting stands, and the forms as the viewer last left them.
+ */
+record MeetingCase(PanelCases.Summary summary, List<PanelCases.FormBReturn> formBReturns, CdopReviews.SavedFormC formC,
+        List<CdopReviews.RecommendationRow> recommendations, CdopReviews.Review review, Standing standing,
+        FormCForm form, Map<String, String> formErrors, OutcomeForm outcome, Map<String, String> outcomeErrors,
+        String alert) {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    /** Where the case's review at this meeting has got to. */
+    enum Standing {
+        ON_THE_AGENDA, AWAITING_RATIFICATION, CLOSED, REOPENED_SINCE, DEFERRED
+    }
+
+    static Standing standingOf(CdopReviews.Review review, PanelCases.Summary summary) {
+        if (review.outcome() == null) {
+            return Standing.ON_THE_AGENDA;
+        }
+        if ("DEFERRED".equals(review.outcome())) {
+            return Standing.DEFERRED;
+        }
+        if (review.ratifiedBy() == null) {
+            return Standing.AWAITING_RATIFICATION;
+        }
+        return "CLOSED".equals(summary.status()) ? Standing.CLOSED : Standing.REOPENED_SINCE;
+    }
+
+    // Public: the template reads these through reflection.
+
+    /** "case-2014-15-007": an id and a link target; a reference's slash has no place in either. */
+    public String anchor() {
+        return anchorOf(summary.caseReference());
+    }
+
+    static String anchorOf(String caseReference) {
+        return "case-" + caseReference.replace('/', '-');
+    }
+
+    public String standingInWords() {
+        return switch (standing) {
+            case ON_THE_AGENDA -> "On the agenda: the panel records Form C and, from the meeting's day, its outcome";
+            case AWAITING_RATIFICATION -> "Reviewed at this meeting; awaiting the chair's ratification";
+            case CLOSED -> "Closed: review completed on " + day(summary.reviewCompletedOn());
+            case REOPENED_SINCE -> "Reviewed and ratified at this meeting; since reopened with new information";
+            case DEFERRED -> "Deferred at this meeting (" + CodeLabels.label(review.deferralReason())
+                    + "), to be reviewed by " + day(review.reviewBy());
+        };
+    }
+
+    public boolean openForReview() {
+        return standing == Standing.ON_THE_AGENDA;
+    }
+
+    public boolean awaitingRatification() {
+        return standing == Standing.AWAITING_RATIFICATION;
+    }
+
+    public String ageAtDeath() {
+        return summary.ageAtDeathDays() + (summary.ageAtDeathDays() == 1 ? " day" : " days")
+                + (summary.neonatal() ? " (neonatal)" : "");
+    }
+
+    /** Form C as the panel saved it, in words, for a case no longer open to changes here. */
+    public String savedFormCInWords() {
+        if (formC.fromDraft()) {
+            return null;
+        }
+        FormC f = formC.formC();
+        return "(a) child " + f.domainChild() + ", (b) family and environment " + f.domainFamily() + ", (c) parenting "
+                + f.domainParenting() + ", (d) services " + f.domainServices() + "; category "
+                + FormC.categoryName(f.category()) + "; modifiable factors: " + CodeLabels.label(f.modifiable())
+                + "; SCR considered: " + (Boolean.TRUE.equals(f.scrConsidered()) ? "yes" : "no");
+    }
+
+    static String day(LocalDate date) {
+        return date == null ? "" : DAY.format(date);
+    }
+}

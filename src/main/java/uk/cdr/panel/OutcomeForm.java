@@ -1,0 +1,28 @@
+package uk.cdr.panel;
+
+import java.util.List;
+import java.util.Map;
+
+/** The panel's outcome for a case as the meeting page posts it: reviewed, or deferred with a reason and a review-by date. */
+record OutcomeForm(String outcome, String deferralReason, String reviewBy, String deferralDetail) {
+
+    record Option(String value, String label) {
+    }
+
+    /** The reasons of CdopReviews.DEFERRAL_REASONS, worded as in forms/cdop-review-outcome.form. */
+    static final List<Option> DEFERRAL_REASONS = List.of(new Option("awaiting-inquest", "Awaiting inquest"),
+            new Option("criminal-proceedings", "Criminal proceedings"),
+            new Option("serious-case-review", "Serious Case Review"),
+            new Option("more-information", "More information needed"));
+
+    static final OutcomeForm EMPTY = new OutcomeForm(null, null, null, null);
+
+    static OutcomeForm from(Map<String, String> posted) {
+        return new OutcomeForm(blankToNull(posted.get("outcome")), blankToNull(posted.get("deferralReason")),
+                blankToNull(posted.get("reviewBy")), blankToNull(posted.get("deferralDetail")));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
