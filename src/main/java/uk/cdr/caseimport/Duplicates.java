@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,7 +58,7 @@ class Duplicates {
         }
     }
 
-    private java.util.Optional<String> existing(String where, List<Object> params) {
+    private Optional<String> existing(String where, List<Object> params) {
         return jdbc.sql("select case_reference from case_file where " + where + " order by created_at limit 1")
                 .params(params).query(String.class).optional();
     }
