@@ -32,6 +32,12 @@ class ArchitectureTest {
             .matching("uk.cdr.(*)..").should().beFreeOfCycles();
 
     @ArchTest
+    static final ArchRule nothingDependsOnTheCaseImport = noClasses()
+            .that().resideOutsideOfPackages("uk.cdr.caseimport..")
+            .should().dependOnClassesThat().resideInAPackage("uk.cdr.caseimport..")
+            .because("the import writes what the live stages write; the stages must not know about it");
+
+    @ArchTest
     static final ArchRule noLayerPackages = noClasses()
             .should().resideInAnyPackage("..controller..", "..controllers..", "..service..", "..services..",
                     "..repository..", "..repositories..", "..model..", "..entity..", "..dto..")

@@ -43,6 +43,24 @@ public class CaseReferences {
         return new CaseReference(reportingYear, sequence);
     }
 
+    /**
+     * Counts a reference given elsewhere (a case imported with its old reference) as used: the
+     * counter moves up to it, never down, so later cases of that year get higher numbers. The
+     * counter row stays locked until the caller commits, like {@link #next}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void claim(String reportingYear, int sequence) {
+        if (raiseTo(reportingYear, sequence) == 0) {
+            createCounter(reportingYear);
+            raiseTo(reportingYear, sequence);
+        }
+    }
+
+    private int raiseTo(String reportingYear, int sequence) {
+        return jdbc.sql("update case_reference_sequence set last_sequence = greatest(last_sequence, ?) where reporting_year = ?")
+                .params(sequence, reportingYear).update();
+    }
+
     /** In a transaction of its own: on PostgreSQL a failed insert would spoil the caller's. */
     private void createCounter(String reportingYear) {
         try {

@@ -136,6 +136,8 @@ class SecurityConfiguration {
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers(HttpMethod.POST, "/cases/*/actions/*/done")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
+                        // Historical cases from a CDOP's spreadsheets (uk.cdr.caseimport).
+                        .requestMatchers("/import", "/api/import/**").hasAnyAuthority(Role.SPOC.groupId(), ADMIN.groupId())
                         .requestMatchers("/", "/api/me", "/logout").authenticated()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .authenticated()

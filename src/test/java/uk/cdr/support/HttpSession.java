@@ -82,6 +82,12 @@ public class HttpSession {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), Map.of());
     }
 
+    /** Any body as is, e.g. a CSV file or a multipart form built by the test. */
+    public Response post(String path, String contentType, byte[] body, Map<String, String> headers) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
     public Response postForm(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
