@@ -379,6 +379,14 @@ class StatisticsDatasetTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void theApiIsDocumentedInOpenApi() {
+        HttpSession.Response docs = api("panel").get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"/api/statistics/{year}\"", "\"/api/statistics/{year}/{table}.csv\"",
+                "text/csv", "YearReport");
+    }
+
     private HttpSession api(String user) {
         return browser().withBasicAuth(user, DEMO_PASSWORD);
     }
