@@ -138,6 +138,9 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         // Historical cases from a CDOP's spreadsheets (uk.cdr.caseimport).
                         .requestMatchers("/import", "/api/import/**").hasAnyAuthority(Role.SPOC.groupId(), ADMIN.groupId())
+                        // The annual statistics: the SPOC and the panel prepare them, the board reads the printed report.
+                        .requestMatchers(HttpMethod.GET, "/statistics", "/api/statistics/**")
+                        .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_PANEL.groupId(), Role.CDOP_CHAIR.groupId(), ADMIN.groupId())
                         .requestMatchers("/", "/api/me", "/logout").authenticated()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .authenticated()

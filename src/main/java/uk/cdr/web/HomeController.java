@@ -25,6 +25,8 @@ class HomeController {
         model.addAttribute("admin", user.has(Role.ADMIN));
         model.addAttribute("spoc", user.has(Role.SPOC));
         model.addAttribute("panel", user.has(Role.CDOP_PANEL));
+        model.addAttribute("statistics", user.has(Role.SPOC) || user.has(Role.CDOP_PANEL) || user.has(Role.CDOP_CHAIR)
+                || user.has(Role.ADMIN));
         return "home";
     }
 }

@@ -1,0 +1,109 @@
+package uk.cdr.statistics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import uk.cdr.notification.Codes;
+import uk.cdr.web.CodeLabels;
+
+/**
+ * The deaths of a reporting year, counted by date of death from the case file. Duplicate
+ * notifications of one death are merged into one case, so one case file row is one death.
+ */
+@Component
+class DeathFigures {
+
+    private static final String DEATHS_IN_YEAR = " from case_file c where c.date_of_death >= :first and c.date_of_death <= :last";
+    private static final String ALL_DEATHS = "All deaths";
+
+    /**
+     * Years at death change on the birthday (the day before the 18th birthday is 17), as
+     * java.time.Period counts them; a 29 February birthday comes on 1 March in other years.
+     */
+    private static final String YEARS_AT_DEATH = """
+            extract(year from c.date_of_death) - extract(year from c.date_of_birth)
+              - case when extract(month from c.date_of_death) * 100 + extract(day from c.date_of_death)
+                        < extract(month from c.date_of_birth) * 100 + extract(day from c.date_of_birth)
+                     then 1 else 0 end""";
+
+    /** Days for the first 28 days of life (neonatal), then the first birthday divides 28-364 days from 1-4 years. */
+    private static final String AGE_BAND = """
+            select case when a.days is null or a.years is null then 'not-known'
+                        when a.days < 28 then 'days-0-27'
+                        when a.years < 1 then 'days-28-364'
+                        when a.years < 5 then 'years-1-4'
+                        when a.years < 10 then 'years-5-9'
+                        when a.years < 15 then 'years-10-14'
+                        else 'years-15-17' end as k
+            from (select c.age_at_death_days as days, %s as years %s) a""".formatted(YEARS_AT_DEATH, DEATHS_IN_YEAR);
+
+    private static final List<Tables.Code> AGE_BANDS = List.of(new Tables.Code("days-0-27", "0-27 days (neonatal)"),
+            new Tables.Code("days-28-364", "28-364 days"), new Tables.Code("years-1-4", "1-4 years"),
+            new Tables.Code("years-5-9", "5-9 years"), new Tables.Code("years-10-14", "10-14 years"),
+            new Tables.Code("years-15-17", "15-17 years"));
+
+    private static final Map<String, String> ETHNICITY_LABELS = Map.ofEntries(
+            Map.entry("white-british", "White: British"), Map.entry("white-irish", "White: Irish"),
+            Map.entry("white-gypsy-or-irish-traveller", "White: Gypsy or Irish Traveller"),
+            Map.entry("white-other", "White: any other White background"),
+            Map.entry("mixed-white-and-black-caribbean", "Mixed: White and Black Caribbean"),
+            Map.entry("mixed-white-and-black-african", "Mixed: White and Black African"),
+            Map.entry("mixed-white-and-asian", "Mixed: White and Asian"),
+            Map.entry("mixed-other", "Mixed: any other Mixed background"), Map.entry("asian-indian", "Asian: Indian"),
+            Map.entry("asian-pakistani", "Asian: Pakistani"), Map.entry("asian-bangladeshi", "Asian: Bangladeshi"),
+            Map.entry("asian-chinese", "Asian: Chinese"), Map.entry("asian-other", "Asian: any other Asian background"),
+            Map.entry("black-african", "Black: African"), Map.entry("black-caribbean", "Black: Caribbean"),
+            Map.entry("black-other", "Black: any other Black background"), Map.entry("other-arab", "Other: Arab"),
+            Map.entry("other-any-other", "Other: any other ethnic group"), Map.entry("not-known", "Not known"));
+
+    private final JdbcClient jdbc;
+
+    DeathFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Table> tables(ReportingPeriod year, ReportingPeriod previous) {
+        return List.of(
+                table(year, previous, "deaths", "Deaths", "Counted in the reporting year of the date of death. "
+                        + "Not yet decided: the Designated Doctor has not yet confirmed expected or unexpected.",
+                        "select c.death_classification as k" + DEATHS_IN_YEAR,
+                        List.of(new Tables.Code("expected", "Expected"), new Tables.Code("unexpected", "Unexpected"),
+                                new Tables.Code(null, "Not yet decided")),
+                        CodeLabels::label),
+                table(year, previous, "deaths-by-age", "Deaths by age at death", "Age in days in the first year of "
+                        + "life, then in completed years (a child is a year older from the birthday).", AGE_BAND,
+                        AGE_BANDS, key -> "Age not known"),
+                table(year, previous, "deaths-by-sex", "Deaths by sex", null, "select c.sex as k" + DEATHS_IN_YEAR,
+                        codes(Codes.SEX, CodeLabels::label), DeathFigures::notRecorded),
+                table(year, previous, "deaths-by-ethnicity", "Deaths by ethnicity", "2011 census ethnic groups.",
+                        "select c.ethnicity as k" + DEATHS_IN_YEAR,
+                        codes(Codes.ETHNICITY, code -> ETHNICITY_LABELS.getOrDefault(code, CodeLabels.label(code))),
+                        DeathFigures::notRecorded),
+                table(year, previous, "deaths-by-place", "Deaths by place of death", null,
+                        "select c.place_of_death as k" + DEATHS_IN_YEAR, codes(Codes.PLACE_OF_DEATH, DeathFigures::place),
+                        DeathFigures::notRecorded));
+    }
+
+    private Table table(ReportingPeriod year, ReportingPeriod previous, String name, String title, String note,
+            String keys, List<Tables.Code> codes, Function<String, String> extraLabel) {
+        return Tables.breakdown(name, title, note, codes, extraLabel, Counts.by(jdbc, keys, Counts.of(year)),
+                Counts.by(jdbc, keys, Counts.of(previous)), ALL_DEATHS);
+    }
+
+    static List<Tables.Code> codes(List<String> codes, Function<String, String> label) {
+        return codes.stream().map(code -> new Tables.Code(code, label.apply(code))).toList();
+    }
+
+    /** CodeLabels reads "other-" as the census's "Other:" ethnic group; a place is not one. */
+    private static String place(String code) {
+        return "other-private-residence".equals(code) ? "Other private residence" : CodeLabels.label(code);
+    }
+
+    static String notRecorded(String code) {
+        return code == null ? "Not recorded" : CodeLabels.label(code);
+    }
+}

@@ -1,0 +1,59 @@
+package uk.cdr.statistics;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The annual statistics page: every table with the previous year beside it, charts where people
+ * would rather look than read, CSV links, and a switch between the internal and public versions.
+ * Made to be printed into the annual report.
+ */
+@Controller
+class StatisticsPage {
+
+    private final Statistics statistics;
+    private final Clock clock;
+
+    StatisticsPage(Statistics statistics, Clock clock) {
+        this.statistics = statistics;
+        this.clock = clock;
+    }
+
+    /** Without a year, the last complete reporting year: the one an annual report is about. */
+    @GetMapping("/statistics")
+    String page(@RequestParam(required = false) String year, @RequestParam(required = false) String version, Model model,
+            HttpServletResponse response) {
+        model.addAttribute("year", year);
+        model.addAttribute("version", version);
+        ReportingPeriod period;
+        Version chosen;
+        try {
+            period = year == null || year.isBlank() ? ReportingPeriod.containing(LocalDate.now(clock)).previous()
+                    : ReportingPeriod.parse(year);
+            chosen = Version.of(version);
+        } catch (ReportingPeriod.InvalidYear | Version.InvalidVersion e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", e.getMessage());
+            return "statistics/statistics";
+        }
+        YearReport report = statistics.report(period, chosen);
+        model.addAttribute("year", report.year());
+        model.addAttribute("version", chosen.code());
+        model.addAttribute("report", report);
+        model.addAttribute("cells", new Cells());
+        model.addAttribute("charts", List.of(
+                Chart.of(report, "deaths-by-age", "Deaths by age at death"),
+                Chart.of(report, "reviews-by-category", "Reviews completed by category of death"),
+                Chart.of(report, "reviews-by-modifiable", "Reviews completed by modifiable factors"),
+                Chart.of(report, "time-to-review", "Time from death to review completed")));
+        return "statistics/statistics";
+    }
+}

@@ -1,0 +1,73 @@
+package uk.cdr.statistics;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Turns counts per code for the two years into a table's rows. */
+final class Tables {
+
+    private Tables() {
+    }
+
+    /** A row every year shows, zero or not, so tables keep their shape from year to year. */
+    record Code(String key, String label) {
+    }
+
+    /**
+     * The listed codes in their order, then any other code found in either year (sorted, the
+     * unrecorded last), then the total. Extra rows appear only when there is something to count,
+     * e.g. "Age not known" for an imported case without a date of birth.
+     */
+    static Table breakdown(String name, String title, String note, List<Code> codes, Function<String, String> extraLabel,
+            Map<String, Long> thisYear, Map<String, Long> previousYear, String totalLabel) {
+        List<Row> rows = new ArrayList<>();
+        Set<String> listed = new LinkedHashSet<>();
+        for (Code code : codes) {
+            listed.add(code.key());
+            rows.add(count(code.label(), thisYear.getOrDefault(code.key(), 0L), previousYear.getOrDefault(code.key(), 0L)));
+        }
+        Set<String> extra = new LinkedHashSet<>(thisYear.keySet());
+        extra.addAll(previousYear.keySet());
+        extra.removeAll(listed);
+        extra.stream().sorted(Comparator.nullsLast(Comparator.naturalOrder()))
+                .forEach(key -> rows.add(count(extraLabel.apply(key), thisYear.getOrDefault(key, 0L),
+                        previousYear.getOrDefault(key, 0L))));
+        rows.add(new Row(totalLabel, Row.Kind.TOTAL, sum(thisYear), sum(previousYear)));
+        return new Table(name, title, note, List.copyOf(rows));
+    }
+
+    static Row count(String label, long thisYear, long previousYear) {
+        return new Row(label, Row.Kind.COUNT, thisYear, previousYear);
+    }
+
+    static Row median(String label, Number thisYear, Number previousYear) {
+        return new Row(label, Row.Kind.MEDIAN, thisYear, previousYear);
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The middle value, or the mean of the two middle values (so 23.5 days can happen); null when
+     * there is nothing to measure.
+     */
+    static Number median(List<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        if (sorted.size() % 2 == 1) {
+            return sorted.get(middle);
+        }
+        long twice = sorted.get(middle - 1) + sorted.get(middle);
+        return twice % 2 == 0 ? (Number) (twice / 2) : (Number) (twice / 2.0);
+    }
+}

@@ -1,0 +1,95 @@
+package uk.cdr.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import uk.cdr.support.Browsers;
+import uk.cdr.support.IntegrationTest;
+
+/** A panel member opens the statistics of 2010-11 in Chromium: every table, the charts, the public switch. */
+class StatisticsBrowserTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        StatisticsDataset.loadInto(jdbc);
+        browser = Browsers.chromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void thePanelSeesTheTablesAndChartsOfAYear() {
+        logInAsPanel();
+        browser.findElement(By.id("link-statistics")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("year-form")));
+        WebElement year = browser.findElement(By.id("year"));
+        year.clear();
+        year.sendKeys("2010-11");
+        browser.findElement(By.cssSelector("#year-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("report-year"), "2010-11"));
+
+        for (String table : Statistics.TABLES) {
+            assertThat(browser.findElements(By.id("table-" + table))).as(table).hasSize(1);
+        }
+        List<WebElement> deaths = browser.findElements(By.cssSelector("#table-deaths tbody tr"));
+        assertThat(deaths).extracting(WebElement::getText)
+                .containsExactly("Expected 8 6", "Unexpected 9 6", "Not yet decided 1 0", "All deaths 18 12");
+        assertThat(browser.findElement(By.cssSelector("#table-deaths thead")).getText()).isEqualTo("Figure 2010-11 2009-10");
+
+        for (String chart : List.of("deaths-by-age", "reviews-by-category", "reviews-by-modifiable", "time-to-review")) {
+            WebElement svg = browser.findElement(By.cssSelector("#chart-" + chart + " svg"));
+            assertThat(svg.isDisplayed()).as(chart).isTrue();
+            List<WebElement> bars = svg.findElements(By.cssSelector(".series rect.bar.this-year"));
+            assertThat(bars).as(chart).isNotEmpty();
+            assertThat(bars.stream().filter(bar -> bar.getSize().getWidth() > 0)).as(chart).isNotEmpty();
+        }
+        // Six age bands, and the longest bar is the largest count (4, shared by two bands).
+        List<WebElement> ageBars = browser.findElements(By.cssSelector("#chart-deaths-by-age .series rect.this-year"));
+        assertThat(ageBars).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("#chart-deaths-by-age .series text.bar-label")))
+                .extracting(WebElement::getText).containsExactly("0-27 days (neonatal)", "28-364 days", "1-4 years",
+                        "5-9 years", "10-14 years", "15-17 years");
+        Browsers.screenshot(browser, "statistics-2010-11");
+
+        browser.findElement(By.id("version-public")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("version-note"), "Public version"));
+        assertThat(browser.findElements(By.cssSelector("#table-deaths tbody tr"))).extracting(WebElement::getText)
+                .containsExactly("Expected * 6", "Unexpected 9 6", "Not yet decided <5 0", "All deaths 18 12");
+        assertThat(browser.findElement(By.cssSelector("#table-deaths a.csv")).getAttribute("href"))
+                .endsWith("/api/statistics/2010-11/deaths.csv?version=public");
+        Browsers.screenshot(browser, "statistics-2010-11-public");
+    }
+
+    private void logInAsPanel() {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("panel");
+        browser.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("link-statistics")));
+    }
+}

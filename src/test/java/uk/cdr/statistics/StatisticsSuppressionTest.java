@@ -1,0 +1,64 @@
+package uk.cdr.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The public version's small-number rule, cell by cell. */
+class StatisticsSuppressionTest {
+
+    @Test
+    void smallCountsAreHiddenAndZeroIsNot() {
+        Table table = Suppression.publish(new Table("t", "T", null, List.of(
+                Tables.count("a", 0, 5), Tables.count("b", 1, 4), Tables.count("c", 4, 3),
+                new Row("total", Row.Kind.TOTAL, 5L, 12L))));
+        assertThat(table.rows()).extracting(Row::thisYear).containsExactly(0L, "<5", "<5", 5L);
+        assertThat(table.rows()).extracting(Row::previousYear).containsExactly(5L, "<5", "<5", 12L);
+    }
+
+    @Test
+    void aSingleHiddenCountBesideAShownTotalHidesTheNextSmallestTheFirstOfEquals() {
+        Table table = Suppression.publish(new Table("t", "T", null, List.of(
+                Tables.count("a", 9, 0), Tables.count("b", 6, 0), Tables.count("c", 0, 0), Tables.count("d", 6, 0),
+                Tables.count("e", 2, 0), new Row("total", Row.Kind.TOTAL, 23L, 0L))));
+        assertThat(table.rows()).extracting(Row::thisYear).containsExactly(9L, "*", 0L, 6L, "<5", 23L);
+    }
+
+    @Test
+    void aSmallTotalIsHiddenAndNeedsNoSecondCell() {
+        Table table = Suppression.publish(new Table("t", "T", null, List.of(
+                Tables.count("a", 3, 0), Tables.count("b", 0, 0), new Row("total", Row.Kind.TOTAL, 3L, 0L))));
+        assertThat(table.rows()).extracting(Row::thisYear).containsExactly("<5", 0L, "<5");
+    }
+
+    @Test
+    void tablesWithoutATotalAndMediansGetOnlyTheSmallNumberRule() {
+        Table table = Suppression.publish(new Table("t", "T", null, List.of(
+                Tables.count("sent", 10, 7), Tables.count("overdue", 2, 0), Tables.median("median", 3L, null))));
+        assertThat(table.rows()).extracting(Row::thisYear).containsExactly(10L, "<5", 3L);
+        assertThat(table.rows()).extracting(Row::previousYear).containsExactly(7L, 0L, null);
+    }
+
+    @Test
+    void mediansAreTheMiddleValueOrTheMeanOfTheTwoMiddleOnes() {
+        assertThat(Tables.median(List.of())).isNull();
+        assertThat(Tables.median(List.of(35L, 10L, 16L))).isEqualTo(16L);
+        assertThat(Tables.median(List.of(21L, 14L, 26L, 15L))).isEqualTo(18L);
+        assertThat(Tables.median(List.of(14L, 15L, 18L, 21L, 26L, 32L, 91L, 191L))).isEqualTo(23.5);
+    }
+
+    @Test
+    void reportingYearsAreWrittenLike2014To15() {
+        ReportingPeriod year = ReportingPeriod.parse("1999-00");
+        assertThat(year.firstDay()).hasToString("1999-04-01");
+        assertThat(year.lastDay()).hasToString("2000-03-31");
+        assertThat(year.previous().label()).isEqualTo("1998-99");
+        assertThat(ReportingPeriod.parse("2010-11").end()).hasToString("2011-04-01T00:00+01:00");
+        for (String bad : new String[] { "2014", "2014-16", "abc", "2014-2015", "", "2014-15x" }) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportingPeriod.parse(bad))
+                    .isInstanceOf(ReportingPeriod.InvalidYear.class);
+        }
+    }
+}
