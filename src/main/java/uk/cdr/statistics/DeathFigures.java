@@ -98,9 +98,8 @@ class DeathFigures {
         return codes.stream().map(code -> new Tables.Code(code, label.apply(code))).toList();
     }
 
-    /** CodeLabels reads "other-" as the census's "Other:" ethnic group; a place is not one. */
     private static String place(String code) {
-        return "other-private-residence".equals(code) ? "Other private residence" : CodeLabels.label(code);
+        return CodeLabels.label(code);
     }
 
     static String notRecorded(String code) {

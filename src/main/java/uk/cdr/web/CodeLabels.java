@@ -12,7 +12,7 @@ public final class CodeLabels {
         }
         String words = code.replace("-or-", " or ").replace("-and-", " and ").replace('-', ' ');
         if (words.startsWith("white ") || words.startsWith("mixed ") || words.startsWith("asian ")
-                || words.startsWith("black ") || words.startsWith("other ")) {
+                || words.startsWith("black ") || words.equals("other arab") || words.equals("other any other")) {
             int space = words.indexOf(' ');
             words = words.substring(0, space) + ":" + words.substring(space);
         }
