@@ -87,6 +87,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not give access to this.");
     }
 
+    /** Someone (or the engine's own job) changed the same case in the same instant: nothing was saved. */
+    @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+    ProblemDetail changedMeanwhile(org.camunda.bpm.engine.OptimisticLockingException e) {
+        LOG.info("Concurrent change refused: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "This case changed at the same moment (another person or the system). Nothing was saved; try again.");
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.causes(e)) {

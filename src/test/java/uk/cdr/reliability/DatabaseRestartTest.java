@@ -46,7 +46,7 @@ class DatabaseRestartTest {
                 "DB_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres",
                 "DB_USER", "postgres",
                 "DB_PASSWORD", "postgres",
-                "DB_CONNECTION_TIMEOUT", "1500",
+                "DB_CONNECTION_TIMEOUT", "1000",
                 "ADMIN_USER", "chief",
                 "ADMIN_PASSWORD", "a-long-secret",
                 "MAIL_HOST", "localhost",
@@ -73,7 +73,7 @@ class DatabaseRestartTest {
             Map<Integer, Integer> statuses = new TreeMap<>();
             List<String> bodies = new ArrayList<>();
             long outageStart = System.nanoTime();
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
                 for (HttpSession.Response response : List.of(
                         spoc.get("/api/cdop/queue"),
                         page.get("/api/cdop/queue"),
