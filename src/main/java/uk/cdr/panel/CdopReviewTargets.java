@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,27 +19,49 @@ import org.springframework.stereotype.Component;
 public class CdopReviewTargets {
 
     public static final String PROCESS_KEY = "cdopReviewTargets";
+    private static final String WATCHED_FROM = "watchedFrom";
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final JdbcClient jdbc;
     private final RuntimeService runtimeService;
     private final Period reviewTarget;
     private final Period escalation;
+    private final java.time.Clock clock;
 
-    public CdopReviewTargets(JdbcClient jdbc, RuntimeService runtimeService,
+    public CdopReviewTargets(JdbcClient jdbc, RuntimeService runtimeService, java.time.Clock clock,
             @Value("${cdr.timers.cdop.review-target:P6M}") Period reviewTarget,
             @Value("${cdr.timers.cdop.escalation:P12M}") Period escalation) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.reviewTarget = reviewTarget;
         this.escalation = escalation;
+        this.clock = clock;
     }
 
     /** Called when a case is opened; one watch per case. */
     public void watch(UUID caseId, String caseReference, java.time.LocalDate dateOfDeath) {
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseReference, java.util.Map.of("caseId",
                 caseId.toString(), "caseReference", caseReference,
-                "dateOfDeath", Date.from(dateOfDeath.atStartOfDay(UK).toInstant())));
+                "dateOfDeath", Date.from(dateOfDeath.atStartOfDay(UK).toInstant()),
+                WATCHED_FROM, Date.from(clock.instant())));
+    }
+
+    /**
+     * Tell about a target only if the case is unreviewed and the target was still ahead when the case
+     * was opened: a case notified late, or imported from a spreadsheet, already carries its flags in
+     * the queue; a burst of emails about targets passed before it existed helps nobody.
+     */
+    public boolean tellAtReviewTarget(DelegateExecution execution) {
+        return tell(execution, reviewTargetAt((Date) execution.getVariable("dateOfDeath")));
+    }
+
+    public boolean tellAtEscalation(DelegateExecution execution) {
+        return tell(execution, escalationAt((Date) execution.getVariable("dateOfDeath")));
+    }
+
+    private boolean tell(DelegateExecution execution, Date target) {
+        Date watchedFrom = (Date) execution.getVariable(WATCHED_FROM);
+        return unreviewed((String) execution.getVariable("caseId")) && (watchedFrom == null || target.after(watchedFrom));
     }
 
     public Date reviewTargetAt(Date dateOfDeath) {

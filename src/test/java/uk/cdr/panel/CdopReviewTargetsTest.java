@@ -48,6 +48,30 @@ class CdopReviewTargetsTest extends ProcessTest {
     }
 
     @Test
+    void targetsAlreadyPastWhenTheCaseWasOpenedAreFlagsNotEmails() {
+        // Notified 8 months after the death (9 March 2015): the 6-month target has passed, the 12-month one has not.
+        clockAt(LocalDateTime.of(2015, 11, 9, 10, 0));
+        Notifications.Recorded c = notifications.record(TestForms.aNotification(), "spoc");
+        ProcessInstance watch = watch(c);
+        runDueJobs();
+        assertThat(emailsAbout(c.caseReference(), "spoc@cdr.example.org", "6 months")).isEmpty();
+        assertThat(watch).isWaitingAt("Timer_TwelveMonths");
+        clockAt(LocalDateTime.of(2016, 3, 9, 9, 0));
+        runDueJobs();
+        assertThat(emailsAbout(c.caseReference(), "cdop-chair@cdr.example.org", "unreviewed 12 months")).hasSize(1);
+
+        // Notified (or imported) 13 months after the death: nothing to tell, the queue flags it.
+        clockAt(LocalDateTime.of(2016, 4, 11, 10, 0));
+        Notifications.Recorded late = notifications.record(TestForms.aNotification(), "spoc");
+        runDueJobs();
+        assertThat(watch(late)).as("nothing left to watch").isNull();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CdopReviewTargets.PROCESS_KEY)
+                .processInstanceBusinessKey(late.caseReference()).finished().count()).isEqualTo(1);
+        assertThat(emailsAbout(late.caseReference(), "spoc@cdr.example.org", "6 months")).isEmpty();
+        assertThat(emailsAbout(late.caseReference(), "cdop-chair@cdr.example.org", "12 months")).isEmpty();
+    }
+
+    @Test
     void aCaseReviewedInTimeTellsNobody() {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
         Notifications.Recorded c = notifications.record(TestForms.aNotification(), "spoc");
