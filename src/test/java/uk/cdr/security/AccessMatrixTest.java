@@ -207,6 +207,20 @@ class AccessMatrixTest extends ProcessTest {
     }
 
     @Test
+    void anExpiredLinkCannotSubmitEvenWithAValidPageToken() {
+        Fixture f = fixture();
+        HttpSession agency = browser();
+        Map<String, String> answers = new HashMap<>(formBAnswers());
+        answers.put("_csrf", agency.csrfTokenFrom("/form-b/" + f.token()));
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0).plusDays(30));
+        Response late = agency.postForm("/form-b/" + f.token(), answers);
+        assertThat(late.status()).isEqualTo(404);
+        assertThat(late.body()).doesNotContain(f.caseReference());
+        assertThat(jdbc.sql("select count(*) from agency_report where request_id = ?").param(f.requestId())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void anotherCasesRequestIdCannotBeResentThroughThisCasesUrl() {
         Fixture a = fixture();
         Fixture b = fixture();
