@@ -40,6 +40,9 @@ public final class CalendarInvitation {
     }
 
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+        // RFC 5545 TEXT: a line break of any kind becomes \n, other control characters go; a bare CR
+        // left in would start a new property (ATTENDEE, ORGANIZER...) in some calendar clients.
+        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n")
+                .replace('\r', '\n').replace("\n", "\\n").replaceAll("[\\p{Cntrl}&&[^\t]]", "");
     }
 }

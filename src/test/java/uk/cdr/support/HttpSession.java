@@ -88,6 +88,22 @@ public class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
     }
 
+    /** Any method with any body (null for none), e.g. for walking the access matrix. */
+    public Response send(String method, String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder, headers);
+    }
+
+    /** Form fields URL-encoded as a browser posts them. */
+    public static String formBody(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
     public Response postForm(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
