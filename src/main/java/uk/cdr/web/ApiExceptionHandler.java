@@ -94,6 +94,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError("request", "contains characters that are not allowed")));
     }
 
+    /** A multipart body that does not parse (no closing boundary, garbage): bad input. Too large is the caller's 413. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> badMultipart(org.springframework.web.multipart.MultipartException e) {
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
+        }
+        return invalid(List.of(new FieldError("body", "must be well-formed multipart/form-data")));
+    }
+
     /** The engine refused the logged-in user: their role lacks an authorization. */
     @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
     ProblemDetail engineRefused(org.camunda.bpm.engine.AuthorizationException e) {
@@ -106,6 +116,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooLarge(e)) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
+        }
+        if (notInRepertoire(e)) {
+            // PostgreSQL takes no NUL (\u0000) in text: the input is at fault, and nothing was written.
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Text must not contain NUL characters."));
         }
         if (DatabaseOutage.causes(e)) {
             LOG.warn("Database unavailable: {}", e.toString());
@@ -123,6 +138,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid input");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** SQLSTATE 22021 character_not_in_repertoire: e.g. a NUL character sent to PostgreSQL. */
+    private static boolean notInRepertoire(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A chunked body ran past cdr.http.max-body-size while it was read (RequestSizeLimitFilter). */
