@@ -51,7 +51,8 @@ class AgencyPage {
     }
 
     @GetMapping
-    String show(@PathVariable UUID caseId, Model model) {
+    String show(@PathVariable UUID caseId, Model model, Authentication user) {
+        agencyReports.viewed(caseId, user.getName(), "agencies page");
         List<FormBStatus> requested = agencyReports.forCase(caseId);
         List<Row> rows = new ArrayList<>();
         for (AgencyContact suggested : agencyReports.suggestedAgencies(caseId)) {

@@ -32,13 +32,15 @@ class AgencyReportController {
 
     @GetMapping
     @Operation(summary = "Every Form B request of the case and where it stands (SPOC only)")
-    List<FormBStatus> forCase(@PathVariable UUID caseId) {
+    List<FormBStatus> forCase(@PathVariable UUID caseId, Authentication user) {
+        agencyReports.viewed(caseId, user.getName(), "Form B requests");
         return agencyReports.forCase(caseId);
     }
 
     @GetMapping("/suggested-agencies")
     @Operation(summary = "The agencies named on the case's Form A (SPOC only)")
-    List<AgencyContact> suggested(@PathVariable UUID caseId) {
+    List<AgencyContact> suggested(@PathVariable UUID caseId, Authentication user) {
+        agencyReports.viewed(caseId, user.getName(), "suggested agencies");
         return agencyReports.suggestedAgencies(caseId);
     }
 

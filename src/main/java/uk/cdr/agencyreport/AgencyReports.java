@@ -126,6 +126,11 @@ public class AgencyReports {
                 "new link asked for " + request.agency());
     }
 
+    /** A person read the case's agencies or Form B requests: who, when, which case (UnknownCase if none). */
+    public void viewed(UUID caseId, String by, String what) {
+        auditLog.record(by, AuditAction.CASE_VIEWED, caseReference(caseId), what);
+    }
+
     /** The case reference, or UnknownCase. */
     public String caseReference(UUID caseId) {
         return jdbc.sql("select case_reference from case_file where id = ?").param(caseId).query(String.class)

@@ -43,7 +43,8 @@ class FormBValidator {
         Map<String, Object> answers = new LinkedHashMap<>();
         for (FormBDefinition.Field field : definition.fields()) {
             String value = raw.get(field.key());
-            value = value == null || value.isBlank() ? null : value.trim();
+            // trim() also drops control characters: an answer of only those ("\u0000\t") is no answer.
+            value = value == null || value.isBlank() || value.trim().isEmpty() ? null : value.trim();
             String error = check(field, value, raw);
             if (error != null) {
                 errors.add(new FieldError(field.key(), error));

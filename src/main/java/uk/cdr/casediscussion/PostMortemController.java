@@ -31,8 +31,8 @@ class PostMortemController {
 
     @GetMapping
     @Operation(summary = "Post-mortem and inquest milestones of a case")
-    PostMortems.Status status(@PathVariable UUID caseId) {
-        return postMortems.status(caseId);
+    PostMortems.Status status(@PathVariable UUID caseId, Authentication user) {
+        return postMortems.statusViewedBy(caseId, user.getName());
     }
 
     @PostMapping

@@ -89,6 +89,13 @@ public class PostMortems {
         return status(caseId);
     }
 
+    /** The status as a person reads it through the API: audited (the case page audits its own reads). */
+    public Status statusViewedBy(UUID caseId, String viewer) {
+        Status status = status(caseId);
+        auditLog.record(viewer, AuditAction.CASE_VIEWED, ensure(caseId), "post-mortem and inquest milestones");
+        return status;
+    }
+
     public Status status(UUID caseId) {
         ensure(caseId);
         return jdbc.sql("select * from post_mortem where case_id = ?").param(caseId)

@@ -29,6 +29,9 @@ import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 @Service
 public class PanelMeetings {
 
+    /** How far ahead a meeting may be set. */
+    static final int MAX_YEARS_AHEAD = 5;
+
     public static final String PROCESS_KEY = "cdopPanelMeeting";
     public static final String REVIEW_PROCESS_KEY = "cdopReview";
     private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -76,6 +79,9 @@ public class PanelMeetings {
             errors.add(new FieldError("heldOn", "is required"));
         } else if (heldOn.isBefore(LocalDate.now(clock))) {
             errors.add(new FieldError("heldOn", "must not be in the past"));
+        } else if (heldOn.isAfter(LocalDate.now(clock).plusYears(MAX_YEARS_AHEAD))) {
+            // A date like +999999999-12-31 would overflow the engine's timer after the row was written.
+            errors.add(new FieldError("heldOn", "must be within " + MAX_YEARS_AHEAD + " years"));
         }
         Kind parsed = null;
         try {

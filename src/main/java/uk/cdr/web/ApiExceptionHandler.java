@@ -70,6 +70,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (tooLarge(e)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
+        }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -78,6 +82,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return invalid(List.of(new FieldError(field, "must be " + expected)));
         }
         return invalid(List.of(new FieldError("body", "must be well-formed JSON")));
+    }
+
+    /**
+     * Spring Security's firewall checks parameter names lazily, when the controller reads them: a
+     * name with unprintable characters (e.g. a form field called "\u2fff") is bad input, not our fault.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        LOG.info("Request rejected: {}", e.getMessage());
+        return invalid(List.of(new FieldError("request", "contains characters that are not allowed")));
+    }
+
+    /** A multipart body that does not parse (no closing boundary, garbage): bad input. Too large is the caller's 413. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> badMultipart(org.springframework.web.multipart.MultipartException e) {
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
+        }
+        return invalid(List.of(new FieldError("body", "must be well-formed multipart/form-data")));
     }
 
     /** The engine refused the logged-in user: their role lacks an authorization. */
@@ -99,6 +123,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (tooLarge(e)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
+        }
+        if (notInRepertoire(e)) {
+            // PostgreSQL takes no NUL (\u0000) in text: the input is at fault, and nothing was written.
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Text must not contain NUL characters."));
+        }
         if (DatabaseOutage.causes(e)) {
             LOG.warn("Database unavailable: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
@@ -115,6 +148,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid input");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** SQLSTATE 22021 character_not_in_repertoire: e.g. a NUL character sent to PostgreSQL. */
+    private static boolean notInRepertoire(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A chunked body ran past cdr.http.max-body-size while it was read (RequestSizeLimitFilter). */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimitFilter.BodyTooLarge) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Class<?> type) {
