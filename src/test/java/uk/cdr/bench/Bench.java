@@ -22,6 +22,7 @@ final class Bench {
 
     private final String name;
     private final List<String> lines = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     Bench(String name, String sizes) {
         this.name = name;
@@ -48,8 +49,8 @@ final class Bench {
 
     void note(String text) {
         System.out.println("BENCH   " + text);
-        lines.add("");
-        lines.add(text);
+        notes.add("");
+        notes.add(text);
     }
 
     /** Writes this benchmark's section, then results.md from every section there is. */
@@ -57,7 +58,9 @@ final class Bench {
         try {
             Path sections = DIRECTORY.resolve("sections");
             Files.createDirectories(sections);
-            Files.write(sections.resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".md"), lines);
+            List<String> section = new ArrayList<>(lines);
+            section.addAll(notes);
+            Files.write(sections.resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".md"), section);
             List<String> all = new ArrayList<>(List.of("# Benchmark results", "",
                     "Written by `./mvnw -Pbench verify` (docs/performance.md); one section per benchmark, latest run of each.", ""));
             try (Stream<Path> files = Files.list(sections)) {
