@@ -42,9 +42,10 @@ final class Bench {
 
     /** A figure with its unit and target, e.g. figure("statistics p95", 12.3, "ms", "< 50 ms"). */
     void figure(String figure, double value, String unit, String target) {
-        String formatted = String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
-        System.out.println("BENCH " + figure + " = " + formatted + " " + unit + (target == null ? "" : " (target " + target + ")"));
-        lines.add("| " + figure + " | " + formatted + " " + unit + " | " + (target == null ? "" : target) + " |");
+        String formatted = String.format(Locale.ROOT, value >= 100 || unit.isEmpty() ? "%.0f" : "%.1f", value)
+                + (unit.isEmpty() ? "" : " " + unit);
+        System.out.println("BENCH " + figure + " = " + formatted + (target == null ? "" : " (target " + target + ")"));
+        lines.add("| " + figure + " | " + formatted + " | " + (target == null ? "" : target) + " |");
     }
 
     void note(String text) {
