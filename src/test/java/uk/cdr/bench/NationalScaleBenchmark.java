@@ -1,0 +1,179 @@
+package uk.cdr.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import uk.cdr.casefile.ReportingYear;
+import uk.cdr.support.FreshDatabaseApp;
+import uk.cdr.support.HttpSession;
+
+/**
+ * National scale (issue 8, figure 2): ten reporting years of closed cases at England's rate
+ * (-Dbench.cases deaths a year, default 3,500; -Dbench.years, default 10) and one year of open
+ * ones, written with JDBC into a fresh database; then the annual statistics API and the CDOP
+ * queue API over HTTP (-Dbench.calls each, default 200), and the single biggest SQL aggregate
+ * behind the statistics run directly.
+ */
+@Tag("bench")
+class NationalScaleBenchmark extends FreshDatabaseApp {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void statisticsAndQueueOverTenYears() throws Exception {
+        int perYear = Bench.size("cases", 3500);
+        int years = Bench.size("years", 10);
+        int calls = Bench.size("calls", 200);
+        int warmUp = Bench.size("warmup", 20);
+        LocalDate today = LocalDate.now(UK);
+        int currentStart = Integer.parseInt(ReportingYear.of(today).substring(0, 4));
+        int openStart = currentStart - 1;
+        int firstClosed = openStart - years;
+        String statisticsYear = ReportingYear.of(LocalDate.of(openStart - 1, 4, 1));
+
+        Bench bench = new Bench("national-scale", String.format(Locale.ROOT,
+                "%d deaths a year, %d closed years (%d-%02d to %d-%02d), one open year (%d-%02d), %d calls each after %d warm-up",
+                perYear, years, firstClosed, (firstClosed + 1) % 100, openStart - 1, openStart % 100, openStart,
+                (openStart + 1) % 100, calls, warmUp));
+
+        long start = System.nanoTime();
+        CaseGenerator generator = new CaseGenerator(20261125L, today, 900_000_000L);
+        long cases = 0;
+        try (NationalData data = new NationalData(dataSource)) {
+            for (int year = firstClosed; year <= openStart; year++) {
+                boolean closed = year < openStart;
+                for (int i = 0; i < perYear; i++) {
+                    data.write(generator.next(year, closed));
+                    cases++;
+                }
+            }
+            data.finish();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            bench.figure("data set generated (" + cases + " cases, " + data.rows + " rows)", seconds, "s", null);
+        }
+        proportions(bench, firstClosed, openStart);
+
+        HttpSession spoc = loggedIn("spoc");
+        Latencies statistics = measure(spoc, "/api/statistics/" + statisticsYear, warmUp, calls);
+        bench.figure("statistics " + statisticsYear + " p50", statistics.percentileMillis(50), "ms", null);
+        bench.figure("statistics " + statisticsYear + " p95", statistics.percentileMillis(95), "ms", "< 50 ms");
+        bench.figure("statistics " + statisticsYear + " p99", statistics.percentileMillis(99), "ms", null);
+
+        Latencies queue = measure(spoc, "/api/cdop/queue", warmUp, calls);
+        bench.figure("queue (" + openCases() + " open cases) p50", queue.percentileMillis(50), "ms", null);
+        bench.figure("queue p95", queue.percentileMillis(95), "ms", "< 100 ms");
+        bench.figure("queue p99", queue.percentileMillis(99), "ms", null);
+
+        sqlAggregates(bench, statisticsYear, warmUp, calls);
+        bench.write();
+    }
+
+    private static Latencies measure(HttpSession session, String path, int warmUp, int calls) {
+        for (int i = 0; i < warmUp; i++) {
+            assertThat(session.get(path).status()).as(path).isEqualTo(200);
+        }
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < calls; i++) {
+            HttpSession.Response response = Latencies.time(latencies, () -> session.get(path));
+            assertThat(response.status()).as(path).isEqualTo(200);
+        }
+        return latencies;
+    }
+
+    /**
+     * The statistics are some 40 small aggregates; the biggest is the count of cases open at year
+     * end, which looks at every case ever notified (with its reviews and reopenings) rather than
+     * one year's. Its SQL as ReviewFigures runs it, timed directly; beside it one year's deaths by
+     * age band, the typical one-year aggregate.
+     */
+    private void sqlAggregates(Bench bench, String year, int warmUp, int calls) throws Exception {
+        uk.cdr.statistics.ReportingPeriod period = uk.cdr.statistics.ReportingPeriod.parse(year);
+        String openAtYearEnd = """
+                select count(*) from case_file c
+                where c.date_of_death <= ?
+                  and not (
+                    (c.closed_at is not null and c.closed_at < ? and not exists (select 1 from case_reopening o where o.case_id = c.id
+                        and o.reopened_at > c.closed_at and o.reopened_at < ?))
+                    or exists (select 1 from cdop_review r where r.case_id = c.id and r.ratified_at < ?
+                        and not exists (select 1 from case_reopening o where o.case_id = c.id
+                            and o.reopened_at > r.ratified_at and o.reopened_at < ?)))""";
+        String byAge = """
+                select k, count(*) from (select case when c.age_at_death_days < 28 then 'neonatal'
+                    when c.age_at_death_days < 365 then 'infant' else 'child' end as k
+                    from case_file c where c.date_of_death >= ? and c.date_of_death <= ?) a group by k""";
+        try (Connection connection = dataSource.getConnection()) {
+            Latencies open = new Latencies();
+            Latencies age = new Latencies();
+            for (int i = 0; i < warmUp + calls; i++) {
+                try (PreparedStatement s = connection.prepareStatement(openAtYearEnd)) {
+                    s.setObject(1, period.lastDay());
+                    for (int p = 2; p <= 5; p++) {
+                        s.setObject(p, period.end());
+                    }
+                    long t = System.nanoTime();
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                    }
+                    if (i >= warmUp) {
+                        open.add(System.nanoTime() - t);
+                    }
+                }
+                try (PreparedStatement s = connection.prepareStatement(byAge)) {
+                    s.setObject(1, period.firstDay());
+                    s.setObject(2, period.lastDay());
+                    long t = System.nanoTime();
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getLong(2);
+                        }
+                    }
+                    if (i >= warmUp) {
+                        age.add(System.nanoTime() - t);
+                    }
+                }
+            }
+            bench.figure("SQL open-at-year-end count (all cases) p50", open.percentileMillis(50), "ms", null);
+            bench.figure("SQL open-at-year-end count (all cases) p95", open.percentileMillis(95), "ms", null);
+            bench.figure("SQL deaths by age band (one year) p50", age.percentileMillis(50), "ms", null);
+        }
+    }
+
+    private long openCases() throws Exception {
+        return single("select count(*) from case_file where status <> 'CLOSED'");
+    }
+
+    /** The proportions the data set came out with, so a reader can check it is national-like. */
+    private void proportions(Bench bench, int firstClosed, int openStart) throws Exception {
+        double all = single("select count(*) from case_file");
+        double closed = single("select count(*) from case_file where status = 'CLOSED'");
+        bench.note(String.format(Locale.ROOT, "Data set: %.0f cases (%.0f closed); neonatal %.1f%%, under one year %.1f%%, "
+                + "unexpected %.1f%%, modifiable factors %.1f%% of reviews; %d CDOP meetings, %d Form B requests.",
+                all, closed, 100 * single("select count(*) from case_file where neonatal") / all,
+                100 * single("select count(*) from case_file where age_at_death_days < 365") / all,
+                100 * single("select count(*) from case_file where death_classification = 'unexpected'") / all,
+                100 * single("select count(*) from form_c where modifiable = 'yes'") / Math.max(1, closed),
+                single("select count(*) from panel_meeting"), single("select count(*) from agency_report_request")));
+    }
+
+    private long single(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
