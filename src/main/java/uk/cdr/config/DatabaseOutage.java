@@ -5,6 +5,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure is the database being away (restarting, unreachable, out of connections)
@@ -22,6 +23,10 @@ public final class DatabaseOutage {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // The connection died under an open transaction: its commit or rollback fails without an SQL state.
+            if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
                 return true;
             }
             // 08: connection exceptions; 57P01-03: the server is shutting down or starting up.

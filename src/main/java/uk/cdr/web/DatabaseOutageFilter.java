@@ -26,23 +26,50 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
+    /** Also the container's error dispatch: a failure it caught on the way out is answered here too. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+            Object failure = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION);
+            if (failure instanceof Throwable e && DatabaseOutage.causes(e) && !response.isCommitted()) {
+                unavailable(request, response, e);
+                return;
+            }
+            if (failure != null) {
+                StringBuilder causes = new StringBuilder();
+                for (Throwable c = (Throwable) failure; c != null && c.getCause() != c; c = c.getCause()) {
+                    causes.append(" <- ").append(c.getClass().getName()).append(c instanceof java.sql.SQLException q ? "[" + q.getSQLState() + "]" : "");
+                }
+                LOG.warn("Error page for {}:{}", request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI), causes);
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
             if (!DatabaseOutage.causes(e) || response.isCommitted()) {
                 throw e;
             }
-            LOG.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            response.resetBuffer();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", "10");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"" + DatabaseOutage.MESSAGE + "\"}");
+            unavailable(request, response, e);
         }
+    }
+
+    private static void unavailable(HttpServletRequest request, HttpServletResponse response, Throwable e)
+            throws IOException {
+        LOG.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "10");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                + "\"detail\":\"" + DatabaseOutage.MESSAGE + "\"}");
     }
 }
