@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -150,15 +149,4 @@ class FormBPageTest extends ProcessTest {
                 .query(String.class).single()).isEqualTo("SENT");
     }
 
-    private void runJobsOf(UUID requestId) {
-        String processInstanceId = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(requestId.toString()).singleResult().getId();
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
 }

@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -725,17 +724,6 @@ class FuzzInputTest extends ProcessTest {
         }
     }
 
-    private void runJobsOf(UUID requestId) {
-        String processInstanceId = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(requestId.toString()).singleResult().getId();
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
 
     private static String latestToken(String address) {
         String token = null;

@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
@@ -465,17 +464,6 @@ class AccessMatrixTest extends ProcessTest {
         return json.convertValue(node, FormA.class);
     }
 
-    private void runJobsOf(UUID requestId) {
-        String processInstanceId = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(requestId.toString()).singleResult().getId();
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
 
     static List<MimeMessage> emailsTo(String address) {
         return Arrays.stream(mail().getReceivedMessages()).filter(m -> {
