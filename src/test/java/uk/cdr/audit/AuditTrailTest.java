@@ -43,7 +43,6 @@ import uk.cdr.support.ProcessTest;
  */
 class AuditTrailTest extends ProcessTest {
 
-    private static final Pattern LINK = Pattern.compile("/form-b/([A-Za-z0-9_-]{43})");
 
     @Autowired
     AuditLog auditLog;
@@ -206,16 +205,6 @@ class AuditTrailTest extends ProcessTest {
     }
 
     private static String tokenEmailedTo(String address) throws Exception {
-        String token = null;
-        for (MimeMessage message : mail().getReceivedMessages()) {
-            if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
-                Matcher m = LINK.matcher((String) message.getContent());
-                if (m.find()) {
-                    token = m.group(1);
-                }
-            }
-        }
-        assertThat(token).as("a Form B link emailed to " + address).isNotNull();
-        return token;
+        return formBTokenSentTo(address);
     }
 }

@@ -37,7 +37,6 @@ import uk.cdr.support.ProcessTest;
  */
 class PanelAnonymityTest extends ProcessTest {
 
-    private static final Pattern FORM_B_LINK = Pattern.compile("/form-b/([A-Za-z0-9_-]{43})");
 
     @Autowired
     Notifications notifications;
@@ -160,14 +159,6 @@ class PanelAnonymityTest extends ProcessTest {
     }
 
     private static String formBToken(String address) throws Exception {
-        for (MimeMessage m : mail().getReceivedMessages()) {
-            if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
-                Matcher link = FORM_B_LINK.matcher((String) m.getContent());
-                if (link.find()) {
-                    return link.group(1);
-                }
-            }
-        }
-        throw new AssertionError("no Form B link sent to " + address);
+        return formBTokenSentTo(address);
     }
 }

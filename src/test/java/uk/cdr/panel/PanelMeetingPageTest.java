@@ -32,7 +32,6 @@ class PanelMeetingPageTest extends ProcessTest {
 
     /** No other test meets on this day, so its agenda emails and meeting lists are this test's own. */
     private static final LocalDate MEETING_DAY = LocalDate.of(2015, 5, 13);
-    private static final Pattern FORM_B_LINK = Pattern.compile("/form-b/([A-Za-z0-9_-]{43})");
 
     @Autowired
     Notifications notifications;
@@ -288,14 +287,6 @@ class PanelMeetingPageTest extends ProcessTest {
     }
 
     private static String formBToken(String address) throws Exception {
-        for (MimeMessage m : mail().getReceivedMessages()) {
-            if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
-                Matcher link = FORM_B_LINK.matcher((String) m.getContent());
-                if (link.find()) {
-                    return link.group(1);
-                }
-            }
-        }
-        throw new AssertionError("no Form B link sent to " + address);
+        return formBTokenSentTo(address);
     }
 }

@@ -73,7 +73,6 @@ class FuzzInputTest extends ProcessTest {
             "form_b_returned_on", "form_b_proceed_reason", "status", "review_completed_on", "meeting_type", "category",
             "modifiable", "scr_considered", "domain_child", "domain_family", "domain_parenting", "domain_services");
 
-    static final Pattern LINK = Pattern.compile("/form-b/([A-Za-z0-9_-]{43})");
 
     @Autowired
     JdbcClient jdbc;
@@ -726,23 +725,7 @@ class FuzzInputTest extends ProcessTest {
 
 
     private static String latestToken(String address) {
-        String token = null;
-        for (MimeMessage message : mail().getReceivedMessages()) {
-            try {
-                if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
-                    Matcher m = LINK.matcher((String) message.getContent());
-                    if (m.find()) {
-                        token = m.group(1);
-                    }
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        if (token == null) {
-            throw new AssertionError("no Form B link emailed to " + address);
-        }
-        return token;
+        return formBTokenSentTo(address);
     }
 
     // ---------------------------------------------------------------- small helpers

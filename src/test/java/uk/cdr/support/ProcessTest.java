@@ -85,6 +85,28 @@ public abstract class ProcessTest extends IntegrationTest {
         }
     }
 
+    /** The token of the latest Form B link emailed to this agency address. */
+    protected static String formBTokenSentTo(String address) {
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("/form-b/([A-Za-z0-9_-]{43})");
+        String token = null;
+        for (MimeMessage message : mail().getReceivedMessages()) {
+            try {
+                if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
+                    java.util.regex.Matcher m = link.matcher((String) message.getContent());
+                    if (m.find()) {
+                        token = m.group(1);
+                    }
+                }
+            } catch (MessagingException | java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (token == null) {
+            throw new AssertionError("no Form B link emailed to " + address);
+        }
+        return token;
+    }
+
     protected static GreenMail mail() {
         return SharedMailServer.instance();
     }
