@@ -54,16 +54,18 @@ public class CdopQueue {
         List<QueuedCase> cases = jdbc.sql("""
                 select c.id, c.case_reference, c.reporting_year, c.date_of_death, c.age_at_death_days, c.neonatal,
                        c.death_classification, c.form_b_proceed_reason, c.final_case_discussion_done_at,
-                       (select count(*) from agency_report_request r where r.case_id = c.id and r.status <> 'WITHDRAWN'),
-                       (select count(*) from agency_report_request r where r.case_id = c.id and r.status = 'RETURNED'),
-                       (select count(*) from rapid_response rr where rr.case_id = c.id),
-                       (select m.held_on from panel_assignment a join panel_meeting m on m.id = a.meeting_id
-                        where a.case_id = c.id),
-                       (select a.meeting_id from panel_assignment a where a.case_id = c.id),
-                       (select count(*) from cdop_review r where r.case_id = c.id and r.outcome = 'REVIEWED'
-                        and r.ratified_at is null),
-                       d.deferral_reason, d.review_by, c.status
+                       coalesce(b.requested, 0), coalesce(b.returned, 0), rr.case_id, m.held_on, a.meeting_id,
+                       u.case_id, d.deferral_reason, d.review_by, c.status
                 from case_file c
+                left join (select r.case_id, sum(case when r.status <> 'WITHDRAWN' then 1 else 0 end) as requested,
+                                  sum(case when r.status = 'RETURNED' then 1 else 0 end) as returned
+                           from agency_report_request r join case_file o on o.id = r.case_id
+                           where o.status <> 'CLOSED' group by r.case_id) b on b.case_id = c.id
+                left join rapid_response rr on rr.case_id = c.id
+                left join panel_assignment a on a.case_id = c.id
+                left join panel_meeting m on m.id = a.meeting_id
+                left join (select distinct case_id from cdop_review where outcome = 'REVIEWED' and ratified_at is null) u
+                    on u.case_id = c.id
                 left join cdop_review d on d.case_id = c.id and d.outcome = 'DEFERRED' and not exists (
                     select 1 from cdop_review later where later.case_id = c.id and later.decided_at > d.decided_at)
                     and not exists (select 1 from case_reopening o where o.case_id = c.id and o.reopened_at > d.decided_at)
@@ -72,7 +74,7 @@ public class CdopQueue {
                     LocalDate dateOfDeath = rs.getObject(4, LocalDate.class);
                     int requested = rs.getInt(10);
                     int returned = rs.getInt(11);
-                    boolean rapidResponse = rs.getInt(12) > 0;
+                    boolean rapidResponse = rs.getObject(12) != null;
                     String classification = rs.getString(7);
                     boolean formBsIn = rs.getString(8) != null || (requested > 0 && returned == requested);
                     boolean discussionDone = !rapidResponse || rs.getObject(9, OffsetDateTime.class) != null;
@@ -88,7 +90,7 @@ public class CdopQueue {
                     } else if ("unexpected".equals(classification) && !discussionDone) {
                         state = QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION;
                         waitingFor = state.words();
-                    } else if (rs.getInt(15) > 0) {
+                    } else if (rs.getObject(15) != null) {
                         state = QueueState.AWAITING_RATIFICATION;
                         waitingFor = "Reviewed at the CDOP meeting of " + rs.getObject(13, LocalDate.class)
                                 + ", awaiting the chair's ratification";

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +25,12 @@ class CaseworkFigures {
 
     /** A held discussion counts on its meeting's day; one not convened on the day that was recorded. */
     private static final String FINAL_CASE_DISCUSSIONS = """
-            select case when f.outcome = 'HELD' then 'held' else f.not_convened_reason end as k
-            from final_case_discussion f left join case_meeting m on m.id = f.meeting_id
-            where f.outcome is not null
-              and case when f.outcome = 'HELD' and m.scheduled_at is not null then m.scheduled_at else f.recorded_at end >= :start
-              and case when f.outcome = 'HELD' and m.scheduled_at is not null then m.scheduled_at else f.recorded_at end < :end""";
+            select %1$s as y, d.k from (
+                select case when f.outcome = 'HELD' then 'held' else f.not_convened_reason end as k,
+                       case when f.outcome = 'HELD' and m.scheduled_at is not null then m.scheduled_at else f.recorded_at end as counted_at
+                from final_case_discussion f left join case_meeting m on m.id = f.meeting_id
+                where f.outcome is not null) d
+            where d.counted_at >= :previousStart and d.counted_at < :end""".formatted(Counts.yearOf("d.counted_at", ":start"));
 
     private static final List<Tables.Code> DISCUSSION_OUTCOMES = List.of(new Tables.Code("held", "Held"),
             new Tables.Code("logistical", "Not convened: logistical reasons"),
@@ -37,14 +39,18 @@ class CaseworkFigures {
             new Tables.Code("other", "Not convened: other reasons"));
 
     /**
-     * Overdue at year end: asked for before the end of 31 March, due before then (after any
+     * Overdue at a year end: asked for before the end of 31 March, due before then (after any
      * extension) and not returned by then. A withdrawn request never counts as overdue, whenever
-     * it was withdrawn: the SPOC decided the report was not needed.
+     * it was withdrawn: the SPOC decided the report was not needed. Both year ends in one pass over
+     * the requests not returned by the earlier one.
      */
     private static final String OVERDUE_AT_YEAR_END = """
-            select count(*) from agency_report_request r
+            select coalesce(sum(case when r.requested_at < :end and r.due_at < :end
+                                      and (r.returned_at is null or r.returned_at >= :end) then 1 else 0 end), 0),
+                   coalesce(sum(case when r.requested_at < :previousEnd and r.due_at < :previousEnd then 1 else 0 end), 0)
+            from agency_report_request r
             where r.status <> 'WITHDRAWN' and r.withdrawn_at is null
-              and r.requested_at < :end and r.due_at < :end and (r.returned_at is null or r.returned_at >= :end)""";
+              and (r.returned_at is null or r.returned_at >= :previousEnd)""";
 
     private final JdbcClient jdbc;
 
@@ -52,58 +58,70 @@ class CaseworkFigures {
         this.jdbc = jdbc;
     }
 
-    List<Table> tables(ReportingPeriod year, ReportingPeriod previous) {
-        return List.of(rapidResponses(year, previous), finalCaseDiscussions(year, previous), formB(year, previous));
+    List<Table> tables(ReportingPeriod year) {
+        return List.of(rapidResponses(year), finalCaseDiscussions(year), formB(year));
     }
 
-    private Table rapidResponses(ReportingPeriod year, ReportingPeriod previous) {
-        String initiated = "select count(*) from rapid_response r where r.started_at >= :start and r.started_at < :end";
-        String meetings = "select count(*) from case_meeting m where m.kind = '" + MeetingKind.RAPID_RESPONSE.name()
-                + "' and m.held = true and m.scheduled_at >= :start and m.scheduled_at < :end";
+    private Table rapidResponses(ReportingPeriod year) {
+        Counts.TwoYears initiated = Counts.rows(jdbc, "select " + Counts.yearOf("r.started_at", ":start")
+                + " as y from rapid_response r where r.started_at >= :previousStart and r.started_at < :end", Counts.of(year));
+        Counts.TwoYears meetings = Counts.rows(jdbc, "select " + Counts.yearOf("m.scheduled_at", ":start")
+                + " as y from case_meeting m where m.kind = '" + MeetingKind.RAPID_RESPONSE.name() + "' and m.held = true"
+                + " and m.scheduled_at >= :previousStart and m.scheduled_at < :end", Counts.of(year));
         return new Table("rapid-response", "Rapid responses", "Rapid responses by the day they started; meetings "
                 + "by the day they were held (a meeting not held does not count).", List.of(
-                        count("Rapid responses initiated", initiated, year, previous),
-                        count("Rapid response meetings held", meetings, year, previous)));
+                        count("Rapid responses initiated", initiated),
+                        count("Rapid response meetings held", meetings)));
     }
 
-    private Table finalCaseDiscussions(ReportingPeriod year, ReportingPeriod previous) {
+    private Table finalCaseDiscussions(ReportingPeriod year) {
+        Counts.TwoYears outcomes = Counts.by(jdbc, FINAL_CASE_DISCUSSIONS, Counts.of(year));
         return Tables.breakdown("final-case-discussions", "Final case discussions", "Held: by the day of the "
                 + "meeting. Not convened: by the day that was recorded, with the reason.", DISCUSSION_OUTCOMES,
-                DeathFigures::notRecorded, Counts.by(jdbc, FINAL_CASE_DISCUSSIONS, Counts.of(year)),
-                Counts.by(jdbc, FINAL_CASE_DISCUSSIONS, Counts.of(previous)), "Held or not convened");
+                DeathFigures::notRecorded, outcomes.year(), outcomes.previous(), "Held or not convened");
     }
 
-    private Table formB(ReportingPeriod year, ReportingPeriod previous) {
-        String sent = "select count(*) from agency_report_request r where r.requested_at >= :start and r.requested_at < :end";
-        String returned = "select count(*) from agency_report_request r where r.returned_at >= :start and r.returned_at < :end";
+    private Table formB(ReportingPeriod year) {
+        Map<String, Object> params = Counts.of(year);
+        Counts.TwoYears sent = Counts.rows(jdbc, "select " + Counts.yearOf("r.requested_at", ":start")
+                + " as y from agency_report_request r where r.requested_at >= :previousStart and r.requested_at < :end", params);
+        Map<String, List<Long>> daysToReturn = daysToReturn(params);
+        long[] overdue = jdbc.sql(OVERDUE_AT_YEAR_END).params(params)
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         return new Table("form-b", "Agency reports (Form B)", "Sent and returned by the day of the request and of "
                 + "the return (a withdrawn request was still sent). Days to return: calendar days from request to "
                 + "return, for the reports returned in the year. Overdue: at the end of 31 March not returned and "
                 + "past its due date (after any extension); a withdrawn request never counts as overdue.", List.of(
-                        count("Requests sent", sent, year, previous),
-                        count("Reports returned", returned, year, previous),
-                        Tables.median("Median days from request to return", daysToReturn(year), daysToReturn(previous)),
-                        count("Overdue at year end", OVERDUE_AT_YEAR_END, year, previous)));
+                        count("Requests sent", sent),
+                        Tables.count("Reports returned", daysToReturn.get(Counts.YEAR).size(),
+                                daysToReturn.get(Counts.PREVIOUS).size()),
+                        Tables.median("Median days from request to return", Tables.median(daysToReturn.get(Counts.YEAR)),
+                                Tables.median(daysToReturn.get(Counts.PREVIOUS))),
+                        Tables.count("Overdue at year end", overdue[0], overdue[1])));
     }
 
-    /** Medians differ between H2 and PostgreSQL: the days are fetched and the median taken here. */
-    private Number daysToReturn(ReportingPeriod year) {
-        List<Long> days = jdbc.sql("""
-                select r.requested_at, r.returned_at from agency_report_request r
-                where r.returned_at >= :start and r.returned_at < :end""")
-                .params(Counts.of(year))
-                .query((rs, row) -> ChronoUnit.DAYS.between(ukDate(rs.getObject(1, OffsetDateTime.class)),
-                        ukDate(rs.getObject(2, OffsetDateTime.class))))
-                .list();
-        return Tables.median(days);
+    /**
+     * The days each report returned in the two years took, by year of return. Medians differ between
+     * H2 and PostgreSQL: the days are fetched and the median taken here.
+     */
+    private Map<String, List<Long>> daysToReturn(Map<String, Object> params) {
+        Map<String, List<Long>> days = Map.of(Counts.YEAR, new ArrayList<>(), Counts.PREVIOUS, new ArrayList<>());
+        jdbc.sql("select " + Counts.yearOf("r.returned_at", ":start") + """
+                , r.requested_at, r.returned_at from agency_report_request r
+                where r.returned_at >= :previousStart and r.returned_at < :end""")
+                .params(params)
+                .query(rs -> {
+                    days.get(rs.getString(1)).add(ChronoUnit.DAYS.between(ukDate(rs.getObject(2, OffsetDateTime.class)),
+                            ukDate(rs.getObject(3, OffsetDateTime.class))));
+                });
+        return days;
     }
 
     private static LocalDate ukDate(OffsetDateTime at) {
         return at.atZoneSameInstant(UK).toLocalDate();
     }
 
-    private Row count(String label, String sql, ReportingPeriod year, ReportingPeriod previous) {
-        Map<String, Object> thisYear = Counts.of(year);
-        return Tables.count(label, Counts.count(jdbc, sql, thisYear), Counts.count(jdbc, sql, Counts.of(previous)));
+    private static Row count(String label, Counts.TwoYears rows) {
+        return Tables.count(label, rows.total(Counts.YEAR), rows.total(Counts.PREVIOUS));
     }
 }

@@ -17,7 +17,6 @@ import uk.cdr.web.CodeLabels;
 @Component
 class DeathFigures {
 
-    private static final String DEATHS_IN_YEAR = " from case_file c where c.date_of_death >= :first and c.date_of_death <= :last";
     private static final String ALL_DEATHS = "All deaths";
 
     /**
@@ -30,16 +29,24 @@ class DeathFigures {
                         < extract(month from c.date_of_birth) * 100 + extract(day from c.date_of_birth)
                      then 1 else 0 end""";
 
-    /** Days for the first 28 days of life (neonatal), then the first birthday divides 28-364 days from 1-4 years. */
-    private static final String AGE_BAND = """
-            select case when a.days is null or a.years is null then 'not-known'
+    /**
+     * The deaths of the two years, one row each, with what each table counts them by. Age: days for
+     * the first 28 days of life (neonatal), then the first birthday divides 28-364 days from 1-4 years.
+     */
+    private static final String DEATHS = """
+            select a.y, a.classification,
+                   case when a.days is null or a.years is null then 'not-known'
                         when a.days < 28 then 'days-0-27'
                         when a.years < 1 then 'days-28-364'
                         when a.years < 5 then 'years-1-4'
                         when a.years < 10 then 'years-5-9'
                         when a.years < 15 then 'years-10-14'
-                        else 'years-15-17' end as k
-            from (select c.age_at_death_days as days, %s as years %s) a""".formatted(YEARS_AT_DEATH, DEATHS_IN_YEAR);
+                        else 'years-15-17' end as age_band,
+                   a.sex, a.ethnicity, a.place
+            from (select %s as y, c.death_classification as classification, c.age_at_death_days as days,
+                         %s as years, c.sex as sex, c.ethnicity as ethnicity, c.place_of_death as place
+                  from case_file c where c.date_of_death >= :previousFirst and c.date_of_death <= :last) a"""
+            .formatted(Counts.yearOf("c.date_of_death", ":first"), YEARS_AT_DEATH);
 
     private static final List<Tables.Code> AGE_BANDS = List.of(new Tables.Code("days-0-27", "0-27 days (neonatal)"),
             new Tables.Code("days-28-364", "28-364 days"), new Tables.Code("years-1-4", "1-4 years"),
@@ -66,32 +73,31 @@ class DeathFigures {
         this.jdbc = jdbc;
     }
 
-    List<Table> tables(ReportingPeriod year, ReportingPeriod previous) {
+    List<Table> tables(ReportingPeriod year) {
+        Map<String, Counts.TwoYears> counts = Counts.breakdowns(jdbc, DEATHS,
+                List.of("classification", "age_band", "sex", "ethnicity", "place"), Counts.of(year));
         return List.of(
-                table(year, previous, "deaths", "Deaths", "Counted in the reporting year of the date of death. "
+                table("deaths", "Deaths", "Counted in the reporting year of the date of death. "
                         + "Not yet decided: the Designated Doctor has not yet confirmed expected or unexpected.",
-                        "select c.death_classification as k" + DEATHS_IN_YEAR,
+                        counts.get("classification"),
                         List.of(new Tables.Code("expected", "Expected"), new Tables.Code("unexpected", "Unexpected"),
                                 new Tables.Code(null, "Not yet decided")),
                         CodeLabels::label),
-                table(year, previous, "deaths-by-age", "Deaths by age at death", "Age in days in the first year of "
-                        + "life, then in completed years (a child is a year older from the birthday).", AGE_BAND,
-                        AGE_BANDS, key -> "Age not known"),
-                table(year, previous, "deaths-by-sex", "Deaths by sex", null, "select c.sex as k" + DEATHS_IN_YEAR,
+                table("deaths-by-age", "Deaths by age at death", "Age in days in the first year of "
+                        + "life, then in completed years (a child is a year older from the birthday).",
+                        counts.get("age_band"), AGE_BANDS, key -> "Age not known"),
+                table("deaths-by-sex", "Deaths by sex", null, counts.get("sex"),
                         codes(Codes.SEX, CodeLabels::label), DeathFigures::notRecorded),
-                table(year, previous, "deaths-by-ethnicity", "Deaths by ethnicity", "2011 census ethnic groups.",
-                        "select c.ethnicity as k" + DEATHS_IN_YEAR,
+                table("deaths-by-ethnicity", "Deaths by ethnicity", "2011 census ethnic groups.", counts.get("ethnicity"),
                         codes(Codes.ETHNICITY, code -> ETHNICITY_LABELS.getOrDefault(code, CodeLabels.label(code))),
                         DeathFigures::notRecorded),
-                table(year, previous, "deaths-by-place", "Deaths by place of death", null,
-                        "select c.place_of_death as k" + DEATHS_IN_YEAR, codes(Codes.PLACE_OF_DEATH, DeathFigures::place),
-                        DeathFigures::notRecorded));
+                table("deaths-by-place", "Deaths by place of death", null, counts.get("place"),
+                        codes(Codes.PLACE_OF_DEATH, DeathFigures::place), DeathFigures::notRecorded));
     }
 
-    private Table table(ReportingPeriod year, ReportingPeriod previous, String name, String title, String note,
-            String keys, List<Tables.Code> codes, Function<String, String> extraLabel) {
-        return Tables.breakdown(name, title, note, codes, extraLabel, Counts.by(jdbc, keys, Counts.of(year)),
-                Counts.by(jdbc, keys, Counts.of(previous)), ALL_DEATHS);
+    private static Table table(String name, String title, String note, Counts.TwoYears counts, List<Tables.Code> codes,
+            Function<String, String> extraLabel) {
+        return Tables.breakdown(name, title, note, codes, extraLabel, counts.year(), counts.previous(), ALL_DEATHS);
     }
 
     static List<Tables.Code> codes(List<String> codes, Function<String, String> label) {

@@ -3,9 +3,10 @@ package uk.cdr.statistics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewFigures {
 
-    private static final String REVIEWS_IN_YEAR = " from case_file c left join form_c f on f.case_id = c.id"
-            + " where c.review_completed_on >= :first and c.review_completed_on <= :last";
+    private static final String REVIEWS_IN_TWO_YEARS = " from case_file c left join form_c f on f.case_id = c.id"
+            + " where c.review_completed_on >= :previousFirst and c.review_completed_on <= :last";
     private static final String REVIEWS_COMPLETED = "Reviews completed";
     private static final String REVIEW_NOTE = "Reviews count in the year the CDOP completed them (the day of the "
             + "meeting); a case reopened and reviewed again counts once, in the year of its latest review.";
@@ -34,26 +35,50 @@ class ReviewFigures {
             new Tables.Code("10", "10 Sudden unexpected, unexplained death"));
 
     /**
-     * A case is closed at the end of the year if its latest closure before then was not followed
-     * by a reopening before then. Closures are the chair's ratifications (cdop_review.ratified_at)
-     * and the case's own closed_at (which a reopening clears, and an imported case may carry alone).
-     * closed_at is tested for null first: a null inside not (...) would drop the case from the count.
+     * A case is closed at a year end if its latest closure before then was not followed by a
+     * reopening before then. Closures are the chair's ratifications (cdop_review.ratified_at) and
+     * the case's own closed_at (which a reopening clears, and an imported case may carry alone).
+     * One pass over the cases for both year ends, leaving out at once the many closed before the
+     * earlier one and never reopened. "Over 12 months": the death was on or before 31 March a year
+     * earlier, i.e. 12 months had passed by the last day of the year (the queue's flag).
      */
     private static final String OPEN_AT_YEAR_END = """
-            select count(*) from case_file c
-            where c.date_of_death <= :last %s
-              and not (
-                (c.closed_at is not null and c.closed_at < :end and not exists (select 1 from case_reopening o where o.case_id = c.id
-                    and o.reopened_at > c.closed_at and o.reopened_at < :end))
-                or exists (select 1 from cdop_review r where r.case_id = c.id and r.ratified_at < :end
-                    and not exists (select 1 from case_reopening o where o.case_id = c.id
-                        and o.reopened_at > r.ratified_at and o.reopened_at < :end)))""";
+            select coalesce(sum(case when t.date_of_death <= :last and %1$s then 1 else 0 end), 0),
+                   coalesce(sum(case when t.date_of_death <= :yearAgo and %1$s then 1 else 0 end), 0),
+                   coalesce(sum(case when t.date_of_death <= :previousLast and %2$s then 1 else 0 end), 0),
+                   coalesce(sum(case when t.date_of_death <= :previousYearAgo and %2$s then 1 else 0 end), 0)
+            from (select c.date_of_death,
+                         case when c.closed_at < :end and (r.ratified is null or c.closed_at > r.ratified)
+                              then c.closed_at else r.ratified end as closure,
+                         o.reopened,
+                         case when c.closed_at < :previousEnd and (r.previous_ratified is null or c.closed_at > r.previous_ratified)
+                              then c.closed_at else r.previous_ratified end as previous_closure,
+                         o.previous_reopened
+                  from case_file c
+                  left join (select case_id, max(case when ratified_at < :end then ratified_at end) as ratified,
+                                    max(case when ratified_at < :previousEnd then ratified_at end) as previous_ratified
+                             from cdop_review where ratified_at is not null group by case_id) r on r.case_id = c.id
+                  left join (select case_id, max(case when reopened_at < :end then reopened_at end) as reopened,
+                                    max(case when reopened_at < :previousEnd then reopened_at end) as previous_reopened
+                             from case_reopening group by case_id) o on o.case_id = c.id
+                  where c.date_of_death <= :last
+                    and (c.closed_at is null or c.closed_at >= :previousEnd
+                         or exists (select 1 from case_reopening e where e.case_id = c.id))) t"""
+            .formatted("(t.closure is null or t.reopened > t.closure)",
+                    "(t.previous_closure is null or t.previous_reopened > t.previous_closure)");
 
-    /** Bands by calendar months, as the queue's 6 and 12 month flags: from the date 6 months after the death on, it is 6-12. */
-    private static final String TIME_BAND = """
-            select case when c.review_completed_on < c.date_of_death + interval '6' month then 'under-6'
+    /**
+     * The reviews of the two years, one row each, with what each table counts them by. Time to
+     * review in bands by calendar months, as the queue's 6 and 12 month flags: from the date 6 months
+     * after the death on, it is 6-12.
+     */
+    private static final String REVIEWS = """
+            select %s as y, c.reporting_year as year_of_death, f.category as category, f.modifiable as modifiable,
+                   case when f.scr_considered then 'yes' when not f.scr_considered then 'no' end as scr,
+                   case when c.review_completed_on < c.date_of_death + interval '6' month then 'under-6'
                         when c.review_completed_on < c.date_of_death + interval '12' month then '6-12'
-                        else 'over-12' end as k""" + REVIEWS_IN_YEAR;
+                        else 'over-12' end as time_band""".formatted(Counts.yearOf("c.review_completed_on", ":first"))
+            + REVIEWS_IN_TWO_YEARS;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -63,91 +88,82 @@ class ReviewFigures {
         this.clock = clock;
     }
 
-    List<Table> tables(ReportingPeriod year, ReportingPeriod previous) {
-        return List.of(meetings(year, previous),
-                breakdown(year, previous, "reviews-by-year-of-death", "Reviews completed, by reporting year of death",
-                        "select c.reporting_year as k" + REVIEWS_IN_YEAR, List.of(), key -> "Deaths in " + key),
-                breakdown(year, previous, "reviews-by-category", "Reviews completed, by category of death",
-                        "select f.category as k" + REVIEWS_IN_YEAR, CATEGORIES, key -> "Category not recorded"),
-                breakdown(year, previous, "reviews-by-modifiable", "Reviews completed, by modifiable factors",
-                        "select f.modifiable as k" + REVIEWS_IN_YEAR,
+    List<Table> tables(ReportingPeriod year) {
+        Map<String, Counts.TwoYears> counts = Counts.breakdowns(jdbc, REVIEWS,
+                List.of("year_of_death", "category", "modifiable", "scr", "time_band"), Counts.of(year));
+        return List.of(meetings(year),
+                breakdown("reviews-by-year-of-death", "Reviews completed, by reporting year of death",
+                        counts.get("year_of_death"), List.of(), key -> "Deaths in " + key),
+                breakdown("reviews-by-category", "Reviews completed, by category of death", counts.get("category"),
+                        CATEGORIES, key -> "Category not recorded"),
+                breakdown("reviews-by-modifiable", "Reviews completed, by modifiable factors", counts.get("modifiable"),
                         List.of(new Tables.Code("yes", "Modifiable factors identified"),
                                 new Tables.Code("no", "No modifiable factors identified"),
                                 new Tables.Code("insufficient-information", "Insufficient information")),
                         key -> "Not recorded"),
-                breakdown(year, previous, "reviews-scr", "Reviews completed: serious case review (SCR) considered",
-                        "select case when f.scr_considered then 'yes' when not f.scr_considered then 'no' end as k"
-                                + REVIEWS_IN_YEAR,
+                breakdown("reviews-scr", "Reviews completed: serious case review (SCR) considered", counts.get("scr"),
                         List.of(new Tables.Code("yes", "SCR considered"), new Tables.Code("no", "SCR not considered")),
                         key -> "Not recorded"),
-                timeToReview(year, previous), openCases(year, previous));
+                timeToReview(year, counts.get("time_band")), openCases(year));
     }
 
     /** Meetings set for a later day of the current year have not been held yet. */
-    private Table meetings(ReportingPeriod year, ReportingPeriod previous) {
+    private Table meetings(ReportingPeriod year) {
+        Map<String, Object> params = Counts.of(year);
+        params.put("today", LocalDate.now(clock));
+        Counts.TwoYears held = Counts.by(jdbc, "select " + Counts.yearOf("m.held_on", ":first") + """
+                 as y, m.kind as k from panel_meeting m
+                where m.held_on >= :previousFirst and m.held_on <= :last and m.held_on <= :today""", params);
         return Tables.breakdown("cdop-meetings", "CDOP meetings held", "Routine meetings and special neonatal "
                 + "panels held on a day in the year.", List.of(new Tables.Code("ROUTINE", "Routine meetings"),
                         new Tables.Code("NEONATAL", "Special neonatal meetings")), DeathFigures::notRecorded,
-                meetingsHeld(year), meetingsHeld(previous), "CDOP meetings held");
+                held.year(), held.previous(), "CDOP meetings held");
     }
 
-    private Map<String, Long> meetingsHeld(ReportingPeriod year) {
-        Map<String, Object> params = new HashMap<>(Counts.of(year));
-        params.put("today", LocalDate.now(clock));
-        return Counts.by(jdbc, """
-                select m.kind as k from panel_meeting m
-                where m.held_on >= :first and m.held_on <= :last and m.held_on <= :today""", params);
+    private static Table breakdown(String name, String title, Counts.TwoYears counts, List<Tables.Code> codes,
+            Function<String, String> extraLabel) {
+        return Tables.breakdown(name, title, REVIEW_NOTE, codes, extraLabel, counts.year(), counts.previous(),
+                REVIEWS_COMPLETED);
     }
 
-    private Table breakdown(ReportingPeriod year, ReportingPeriod previous, String name, String title, String keys,
-            List<Tables.Code> codes, java.util.function.Function<String, String> extraLabel) {
-        return Tables.breakdown(name, title, REVIEW_NOTE, codes, extraLabel, Counts.by(jdbc, keys, Counts.of(year)),
-                Counts.by(jdbc, keys, Counts.of(previous)), REVIEWS_COMPLETED);
-    }
-
-    private Table timeToReview(ReportingPeriod year, ReportingPeriod previous) {
-        Map<String, Long> thisYear = Counts.by(jdbc, TIME_BAND, Counts.of(year));
-        Map<String, Long> previousYear = Counts.by(jdbc, TIME_BAND, Counts.of(previous));
+    private Table timeToReview(ReportingPeriod year, Counts.TwoYears counts) {
         Table bands = Tables.breakdown("time-to-review", "Time from death to review completed", "From the date of "
                 + "death to the day the CDOP completed the review. Under 6 months: before the date 6 months after "
                 + "the death; over 12 months: on or after the date 12 months after it.",
                 List.of(new Tables.Code("under-6", "Under 6 months"), new Tables.Code("6-12", "6-12 months"),
                         new Tables.Code("over-12", "Over 12 months")), DeathFigures::notRecorded,
-                thisYear, previousYear, REVIEWS_COMPLETED);
-        List<Row> rows = new java.util.ArrayList<>();
-        rows.add(Tables.median("Median days from death to review", daysToReview(year), daysToReview(previous)));
+                counts.year(), counts.previous(), REVIEWS_COMPLETED);
+        Map<String, List<Long>> days = daysToReview(year);
+        List<Row> rows = new ArrayList<>();
+        rows.add(Tables.median("Median days from death to review", Tables.median(days.get(Counts.YEAR)),
+                Tables.median(days.get(Counts.PREVIOUS))));
         rows.addAll(bands.rows());
         return new Table(bands.name(), bands.title(), bands.note(), List.copyOf(rows));
     }
 
     /** Medians differ between H2 and PostgreSQL: the days are fetched and the median taken here. */
-    private Number daysToReview(ReportingPeriod year) {
-        return Tables.median(jdbc.sql("select c.date_of_death, c.review_completed_on" + REVIEWS_IN_YEAR)
+    private Map<String, List<Long>> daysToReview(ReportingPeriod year) {
+        Map<String, List<Long>> days = Map.of(Counts.YEAR, new ArrayList<>(), Counts.PREVIOUS, new ArrayList<>());
+        jdbc.sql("select " + Counts.yearOf("c.review_completed_on", ":first") + ", c.date_of_death, c.review_completed_on"
+                + REVIEWS_IN_TWO_YEARS)
                 .params(Counts.of(year))
-                .query((rs, row) -> ChronoUnit.DAYS.between(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
-                .list());
+                .query(rs -> {
+                    days.get(rs.getString(1)).add(ChronoUnit.DAYS.between(rs.getObject(2, LocalDate.class),
+                            rs.getObject(3, LocalDate.class)));
+                });
+        return days;
     }
 
-    /**
-     * Open at year end: the death was on or before 31 March and the case was not closed then.
-     * Over 12 months: the death was on or before 31 March a year earlier, i.e. 12 months had passed
-     * by the last day of the year (the queue's flag, on 31 March).
-     */
-    private Table openCases(ReportingPeriod year, ReportingPeriod previous) {
-        String open = OPEN_AT_YEAR_END.formatted("");
-        String old = OPEN_AT_YEAR_END.formatted("and c.date_of_death <= :yearAgo");
+    /** Open at year end: the death was on or before 31 March and the case was not closed then. */
+    private Table openCases(ReportingPeriod year) {
+        Map<String, Object> params = Counts.of(year);
+        params.put("yearAgo", year.lastDay().minusYears(1));
+        params.put("previousYearAgo", year.previous().lastDay().minusYears(1));
+        long[] open = jdbc.sql(OPEN_AT_YEAR_END).params(params)
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
         return new Table("open-cases", "Cases open at year end", "Deaths on or before 31 March whose review was not "
                 + "ratified (the case closed) by the end of that day, including cases reopened and not yet closed "
-                + "again.", List.of(
-                        Tables.count("Open at year end", Counts.count(jdbc, open, Counts.of(year)),
-                                Counts.count(jdbc, open, Counts.of(previous))),
-                        Tables.count("Of which over 12 months since the death", Counts.count(jdbc, old, withYearAgo(year)),
-                                Counts.count(jdbc, old, withYearAgo(previous)))));
-    }
-
-    private static Map<String, Object> withYearAgo(ReportingPeriod year) {
-        Map<String, Object> params = new HashMap<>(Counts.of(year));
-        params.put("yearAgo", year.lastDay().minusYears(1));
-        return params;
+                + "again.", List.of(Tables.count("Open at year end", open[0], open[2]),
+                        Tables.count("Of which over 12 months since the death", open[1], open[3])));
     }
 }

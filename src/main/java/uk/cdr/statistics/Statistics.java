@@ -34,9 +34,9 @@ public class Statistics {
     public YearReport report(ReportingPeriod year, Version version) {
         ReportingPeriod previous = year.previous();
         List<Table> tables = new ArrayList<>();
-        tables.addAll(deaths.tables(year, previous));
-        tables.addAll(casework.tables(year, previous));
-        tables.addAll(reviews.tables(year, previous));
+        tables.addAll(deaths.tables(year));
+        tables.addAll(casework.tables(year));
+        tables.addAll(reviews.tables(year));
         YearReport internal = new YearReport(year.label(), previous.label(), Version.INTERNAL,
                 "Internal version: exact numbers, not for publication.", List.copyOf(tables));
         return version == Version.PUBLIC ? Suppression.publish(internal) : internal;
