@@ -1,17 +1,11 @@
 package uk.cdr.statistics;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import uk.cdr.ChildDeathReviewApplication;
 import uk.cdr.rapidresponse.MeetingKind;
 
 /**
@@ -20,8 +14,6 @@ import uk.cdr.rapidresponse.MeetingKind;
  */
 @Component
 class CaseworkFigures {
-
-    private static final ZoneId UK = ZoneId.of(ChildDeathReviewApplication.ZONE);
 
     /** A held discussion counts on its meeting's day; one not convened on the day that was recorded. */
     private static final String FINAL_CASE_DISCUSSIONS = """
@@ -85,7 +77,9 @@ class CaseworkFigures {
         Map<String, Object> params = Counts.of(year);
         Counts.TwoYears sent = Counts.rows(jdbc, "select " + Counts.yearOf("r.requested_at", ":start")
                 + " as y from agency_report_request r where r.requested_at >= :previousStart and r.requested_at < :end", params);
-        Map<String, List<Long>> daysToReturn = daysToReturn(params);
+        Counts.TwoYears daysToReturn = Counts.by(jdbc, "select " + Counts.yearOf("r.returned_at", ":start") + """
+                 as y, r.days_to_return as k from agency_report_request r
+                where r.returned_at >= :previousStart and r.returned_at < :end""", params);
         long[] overdue = jdbc.sql(OVERDUE_AT_YEAR_END).params(params)
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         return new Table("form-b", "Agency reports (Form B)", "Sent and returned by the day of the request and of "
@@ -93,32 +87,10 @@ class CaseworkFigures {
                 + "return, for the reports returned in the year. Overdue: at the end of 31 March not returned and "
                 + "past its due date (after any extension); a withdrawn request never counts as overdue.", List.of(
                         count("Requests sent", sent),
-                        Tables.count("Reports returned", daysToReturn.get(Counts.YEAR).size(),
-                                daysToReturn.get(Counts.PREVIOUS).size()),
-                        Tables.median("Median days from request to return", Tables.median(daysToReturn.get(Counts.YEAR)),
-                                Tables.median(daysToReturn.get(Counts.PREVIOUS))),
+                        count("Reports returned", daysToReturn),
+                        Tables.median("Median days from request to return", Tables.median(daysToReturn.year()),
+                                Tables.median(daysToReturn.previous())),
                         Tables.count("Overdue at year end", overdue[0], overdue[1])));
-    }
-
-    /**
-     * The days each report returned in the two years took, by year of return. Medians differ between
-     * H2 and PostgreSQL: the days are fetched and the median taken here.
-     */
-    private Map<String, List<Long>> daysToReturn(Map<String, Object> params) {
-        Map<String, List<Long>> days = Map.of(Counts.YEAR, new ArrayList<>(), Counts.PREVIOUS, new ArrayList<>());
-        jdbc.sql("select " + Counts.yearOf("r.returned_at", ":start") + """
-                , r.requested_at, r.returned_at from agency_report_request r
-                where r.returned_at >= :previousStart and r.returned_at < :end""")
-                .params(params)
-                .query(rs -> {
-                    days.get(rs.getString(1)).add(ChronoUnit.DAYS.between(ukDate(rs.getObject(2, OffsetDateTime.class)),
-                            ukDate(rs.getObject(3, OffsetDateTime.class))));
-                });
-        return days;
-    }
-
-    private static LocalDate ukDate(OffsetDateTime at) {
-        return at.atZoneSameInstant(UK).toLocalDate();
     }
 
     private static Row count(String label, Counts.TwoYears rows) {

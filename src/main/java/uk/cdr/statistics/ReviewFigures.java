@@ -2,7 +2,6 @@ package uk.cdr.statistics;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,25 +132,13 @@ class ReviewFigures {
                 List.of(new Tables.Code("under-6", "Under 6 months"), new Tables.Code("6-12", "6-12 months"),
                         new Tables.Code("over-12", "Over 12 months")), DeathFigures::notRecorded,
                 counts.year(), counts.previous(), REVIEWS_COMPLETED);
-        Map<String, List<Long>> days = daysToReview(year);
+        Counts.TwoYears days = Counts.by(jdbc, "select " + Counts.yearOf("c.review_completed_on", ":first")
+                + " as y, c.days_to_review as k" + REVIEWS_IN_TWO_YEARS, Counts.of(year));
         List<Row> rows = new ArrayList<>();
-        rows.add(Tables.median("Median days from death to review", Tables.median(days.get(Counts.YEAR)),
-                Tables.median(days.get(Counts.PREVIOUS))));
+        rows.add(Tables.median("Median days from death to review", Tables.median(days.year()),
+                Tables.median(days.previous())));
         rows.addAll(bands.rows());
         return new Table(bands.name(), bands.title(), bands.note(), List.copyOf(rows));
-    }
-
-    /** Medians differ between H2 and PostgreSQL: the days are fetched and the median taken here. */
-    private Map<String, List<Long>> daysToReview(ReportingPeriod year) {
-        Map<String, List<Long>> days = Map.of(Counts.YEAR, new ArrayList<>(), Counts.PREVIOUS, new ArrayList<>());
-        jdbc.sql("select " + Counts.yearOf("c.review_completed_on", ":first") + ", c.date_of_death, c.review_completed_on"
-                + REVIEWS_IN_TWO_YEARS)
-                .params(Counts.of(year))
-                .query(rs -> {
-                    days.get(rs.getString(1)).add(ChronoUnit.DAYS.between(rs.getObject(2, LocalDate.class),
-                            rs.getObject(3, LocalDate.class)));
-                });
-        return days;
     }
 
     /** Open at year end: the death was on or before 31 March and the case was not closed then. */

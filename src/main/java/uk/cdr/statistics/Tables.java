@@ -56,18 +56,30 @@ final class Tables {
 
     /**
      * The middle value, or the mean of the two middle values (so 23.5 days can happen); null when
-     * there is nothing to measure.
+     * there is nothing to measure. The values come counted: how many times each (days, as text)
+     * occurs, as SQL groups them; a null value (nothing to measure) is left out.
      */
-    static Number median(List<Long> values) {
-        if (values.isEmpty()) {
+    static Number median(Map<String, Long> timesEachValue) {
+        long count = timesEachValue.entrySet().stream().filter(e -> e.getKey() != null).mapToLong(Map.Entry::getValue).sum();
+        if (count == 0) {
             return null;
         }
-        List<Long> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        if (sorted.size() % 2 == 1) {
-            return sorted.get(middle);
-        }
-        long twice = sorted.get(middle - 1) + sorted.get(middle);
+        List<Long> values = timesEachValue.keySet().stream().filter(Objects::nonNull).map(Long::valueOf).sorted().toList();
+        long lower = valueAt(values, timesEachValue, (count - 1) / 2);
+        long upper = valueAt(values, timesEachValue, count / 2);
+        long twice = lower + upper;
         return twice % 2 == 0 ? (Number) (twice / 2) : (Number) (twice / 2.0);
+    }
+
+    /** The value at a position (from 0) of the sorted values, each repeated as often as it occurs. */
+    private static long valueAt(List<Long> sortedValues, Map<String, Long> timesEachValue, long position) {
+        long seen = 0;
+        for (long value : sortedValues) {
+            seen += timesEachValue.get(String.valueOf(value));
+            if (position < seen) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("position " + position + " of " + seen + " values");
     }
 }

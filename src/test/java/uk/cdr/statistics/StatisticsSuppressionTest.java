@@ -3,6 +3,7 @@ package uk.cdr.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +44,14 @@ class StatisticsSuppressionTest {
 
     @Test
     void mediansAreTheMiddleValueOrTheMeanOfTheTwoMiddleOnes() {
-        assertThat(Tables.median(List.of())).isNull();
-        assertThat(Tables.median(List.of(35L, 10L, 16L))).isEqualTo(16L);
-        assertThat(Tables.median(List.of(21L, 14L, 26L, 15L))).isEqualTo(18L);
-        assertThat(Tables.median(List.of(14L, 15L, 18L, 21L, 26L, 32L, 91L, 191L))).isEqualTo(23.5);
+        assertThat(Tables.median(Map.of())).isNull();
+        assertThat(Tables.median(Map.of("35", 1L, "10", 1L, "16", 1L))).isEqualTo(16L);
+        assertThat(Tables.median(Map.of("21", 1L, "14", 1L, "26", 1L, "15", 1L))).isEqualTo(18L);
+        assertThat(Tables.median(Map.of("14", 1L, "15", 1L, "18", 1L, "21", 1L, "26", 1L, "32", 1L, "91", 1L, "191", 1L)))
+                .isEqualTo(23.5);
+        // As SQL counts them: 3, 3, 3, 9, 40, 40 (sorted by number, not as text: 9 before 40)
+        assertThat(Tables.median(Map.of("40", 2L, "3", 3L, "9", 1L))).isEqualTo(6L);
+        assertThat(Tables.median(Map.of("40", 2L, "3", 3L, "9", 2L))).isEqualTo(9L);
     }
 
     @Test
