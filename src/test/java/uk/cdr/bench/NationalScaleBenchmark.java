@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import uk.cdr.casefile.ReportingYear;
+import uk.cdr.panel.CdopQueue;
+import uk.cdr.statistics.Statistics;
+import uk.cdr.statistics.Version;
 import uk.cdr.support.FreshDatabaseApp;
 import uk.cdr.support.HttpSession;
 
@@ -33,6 +36,12 @@ class NationalScaleBenchmark extends FreshDatabaseApp {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    Statistics statistics;
+
+    @Autowired
+    CdopQueue queue;
 
     @Test
     void statisticsAndQueueOverTenYears() throws Exception {
@@ -79,8 +88,32 @@ class NationalScaleBenchmark extends FreshDatabaseApp {
         bench.figure("queue p95", queue.percentileMillis(95), "ms", "< 100 ms");
         bench.figure("queue p99", queue.percentileMillis(99), "ms", null);
 
+        serviceCalls(bench, statisticsYear, warmUp, calls);
         sqlAggregates(bench, statisticsYear, warmUp, calls);
         bench.write();
+    }
+
+    /** The same work without HTTP, security and JSON: the services the controllers call, in this JVM. */
+    private void serviceCalls(Bench bench, String year, int warmUp, int calls) {
+        uk.cdr.statistics.ReportingPeriod period = uk.cdr.statistics.ReportingPeriod.parse(year);
+        Latencies report = new Latencies();
+        Latencies queued = new Latencies();
+        for (int i = 0; i < warmUp + calls; i++) {
+            long t = System.nanoTime();
+            statistics.report(period, Version.INTERNAL);
+            if (i >= warmUp) {
+                report.add(System.nanoTime() - t);
+            }
+            t = System.nanoTime();
+            queue.cases(new CdopQueue.Filter(null, null, "age"));
+            if (i >= warmUp) {
+                queued.add(System.nanoTime() - t);
+            }
+        }
+        bench.figure("statistics service call (no HTTP) p50", report.percentileMillis(50), "ms", null);
+        bench.figure("statistics service call (no HTTP) p95", report.percentileMillis(95), "ms", null);
+        bench.figure("queue service call (no HTTP) p50", queued.percentileMillis(50), "ms", null);
+        bench.figure("queue service call (no HTTP) p95", queued.percentileMillis(95), "ms", null);
     }
 
     private static Latencies measure(HttpSession session, String path, int warmUp, int calls) {
@@ -96,22 +129,29 @@ class NationalScaleBenchmark extends FreshDatabaseApp {
     }
 
     /**
-     * The statistics are some 40 small aggregates; the biggest is the count of cases open at year
-     * end, which looks at every case ever notified (with its reviews and reopenings) rather than
-     * one year's. Its SQL as ReviewFigures runs it, timed directly; beside it one year's deaths by
-     * age band, the typical one-year aggregate.
+     * The statistics are 11 SQL statements (each counting the year and the year before); the
+     * biggest is the count of cases open at year end, which looks at every case not closed before
+     * the earlier year end (with its reviews and reopenings) rather than one year's. Its SQL as
+     * ReviewFigures runs it (for one year end), timed directly; beside it one year's deaths by age
+     * band, the typical one-year aggregate.
      */
     private void sqlAggregates(Bench bench, String year, int warmUp, int calls) throws Exception {
         uk.cdr.statistics.ReportingPeriod period = uk.cdr.statistics.ReportingPeriod.parse(year);
         String openAtYearEnd = """
-                select count(*) from case_file c
-                where c.date_of_death <= ?
-                  and not (
-                    (c.closed_at is not null and c.closed_at < ? and not exists (select 1 from case_reopening o where o.case_id = c.id
-                        and o.reopened_at > c.closed_at and o.reopened_at < ?))
-                    or exists (select 1 from cdop_review r where r.case_id = c.id and r.ratified_at < ?
-                        and not exists (select 1 from case_reopening o where o.case_id = c.id
-                            and o.reopened_at > r.ratified_at and o.reopened_at < ?)))""";
+                select coalesce(sum(case when t.date_of_death <= ? and (t.closure is null or t.reopened > t.closure)
+                                         then 1 else 0 end), 0)
+                from (select c.date_of_death,
+                             case when c.closed_at < ? and (r.ratified is null or c.closed_at > r.ratified)
+                                  then c.closed_at else r.ratified end as closure,
+                             o.reopened
+                      from case_file c
+                      left join (select case_id, max(case when ratified_at < ? then ratified_at end) as ratified
+                                 from cdop_review where ratified_at is not null group by case_id) r on r.case_id = c.id
+                      left join (select case_id, max(case when reopened_at < ? then reopened_at end) as reopened
+                                 from case_reopening group by case_id) o on o.case_id = c.id
+                      where c.date_of_death <= ?
+                        and (c.closed_at is null or c.closed_at >= ?
+                             or exists (select 1 from case_reopening e where e.case_id = c.id))) t""";
         String byAge = """
                 select k, count(*) from (select case when c.age_at_death_days < 28 then 'neonatal'
                     when c.age_at_death_days < 365 then 'infant' else 'child' end as k
@@ -122,9 +162,11 @@ class NationalScaleBenchmark extends FreshDatabaseApp {
             for (int i = 0; i < warmUp + calls; i++) {
                 try (PreparedStatement s = connection.prepareStatement(openAtYearEnd)) {
                     s.setObject(1, period.lastDay());
-                    for (int p = 2; p <= 5; p++) {
+                    for (int p = 2; p <= 4; p++) {
                         s.setObject(p, period.end());
                     }
+                    s.setObject(5, period.lastDay());
+                    s.setObject(6, period.previous().end());
                     long t = System.nanoTime();
                     try (ResultSet rs = s.executeQuery()) {
                         rs.next();
