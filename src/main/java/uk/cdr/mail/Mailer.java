@@ -2,6 +2,7 @@ package uk.cdr.mail;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -90,8 +91,20 @@ public class Mailer {
         sender.send(message);
     }
 
+    /**
+     * "case_id is not distinct from ?" would say the same in one query, but PostgreSQL cannot look
+     * it up in uk_sent_email: every email would read every email ever sent.
+     */
     private boolean alreadySent(Email email, String recipient) {
-        return jdbc.sql("select count(*) from sent_email where case_id is not distinct from ? and kind = ? and recipient = ?")
-                .params(email.caseId(), email.kind(), recipient).query(Integer.class).single() > 0;
+        String sql = email.caseId() == null
+                ? "select count(*) from sent_email where case_id is null and kind = ? and recipient = ?"
+                : "select count(*) from sent_email where case_id = ? and kind = ? and recipient = ?";
+        List<Object> params = new ArrayList<>();
+        if (email.caseId() != null) {
+            params.add(email.caseId());
+        }
+        params.add(email.kind());
+        params.add(recipient);
+        return jdbc.sql(sql).params(params).query(Integer.class).single() > 0;
     }
 }

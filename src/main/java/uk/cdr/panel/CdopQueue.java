@@ -1,5 +1,7 @@
 package uk.cdr.panel;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -7,6 +9,7 @@ import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +28,27 @@ import uk.cdr.web.CodeLabels;
  */
 @Service
 public class CdopQueue {
+
+    /** Every open case with what the queue needs to know about it: Form Bs, rapid response, meeting, reviews. */
+    private static final String OPEN_CASES = """
+                select c.id, c.case_reference, c.reporting_year, c.date_of_death, c.age_at_death_days, c.neonatal,
+                       c.death_classification, c.form_b_proceed_reason, c.final_case_discussion_done_at,
+                       coalesce(b.requested, 0), coalesce(b.returned, 0), rr.case_id, m.held_on, a.meeting_id,
+                       u.case_id, d.deferral_reason, d.review_by, c.status
+                from case_file c
+                left join (select r.case_id, sum(case when r.status <> 'WITHDRAWN' then 1 else 0 end) as requested,
+                                  sum(case when r.status = 'RETURNED' then 1 else 0 end) as returned
+                           from agency_report_request r join case_file o on o.id = r.case_id
+                           where o.status <> 'CLOSED' group by r.case_id) b on b.case_id = c.id
+                left join rapid_response rr on rr.case_id = c.id
+                left join panel_assignment a on a.case_id = c.id
+                left join panel_meeting m on m.id = a.meeting_id
+                left join (select distinct case_id from cdop_review where outcome = 'REVIEWED' and ratified_at is null) u
+                    on u.case_id = c.id
+                left join cdop_review d on d.case_id = c.id and d.outcome = 'DEFERRED' and not exists (
+                    select 1 from cdop_review later where later.case_id = c.id and later.decided_at > d.decided_at)
+                    and not exists (select 1 from case_reopening o where o.case_id = c.id and o.reopened_at > d.decided_at)
+                where c.status <> 'CLOSED'""";
 
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
@@ -51,70 +75,7 @@ public class CdopQueue {
 
     public List<QueuedCase> cases(Filter filter) {
         LocalDate today = LocalDate.now(clock);
-        List<QueuedCase> cases = jdbc.sql("""
-                select c.id, c.case_reference, c.reporting_year, c.date_of_death, c.age_at_death_days, c.neonatal,
-                       c.death_classification, c.form_b_proceed_reason, c.final_case_discussion_done_at,
-                       coalesce(b.requested, 0), coalesce(b.returned, 0), rr.case_id, m.held_on, a.meeting_id,
-                       u.case_id, d.deferral_reason, d.review_by, c.status
-                from case_file c
-                left join (select r.case_id, sum(case when r.status <> 'WITHDRAWN' then 1 else 0 end) as requested,
-                                  sum(case when r.status = 'RETURNED' then 1 else 0 end) as returned
-                           from agency_report_request r join case_file o on o.id = r.case_id
-                           where o.status <> 'CLOSED' group by r.case_id) b on b.case_id = c.id
-                left join rapid_response rr on rr.case_id = c.id
-                left join panel_assignment a on a.case_id = c.id
-                left join panel_meeting m on m.id = a.meeting_id
-                left join (select distinct case_id from cdop_review where outcome = 'REVIEWED' and ratified_at is null) u
-                    on u.case_id = c.id
-                left join cdop_review d on d.case_id = c.id and d.outcome = 'DEFERRED' and not exists (
-                    select 1 from cdop_review later where later.case_id = c.id and later.decided_at > d.decided_at)
-                    and not exists (select 1 from case_reopening o where o.case_id = c.id and o.reopened_at > d.decided_at)
-                where c.status <> 'CLOSED'""")
-                .query((rs, row) -> {
-                    LocalDate dateOfDeath = rs.getObject(4, LocalDate.class);
-                    int requested = rs.getInt(10);
-                    int returned = rs.getInt(11);
-                    boolean rapidResponse = rs.getObject(12) != null;
-                    String classification = rs.getString(7);
-                    boolean formBsIn = rs.getString(8) != null || (requested > 0 && returned == requested);
-                    boolean discussionDone = !rapidResponse || rs.getObject(9, OffsetDateTime.class) != null;
-                    QueueState state;
-                    String waitingFor;
-                    if (classification == null) {
-                        state = QueueState.WAITING_FOR_CLASSIFICATION;
-                        waitingFor = state.words();
-                    } else if (!formBsIn) {
-                        state = QueueState.WAITING_FOR_FORM_B;
-                        waitingFor = requested == 0 ? "Form B requests not yet sent"
-                                : "Form Bs outstanding: " + returned + " of " + requested + " returned";
-                    } else if ("unexpected".equals(classification) && !discussionDone) {
-                        state = QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION;
-                        waitingFor = state.words();
-                    } else if (rs.getObject(15) != null) {
-                        state = QueueState.AWAITING_RATIFICATION;
-                        waitingFor = "Reviewed at the CDOP meeting of " + rs.getObject(13, LocalDate.class)
-                                + ", awaiting the chair's ratification";
-                    } else if (rs.getObject(13, LocalDate.class) != null) {
-                        state = QueueState.ASSIGNED;
-                        waitingFor = "Assigned to the CDOP meeting of " + rs.getObject(13, LocalDate.class);
-                    } else if (rs.getString(16) != null) {
-                        state = QueueState.DEFERRED;
-                        waitingFor = "Deferred (" + CodeLabels.label(rs.getString(16)) + "), to be reviewed by "
-                                + rs.getObject(17, LocalDate.class);
-                    } else {
-                        state = QueueState.READY_FOR_REVIEW;
-                        waitingFor = "REOPENED".equals(rs.getString(18)) ? "Reopened with new information: ready for review again"
-                                : state.words();
-                    }
-                    return new QueuedCase(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), dateOfDeath,
-                            rs.getInt(5), rs.getBoolean(6), state, waitingFor, requested, returned, rapidResponse,
-                            ChronoUnit.DAYS.between(dateOfDeath, today), !dateOfDeath.plus(reviewTarget).isAfter(today),
-                            !dateOfDeath.plus(escalation).isAfter(today), rs.getObject(13, LocalDate.class),
-                            rs.getObject(14, UUID.class), state == QueueState.DEFERRED ? rs.getString(16) : null,
-                            state == QueueState.DEFERRED ? rs.getObject(17, LocalDate.class) : null,
-                            "REOPENED".equals(rs.getString(18)));
-                })
-                .list();
+        List<QueuedCase> cases = jdbc.sql(OPEN_CASES).query((rs, row) -> queued(rs, today)).list();
         return cases.stream()
                 .filter(c -> filter.state() == null || c.state() == filter.state())
                 .filter(c -> filter.meetingId() == null || filter.meetingId().equals(c.panelMeetingId()))
@@ -124,6 +85,57 @@ public class CdopQueue {
                         : Comparator.comparing(QueuedCase::daysSinceDeath).reversed()
                                 .thenComparing(QueuedCase::caseReference))
                 .toList();
+    }
+
+    /** One case as the queue shows it; empty when the case is closed or unknown. */
+    public Optional<QueuedCase> queued(UUID caseId) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql(OPEN_CASES + " and c.id = ?").param(caseId).query((rs, row) -> queued(rs, today)).optional();
+    }
+
+    private QueuedCase queued(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate dateOfDeath = rs.getObject(4, LocalDate.class);
+        int requested = rs.getInt(10);
+        int returned = rs.getInt(11);
+        boolean rapidResponse = rs.getObject(12) != null;
+        String classification = rs.getString(7);
+        boolean formBsIn = rs.getString(8) != null || (requested > 0 && returned == requested);
+        boolean discussionDone = !rapidResponse || rs.getObject(9, OffsetDateTime.class) != null;
+        QueueState state;
+        String waitingFor;
+        if (classification == null) {
+            state = QueueState.WAITING_FOR_CLASSIFICATION;
+            waitingFor = state.words();
+        } else if (!formBsIn) {
+            state = QueueState.WAITING_FOR_FORM_B;
+            waitingFor = requested == 0 ? "Form B requests not yet sent"
+                    : "Form Bs outstanding: " + returned + " of " + requested + " returned";
+        } else if ("unexpected".equals(classification) && !discussionDone) {
+            state = QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION;
+            waitingFor = state.words();
+        } else if (rs.getObject(15) != null) {
+            state = QueueState.AWAITING_RATIFICATION;
+            waitingFor = "Reviewed at the CDOP meeting of " + rs.getObject(13, LocalDate.class)
+                    + ", awaiting the chair's ratification";
+        } else if (rs.getObject(13, LocalDate.class) != null) {
+            state = QueueState.ASSIGNED;
+            waitingFor = "Assigned to the CDOP meeting of " + rs.getObject(13, LocalDate.class);
+        } else if (rs.getString(16) != null) {
+            state = QueueState.DEFERRED;
+            waitingFor = "Deferred (" + CodeLabels.label(rs.getString(16)) + "), to be reviewed by "
+                    + rs.getObject(17, LocalDate.class);
+        } else {
+            state = QueueState.READY_FOR_REVIEW;
+            waitingFor = "REOPENED".equals(rs.getString(18)) ? "Reopened with new information: ready for review again"
+                    : state.words();
+        }
+        return new QueuedCase(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), dateOfDeath,
+                rs.getInt(5), rs.getBoolean(6), state, waitingFor, requested, returned, rapidResponse,
+                ChronoUnit.DAYS.between(dateOfDeath, today), !dateOfDeath.plus(reviewTarget).isAfter(today),
+                !dateOfDeath.plus(escalation).isAfter(today), rs.getObject(13, LocalDate.class),
+                rs.getObject(14, UUID.class), state == QueueState.DEFERRED ? rs.getString(16) : null,
+                state == QueueState.DEFERRED ? rs.getObject(17, LocalDate.class) : null,
+                "REOPENED".equals(rs.getString(18)));
     }
 
     /** The SPOC sends the case on without the missing Form Bs (or none was needed), giving the reason. */

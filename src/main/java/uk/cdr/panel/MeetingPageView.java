@@ -102,9 +102,9 @@ class MeetingPageView {
 
     /** Cases the SPOC or chair may put to this meeting; a special neonatal panel takes neonatal deaths only. */
     private List<QueuedCase> assignable(PanelMeetings.Meeting meeting) {
-        List<QueuedCase> found = new ArrayList<>(queue.cases(new CdopQueue.Filter(QueueState.READY_FOR_REVIEW, null, "reference")));
-        found.addAll(queue.cases(new CdopQueue.Filter(QueueState.DEFERRED, null, "reference")));
-        return found.stream().filter(c -> meeting.kind() != PanelMeetings.Kind.NEONATAL || c.neonatal())
+        return queue.cases(new CdopQueue.Filter(null, null, "reference")).stream()
+                .filter(c -> c.state() == QueueState.READY_FOR_REVIEW || c.state() == QueueState.DEFERRED)
+                .filter(c -> meeting.kind() != PanelMeetings.Kind.NEONATAL || c.neonatal())
                 .sorted(Comparator.comparing(QueuedCase::caseReference)).toList();
     }
 

@@ -119,9 +119,7 @@ public class PanelMeetings {
     @Transactional
     public void assign(UUID meetingId, UUID caseId, String by) {
         Meeting meeting = meeting(meetingId).orElseThrow(() -> new CdopQueue.UnknownCase(meetingId));
-        QueuedCase queued = queue.cases(new CdopQueue.Filter(null, null, "age")).stream()
-                .filter(c -> c.caseId().equals(caseId)).findFirst()
-                .orElseThrow(() -> new CdopQueue.UnknownCase(caseId));
+        QueuedCase queued = queue.queued(caseId).orElseThrow(() -> new CdopQueue.UnknownCase(caseId));
         List<FieldError> errors = new ArrayList<>();
         if (meeting.heldOn().isBefore(LocalDate.now(clock))) {
             errors.add(new FieldError("meetingId", "the meeting is in the past"));
