@@ -1,5 +1,8 @@
 package uk.cdr.casefile;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,13 +37,19 @@ public class CaseReferences {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public CaseReference next(String reportingYear) {
-        if (increment(reportingYear) == 0) {
+        return next(reportingYear, 1).get(0);
+    }
+
+    /** The next {@code count} references of the year, in order, as that many calls of {@link #next(String)} give them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<CaseReference> next(String reportingYear, int count) {
+        if (increment(reportingYear, count) == 0) {
             createCounter(reportingYear);
-            increment(reportingYear);
+            increment(reportingYear, count);
         }
-        int sequence = jdbc.sql("select last_sequence from case_reference_sequence where reporting_year = ?")
+        int last = jdbc.sql("select last_sequence from case_reference_sequence where reporting_year = ?")
                 .param(reportingYear).query(Integer.class).single();
-        return new CaseReference(reportingYear, sequence);
+        return IntStream.rangeClosed(last - count + 1, last).mapToObj(s -> new CaseReference(reportingYear, s)).toList();
     }
 
     /**
@@ -72,8 +81,8 @@ public class CaseReferences {
         }
     }
 
-    private int increment(String reportingYear) {
-        return jdbc.sql("update case_reference_sequence set last_sequence = last_sequence + 1 where reporting_year = ?")
-                .param(reportingYear).update();
+    private int increment(String reportingYear, int count) {
+        return jdbc.sql("update case_reference_sequence set last_sequence = last_sequence + ? where reporting_year = ?")
+                .params(count, reportingYear).update();
     }
 }

@@ -57,7 +57,7 @@ public class CaseImport {
             throw new InvalidImport(inFileOrder(errors));
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        List<String> written = cases.stream().map(c -> writer.write(c, by, now)).toList();
+        List<String> written = writer.write(cases, by, now);
         return new Result(written.size(), written);
     }
 

@@ -1,11 +1,16 @@
 package uk.cdr.caseimport;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import uk.cdr.audit.AuditAction;
@@ -13,9 +18,10 @@ import uk.cdr.audit.AuditLog;
 import uk.cdr.casefile.CaseReferences;
 import uk.cdr.casefile.CaseReferences.CaseReference;
 import uk.cdr.panel.CdopReviewTargets;
+import uk.cdr.panel.CdopReviewTargets.Watched;
 
 /**
- * Writes one imported case into the tables a live case fills (Notifications' case file and
+ * Writes a file's imported cases into the tables a live case fills (Notifications' case file and
  * notification, then each stage's own), so the queue and the statistics cannot tell them apart.
  * What the spreadsheet never held is written as "not recorded"; see docs/import.md.
  */
@@ -27,14 +33,29 @@ class ImportedCaseWriter {
     /** Where imported meetings (rapid response, CDOP panel) are said to have been held. */
     static final String PLACE = "Imported";
 
-    private final JdbcClient jdbc;
+    // out_of_hours stays null: the spreadsheet has the day of the notification, not its time.
+    private static final String CASE_FILE = """
+            insert into case_file (id, case_reference, reporting_year, sequence_in_year, date_of_death, notified_at,
+                status, created_at, updated_at, child_first_name, child_last_name, date_of_birth, nhs_number, sex,
+                ethnicity, place_of_death, age_at_death_days, neonatal, notified_expected, death_classification,
+                classified_by, classified_at, imported_at, imported_by, final_case_discussion_done_at,
+                form_b_proceed_reason, form_b_proceed_by, form_b_proceed_at, review_completed_on, closed_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String NOTIFICATION = """
+            insert into notification (id, case_id, received_at, received_by, notifier_name, notifier_role,
+                notifier_organisation, notifier_email, child_first_name, child_last_name, date_of_birth, sex,
+                nhs_number, nhs_number_absent_reason, ethnicity, date_of_death, place_of_death, notified_expected,
+                circumstances, post_mortem_required, coroner_informed, status)
+            values (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'not-known', 'not-known', 'RECORDED')""";
+
+    private final JdbcTemplate jdbc;
     private final CaseReferences references;
     private final ImportedStages stages;
     private final ImportedReview review;
     private final CdopReviewTargets reviewTargets;
     private final AuditLog auditLog;
 
-    ImportedCaseWriter(JdbcClient jdbc, CaseReferences references, ImportedStages stages, ImportedReview review,
+    ImportedCaseWriter(JdbcTemplate jdbc, CaseReferences references, ImportedStages stages, ImportedReview review,
             CdopReviewTargets reviewTargets, AuditLog auditLog) {
         this.jdbc = jdbc;
         this.references = references;
@@ -44,22 +65,31 @@ class ImportedCaseWriter {
         this.auditLog = auditLog;
     }
 
-    /** @return the case reference */
-    String write(ImportedCase c, String by, OffsetDateTime now) {
-        CaseReference reference = c.reference() == null ? references.next(c.reportingYear()) : parse(c.reference());
-        UUID caseId = UUID.randomUUID();
-        OffsetDateTime notifiedAt = Dates.noon(c.notifiedOn() == null ? c.dateOfDeath() : c.notifiedOn());
-        insertCaseFile(caseId, reference, c, notifiedAt, by, now);
-        insertNotification(caseId, c, notifiedAt, by);
-        stages.write(caseId, c, notifiedAt, by, now);
-        if (c.closed()) {
-            review.write(caseId, c, by, now);
-        } else {
-            // Watched like a live case: an old open case is past its 6 and 12 months, so the SPOC and chair hear at once.
-            reviewTargets.watch(caseId, reference.text(), c.dateOfDeath());
+    /** @return the case references, in the order of the cases */
+    List<String> write(List<ImportedCase> cases, String by, OffsetDateTime now) {
+        List<CaseReference> caseReferences = references(cases);
+        Map<UUID, ImportedCase> byId = new LinkedHashMap<>();
+        List<Watched> open = new ArrayList<>();
+        ImportBatch batch = new ImportBatch(Stream.of(List.of(CASE_FILE, NOTIFICATION), ImportedStages.STATEMENTS,
+                ImportedReview.STATEMENTS).flatMap(List::stream).toList());
+        for (int i = 0; i < cases.size(); i++) {
+            UUID caseId = UUID.randomUUID();
+            ImportedCase c = cases.get(i);
+            byId.put(caseId, c);
+            batch.add(CASE_FILE, caseFile(caseId, caseReferences.get(i), c, by, now));
+            batch.add(NOTIFICATION, notification(caseId, c, by));
+            if (!c.closed()) {
+                open.add(new Watched(caseId, caseReferences.get(i).text(), c.dateOfDeath()));
+            }
         }
-        auditLog.record(by, AuditAction.CASE_CREATED, reference.text(), "imported");
-        return reference.text();
+        stages.add(batch, byId, by, now);
+        review.add(batch, byId, by, now);
+        batch.write(jdbc);
+        // Watched like live cases: an old open case is past its 6 and 12 months, so the SPOC and chair hear at once.
+        reviewTargets.watchAll(open);
+        List<String> written = caseReferences.stream().map(CaseReference::text).toList();
+        auditLog.recordEach(by, AuditAction.CASE_CREATED, written, "imported");
+        return written;
     }
 
     /** A reference the file gives was checked and claimed before anything was written. */
@@ -67,71 +97,48 @@ class ImportedCaseWriter {
         return new CaseReference(reference.substring(0, 7), Integer.parseInt(reference.substring(8)));
     }
 
-    private void insertCaseFile(UUID caseId, CaseReference reference, ImportedCase c, OffsetDateTime notifiedAt,
-            String by, OffsetDateTime now) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", caseId);
-        p.put("reference", reference.text());
-        p.put("year", reference.reportingYear());
-        p.put("sequence", reference.sequence());
-        p.put("dateOfDeath", c.dateOfDeath());
-        p.put("notifiedAt", notifiedAt);
-        p.put("status", c.classification() == null ? "NOTIFIED" : "CLASSIFIED");
-        p.put("now", now);
-        p.put("firstName", c.firstName());
-        p.put("lastName", c.lastName());
-        p.put("dateOfBirth", c.dateOfBirth());
-        p.put("nhsNumber", c.nhsNumber());
-        p.put("sex", c.sex());
-        p.put("ethnicity", c.ethnicity());
-        p.put("placeOfDeath", c.placeOfDeath());
-        p.put("age", c.ageAtDeathDays());
-        p.put("neonatal", c.neonatal());
-        p.put("notifiedExpected", c.classification() == null ? "not-sure" : c.classification());
-        p.put("classification", c.classification());
-        p.put("classifiedBy", c.classification() == null ? null : by);
-        p.put("classifiedAt", c.classification() == null ? null : notifiedAt);
-        p.put("by", by);
-        // out_of_hours stays null: the spreadsheet has the day of the notification, not its time.
-        jdbc.sql("""
-                insert into case_file (id, case_reference, reporting_year, sequence_in_year, date_of_death, notified_at,
-                    status, created_at, updated_at, child_first_name, child_last_name, date_of_birth, nhs_number, sex,
-                    ethnicity, place_of_death, age_at_death_days, neonatal, notified_expected, death_classification,
-                    classified_by, classified_at, imported_at, imported_by)
-                values (:id, :reference, :year, :sequence, :dateOfDeath, :notifiedAt, :status, :now, :now, :firstName,
-                    :lastName, :dateOfBirth, :nhsNumber, :sex, :ethnicity, :placeOfDeath, :age, :neonatal,
-                    :notifiedExpected, :classification, :classifiedBy, :classifiedAt, :now, :by)""")
-                .params(p).update();
+    static OffsetDateTime notifiedAt(ImportedCase c) {
+        return Dates.noon(c.notifiedOn() == null ? c.dateOfDeath() : c.notifiedOn());
+    }
+
+    /** The file's references, and new ones in file order for the rest, as a call of next() per case would give. */
+    private List<CaseReference> references(List<ImportedCase> cases) {
+        Map<String, Integer> newPerYear = new TreeMap<>();
+        cases.stream().filter(c -> c.reference() == null).forEach(c -> newPerYear.merge(c.reportingYear(), 1, Integer::sum));
+        Map<String, Iterator<CaseReference>> next = new TreeMap<>();
+        newPerYear.forEach((year, count) -> next.put(year, references.next(year, count).iterator()));
+        List<CaseReference> all = new ArrayList<>();
+        for (ImportedCase c : cases) {
+            all.add(c.reference() == null ? next.get(c.reportingYear()).next() : parse(c.reference()));
+        }
+        return all;
+    }
+
+    /**
+     * With what the stages and the review record on it (the live services update it as each ends):
+     * one row version instead of up to four.
+     */
+    private static Object[] caseFile(UUID caseId, CaseReference reference, ImportedCase c, String by,
+            OffsetDateTime now) {
+        OffsetDateTime notifiedAt = notifiedAt(c);
+        String classification = c.classification();
+        String status = c.closed() ? "CLOSED" : classification == null ? "NOTIFIED" : "CLASSIFIED";
+        boolean proceeded = c.formBProceedReason() != null;
+        return new Object[] {caseId, reference.text(), reference.reportingYear(), reference.sequence(),
+            c.dateOfDeath(), notifiedAt, status, now, now, c.firstName(), c.lastName(), c.dateOfBirth(), c.nhsNumber(),
+            c.sex(), c.ethnicity(), c.placeOfDeath(), c.ageAtDeathDays(), c.neonatal(),
+            classification == null ? "not-sure" : classification, classification,
+            classification == null ? null : by, classification == null ? null : notifiedAt, now, by,
+            ImportedStages.finalCaseDiscussionDoneAt(c, now), c.formBProceedReason(), proceeded ? by : null,
+            proceeded ? now : null, c.closed() ? c.review().completedOn() : null, ImportedReview.closedAt(c)};
     }
 
     /** Every case has the notification that opened it; the spreadsheet does not say who sent it. */
-    private void insertNotification(UUID caseId, ImportedCase c, OffsetDateTime notifiedAt, String by) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", UUID.randomUUID());
-        p.put("caseId", caseId);
-        p.put("receivedAt", notifiedAt);
-        p.put("receivedBy", by);
-        p.put("notRecorded", NOT_RECORDED);
-        p.put("organisation", IMPORT);
-        p.put("firstName", c.firstName());
-        p.put("lastName", c.lastName());
-        p.put("dateOfBirth", c.dateOfBirth());
-        p.put("sex", c.sex());
-        p.put("nhsNumber", c.nhsNumber());
-        p.put("nhsAbsent", c.nhsNumber() == null ? NOT_RECORDED + " in the imported data" : null);
-        p.put("ethnicity", c.ethnicity());
-        p.put("dateOfDeath", c.dateOfDeath());
-        p.put("placeOfDeath", c.placeOfDeath());
-        p.put("notifiedExpected", c.classification() == null ? "not-sure" : c.classification());
-        p.put("circumstances", "Imported from the CDOP's records by " + by);
-        jdbc.sql("""
-                insert into notification (id, case_id, received_at, received_by, notifier_name, notifier_role,
-                    notifier_organisation, notifier_email, child_first_name, child_last_name, date_of_birth, sex,
-                    nhs_number, nhs_number_absent_reason, ethnicity, date_of_death, place_of_death, notified_expected,
-                    circumstances, post_mortem_required, coroner_informed, status)
-                values (:id, :caseId, :receivedAt, :receivedBy, :notRecorded, :notRecorded, :organisation, '',
-                    :firstName, :lastName, :dateOfBirth, :sex, :nhsNumber, :nhsAbsent, :ethnicity, :dateOfDeath,
-                    :placeOfDeath, :notifiedExpected, :circumstances, 'not-known', 'not-known', 'RECORDED')""")
-                .params(p).update();
+    private static Object[] notification(UUID caseId, ImportedCase c, String by) {
+        return new Object[] {UUID.randomUUID(), caseId, notifiedAt(c), by, NOT_RECORDED, NOT_RECORDED, IMPORT,
+            c.firstName(), c.lastName(), c.dateOfBirth(), c.sex(), c.nhsNumber(),
+            c.nhsNumber() == null ? NOT_RECORDED + " in the imported data" : null, c.ethnicity(), c.dateOfDeath(),
+            c.placeOfDeath(), c.classification() == null ? "not-sure" : c.classification(),
+            "Imported from the CDOP's records by " + by};
     }
 }

@@ -1,9 +1,10 @@
 package uk.cdr.caseimport;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import uk.cdr.agencyreport.FormBTimers;
@@ -17,80 +18,86 @@ import uk.cdr.agencyreport.FormBTimers;
 @Component
 class ImportedStages {
 
-    private final JdbcClient jdbc;
+    static final String RAPID_RESPONSE = """
+            insert into rapid_response (case_id, started_at, started_out_of_hours, meeting_convened, recorded_by,
+                recorded_at)
+            values (?, ?, false, ?, ?, ?)""";
+    static final String RAPID_RESPONSE_MEETING = """
+            insert into case_meeting (id, case_id, kind, scheduled_at, place, invitees, scheduled_by, held,
+                outcome_by, outcome_at)
+            values (?, ?, 'RAPID_RESPONSE', ?, ?, '', ?, true, ?, ?)""";
+    static final String FINAL_CASE_DISCUSSION = """
+            insert into final_case_discussion (case_id, started_at, outcome, not_convened_reason, recorded_by,
+                recorded_at)
+            values (?, ?, ?, ?, ?, ?)""";
+    static final String FORM_B_REQUEST = """
+            insert into agency_report_request (id, case_id, agency, contact_email, status, requested_at,
+                requested_by, due_at, returned_at)
+            values (?, ?, ?, '', ?, ?, ?, ?, ?)""";
+    static final List<String> STATEMENTS = List.of(RAPID_RESPONSE, RAPID_RESPONSE_MEETING, FINAL_CASE_DISCUSSION,
+            FORM_B_REQUEST);
+
     private final FormBTimers formBTimers;
 
-    ImportedStages(JdbcClient jdbc, FormBTimers formBTimers) {
-        this.jdbc = jdbc;
+    ImportedStages(FormBTimers formBTimers) {
         this.formBTimers = formBTimers;
     }
 
-    void write(UUID caseId, ImportedCase c, OffsetDateTime notifiedAt, String by, OffsetDateTime now) {
-        if (c.rapidResponse()) {
-            rapidResponse(caseId, c, notifiedAt, by, now);
-            finalCaseDiscussion(caseId, c, notifiedAt, by, now);
-        }
-        formBs(caseId, c, by);
-        if (c.formBProceedReason() != null) {
-            jdbc.sql("update case_file set form_b_proceed_reason = ?, form_b_proceed_by = ?, form_b_proceed_at = ? where id = ?")
-                    .params(c.formBProceedReason(), by, now, caseId).update();
-        }
-    }
-
-    /** Started on the day of the notification, as the live one starts when the doctor confirms the death unexpected. */
-    private void rapidResponse(UUID caseId, ImportedCase c, OffsetDateTime notifiedAt, String by, OffsetDateTime now) {
-        boolean meetingHeld = c.rapidResponseMeetingOn() != null;
-        jdbc.sql("""
-                insert into rapid_response (case_id, started_at, started_out_of_hours, meeting_convened, recorded_by,
-                    recorded_at)
-                values (?, ?, false, ?, ?, ?)""")
-                .params(caseId, notifiedAt, meetingHeld, by, now).update();
-        if (meetingHeld) {
-            OffsetDateTime at = Dates.noon(c.rapidResponseMeetingOn());
-            jdbc.sql("""
-                    insert into case_meeting (id, case_id, kind, scheduled_at, place, invitees, scheduled_by, held,
-                        outcome_by, outcome_at)
-                    values (?, ?, 'RAPID_RESPONSE', ?, ?, '', ?, true, ?, ?)""")
-                    .params(UUID.randomUUID(), caseId, at, ImportedCaseWriter.PLACE, by, by, at).update();
-        }
+    /** @param cases by the id of their case file, which is in the batch before these rows */
+    void add(ImportBatch batch, Map<UUID, ImportedCase> cases, String by, OffsetDateTime now) {
+        cases.forEach((caseId, c) -> {
+            if (c.rapidResponse()) {
+                rapidResponse(batch, caseId, c, by, now);
+                finalCaseDiscussion(batch, caseId, c, by, now);
+            }
+            formBs(batch, caseId, c, by);
+        });
     }
 
     /** Held or not convened, the stage is done; "none" leaves it pending, as a live one waits for results. */
-    private void finalCaseDiscussion(UUID caseId, ImportedCase c, OffsetDateTime notifiedAt, String by,
+    static OffsetDateTime finalCaseDiscussionDoneAt(ImportedCase c, OffsetDateTime now) {
+        return finalCaseDiscussionOutcome(c) == null ? null : now;
+    }
+
+    /** Started on the day of the notification, as the live one starts when the doctor confirms the death unexpected. */
+    private static void rapidResponse(ImportBatch batch, UUID caseId, ImportedCase c, String by, OffsetDateTime now) {
+        boolean meetingHeld = c.rapidResponseMeetingOn() != null;
+        batch.add(RAPID_RESPONSE, caseId, ImportedCaseWriter.notifiedAt(c), meetingHeld, by, now);
+        if (meetingHeld) {
+            OffsetDateTime at = Dates.noon(c.rapidResponseMeetingOn());
+            batch.add(RAPID_RESPONSE_MEETING, UUID.randomUUID(), caseId, at, ImportedCaseWriter.PLACE, by, by, at);
+        }
+    }
+
+    private static void finalCaseDiscussion(ImportBatch batch, UUID caseId, ImportedCase c, String by,
             OffsetDateTime now) {
-        String outcome = switch (c.finalCaseDiscussion()) {
+        String outcome = finalCaseDiscussionOutcome(c);
+        batch.add(FINAL_CASE_DISCUSSION, caseId, ImportedCaseWriter.notifiedAt(c), outcome, c.notConvenedReason(),
+                outcome == null ? null : by, outcome == null ? null : now);
+    }
+
+    private static String finalCaseDiscussionOutcome(ImportedCase c) {
+        if (!c.rapidResponse()) {
+            return null;
+        }
+        return switch (c.finalCaseDiscussion()) {
             case "held" -> "HELD";
             case "not-convened" -> "NOT_CONVENED";
             default -> null;
         };
-        jdbc.sql("""
-                insert into final_case_discussion (case_id, started_at, outcome, not_convened_reason, recorded_by,
-                    recorded_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(caseId, notifiedAt, outcome, c.notConvenedReason(), outcome == null ? null : by,
-                        outcome == null ? null : now)
-                .update();
-        if (outcome != null) {
-            jdbc.sql("update case_file set final_case_discussion_done_at = ? where id = ?").params(now, caseId).update();
-        }
     }
 
     /**
      * One request per Form B counted: the first ones returned on the day given, the rest still
      * out (SENT). The spreadsheet names no agency or contact, so no link can be sent for them.
      */
-    private void formBs(UUID caseId, ImportedCase c, String by) {
+    private void formBs(ImportBatch batch, UUID caseId, ImportedCase c, String by) {
         for (int i = 1; i <= c.formBRequested(); i++) {
             OffsetDateTime requestedAt = Dates.noon(c.formBRequestedOn());
             boolean returned = i <= c.formBReturned();
-            jdbc.sql("""
-                    insert into agency_report_request (id, case_id, agency, contact_email, status, requested_at,
-                        requested_by, due_at, returned_at)
-                    values (?, ?, ?, '', ?, ?, ?, ?, ?)""")
-                    .params(UUID.randomUUID(), caseId, "Agency " + i + " (imported)", returned ? "RETURNED" : "SENT",
-                            requestedAt, by, formBTimers.dueFrom(requestedAt),
-                            returned ? Dates.noon(c.formBReturnedOn()) : null)
-                    .update();
+            batch.add(FORM_B_REQUEST, UUID.randomUUID(), caseId, "Agency " + i + " (imported)",
+                    returned ? "RETURNED" : "SENT", requestedAt, by, formBTimers.dueFrom(requestedAt),
+                    returned ? Dates.noon(c.formBReturnedOn()) : null);
         }
     }
 }

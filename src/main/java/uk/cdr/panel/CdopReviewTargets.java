@@ -3,13 +3,18 @@ package uk.cdr.panel;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import uk.cdr.config.OneEngineCommand;
 
 /**
  * The CDOP's review targets, counted from the date of death: reviewed within 6 months, escalated
@@ -24,26 +29,55 @@ public class CdopReviewTargets {
 
     private final JdbcClient jdbc;
     private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final OneEngineCommand oneEngineCommand;
     private final Period reviewTarget;
     private final Period escalation;
     private final java.time.Clock clock;
 
-    public CdopReviewTargets(JdbcClient jdbc, RuntimeService runtimeService, java.time.Clock clock,
+    public CdopReviewTargets(JdbcClient jdbc, RuntimeService runtimeService, RepositoryService repositoryService,
+            OneEngineCommand oneEngineCommand, java.time.Clock clock,
             @Value("${cdr.timers.cdop.review-target:P6M}") Period reviewTarget,
             @Value("${cdr.timers.cdop.escalation:P12M}") Period escalation) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.oneEngineCommand = oneEngineCommand;
         this.reviewTarget = reviewTarget;
         this.escalation = escalation;
         this.clock = clock;
     }
 
+    /** A case to watch. */
+    public record Watched(UUID caseId, String caseReference, java.time.LocalDate dateOfDeath) {
+    }
+
     /** Called when a case is opened; one watch per case. */
     public void watch(UUID caseId, String caseReference, java.time.LocalDate dateOfDeath) {
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseReference, java.util.Map.of("caseId",
-                caseId.toString(), "caseReference", caseReference,
-                "dateOfDeath", Date.from(dateOfDeath.atStartOfDay(UK).toInstant()),
-                WATCHED_FROM, Date.from(clock.instant())));
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseReference,
+                variables(new Watched(caseId, caseReference, dateOfDeath)));
+    }
+
+    /**
+     * Called when many cases are opened at once (an import), as {@link #watch} for each: the
+     * latest definition is looked up once, not per case, and the starts share one engine command,
+     * so their rows go to the database in one flush.
+     */
+    public void watchAll(List<Watched> cases) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        oneEngineCommand.run(() -> {
+            String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+                    .latestVersion().singleResult().getId();
+            cases.forEach(c -> runtimeService.startProcessInstanceById(definitionId, c.caseReference(), variables(c)));
+        });
+    }
+
+    private Map<String, Object> variables(Watched c) {
+        return Map.of("caseId", c.caseId().toString(), "caseReference", c.caseReference(),
+                "dateOfDeath", Date.from(c.dateOfDeath().atStartOfDay(UK).toInstant()),
+                WATCHED_FROM, Date.from(clock.instant()));
     }
 
     /**
