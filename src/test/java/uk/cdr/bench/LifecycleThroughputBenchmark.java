@@ -29,13 +29,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import uk.cdr.agencyreport.AgencyReports;
@@ -73,7 +74,7 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final LocalDateTime START_OF_RUN = LocalDateTime.of(2015, 3, 10, 9, 30);
-    private static final long POLL_MILLIS = 5;
+    private static final long POLL_MILLIS = Bench.size("lifecyclePollMs", 20);
     private static final long STEP_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(5);
     private static final int CASES_PER_MEETING = 10;
     private static final String[] OUR_PROCESSES = {"childDeathNotification", "agencyReportRequest", "rapidResponse",
@@ -102,6 +103,8 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
     @Autowired
     IdentityService identity;
     @Autowired
+    JdbcClient jdbc;
+    @Autowired
     RepositoryService repository;
     @Value("${camunda.bpm.history-level:full}")
     String historyLevel;
@@ -111,6 +114,7 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
     private final Map<String, LongAdder> stageNanos = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> stageCounts = new ConcurrentHashMap<>();
     private final LongAdder conflictsRetried = new LongAdder();
+    private final LongAdder waitingNanos = new LongAdder();
     private final Map<Integer, UUID> meetings = new ConcurrentHashMap<>();
     private final List<UUID> closedCases = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -139,12 +143,16 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
         stageCounts.clear();
         closedCases.clear();
         conflictsRetried.reset();
+        waitingNanos.reset();
 
         int emailsBefore = SharedMailServer.instance().getReceivedMessages().length;
+        Usage usageBefore = usage();
         long jobsBefore = history.createHistoricJobLogQuery().successLog().count();
         long failuresBefore = history.createHistoricJobLogQuery().failureLog().count();
         double ourSeconds = run(cases, threads, this::ourCase);
         awaitNoneRunning(OUR_PROCESSES);
+        Usage ourUsage = usage().minus(usageBefore);
+        double ourWaiting = waitingNanos.sum() / 1e9 / cases;
         int emails = SharedMailServer.instance().getReceivedMessages().length - emailsBefore;
         long ourJobs = history.createHistoricJobLogQuery().successLog().count() - jobsBefore;
         long ourFailures = history.createHistoricJobLogQuery().failureLog().count() - failuresBefore;
@@ -162,10 +170,14 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
         assertThat(emails).as("emails received").isGreaterThanOrEqualTo(cases * 6 + unexpected * 2);
 
         conflictsRetried.reset();
+        waitingNanos.reset();
+        usageBefore = usage();
         jobsBefore = history.createHistoricJobLogQuery().successLog().count();
         failuresBefore = history.createHistoricJobLogQuery().failureLog().count();
         double bareSeconds = run(cases, threads, this::bareCase);
         awaitNoneRunning("bareLifecycle");
+        Usage bareUsage = usage().minus(usageBefore);
+        double bareWaiting = waitingNanos.sum() / 1e9 / cases;
         long bareJobs = history.createHistoricJobLogQuery().successLog().count() - jobsBefore;
         long bareFailures = history.createHistoricJobLogQuery().failureLog().count() - failuresBefore;
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("bareLifecycle").finished().count())
@@ -186,7 +198,21 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
         bench.figure("lifecycle: bare, task completions retried after a conflict", conflictsRetried.sum(), "", null);
         bench.figure("lifecycle: emails received (" + unexpected + " unexpected deaths, " + meetingsSet + " CDOP meetings)",
                 emails, "", null);
+        bench.figure("lifecycle: ours, JVM CPU per case", ourUsage.cpuNanos() / 1e6 / cases, "ms", null);
+        bench.figure("lifecycle: bare, JVM CPU per case", bareUsage.cpuNanos() / 1e6 / cases, "ms", null);
+        bench.figure("lifecycle: ours, database transactions per case", (double) ourUsage.transactions() / cases, "", null);
+        bench.figure("lifecycle: bare, database transactions per case", (double) bareUsage.transactions() / cases, "", null);
+        bench.figure("lifecycle: ours, rows inserted / updated / deleted per case", (double) ourUsage.rowsWritten() / cases, "", null);
+        bench.figure("lifecycle: bare, rows inserted / updated / deleted per case", (double) bareUsage.rowsWritten() / cases, "", null);
+        bench.figure("lifecycle: ours, rows read per case", (double) ourUsage.rowsRead() / cases, "", null);
+        bench.figure("lifecycle: bare, rows read per case", (double) bareUsage.rowsRead() / cases, "", null);
+        bench.figure("lifecycle: ours, driver time waiting for async steps per case", ourWaiting * 1000, "ms", null);
+        bench.figure("lifecycle: bare, driver time waiting for async steps per case", bareWaiting * 1000, "ms", null);
         stageMeans.forEach((stage, millis) -> bench.figure("lifecycle: mean time per case, " + stage, millis, "ms", null));
+        bench.note("Tables read by sequential scan, most rows first (the whole run, both halves and the warm-up): "
+                + jdbc.sql("""
+                        select relname || ' ' || seq_scan || ' scans, ' || seq_tup_read || ' rows' from pg_stat_user_tables
+                        where seq_tup_read > 0 order by seq_tup_read desc limit 8""").query(String.class).list());
         bench.note("Ours: every case checked CLOSED at the end and no process of it left running (the six-month "
                 + "cdopReviewTargets watch excepted: its timer is months ahead). The bare process counts what "
                 + "one case goes through in all its processes: 16 user tasks and 17 async jobs unexpected, 10 and 12 "
@@ -360,7 +386,7 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
     }
 
     /** Polls until the value is there (not null, not false). */
-    private static <T> T await(String what, java.util.function.Supplier<T> value) {
+    private <T> T await(String what, java.util.function.Supplier<T> value) {
         long deadline = System.currentTimeMillis() + STEP_TIMEOUT_MILLIS;
         while (true) {
             T found = value.get();
@@ -371,7 +397,16 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
         }
     }
 
-    private static void pause(long deadline, String what) {
+    private void pause(long deadline, String what) {
+        long start = System.nanoTime();
+        try {
+            sleepUntilNextPoll(deadline, what);
+        } finally {
+            waitingNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    private static void sleepUntilNextPoll(long deadline, String what) {
         if (System.currentTimeMillis() > deadline) {
             throw new AssertionError("waited " + STEP_TIMEOUT_MILLIS / 1000 + " s for " + what);
         }
@@ -395,6 +430,25 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
                     }
                 })
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** CPU time of this JVM (app, engine, job executor, drivers) and the database's own counters of its work. */
+    private record Usage(long cpuNanos, long transactions, long rowsWritten, long rowsRead) {
+        Usage minus(Usage before) {
+            return new Usage(cpuNanos - before.cpuNanos, transactions - before.transactions, rowsWritten - before.rowsWritten,
+                    rowsRead - before.rowsRead);
+        }
+    }
+
+    /** PostgreSQL publishes a backend's counters when it has been idle a while (at most 10 s): wait for them first. */
+    private Usage usage() throws InterruptedException {
+        Thread.sleep(11_000);
+        long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        return jdbc.sql("""
+                select xact_commit + xact_rollback, tup_inserted + tup_updated + tup_deleted, tup_returned + tup_fetched
+                from pg_stat_database where datname = current_database()""")
+                .query((rs, row) -> new Usage(cpu, rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
     private static final java.util.regex.Pattern FORM_B_LINK = java.util.regex.Pattern.compile("/form-b/([A-Za-z0-9_-]{43})");
