@@ -12,7 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import uk.cdr.support.SharedMailServer;
 
 /** Answers, contacts and emails for Form B tests. Tests share one inbox: each uses its own contact address. */
-final class FormBFixtures {
+public final class FormBFixtures {
 
     private static final Pattern LINK = Pattern.compile("/form-b/([A-Za-z0-9_-]{43})");
 
@@ -20,7 +20,7 @@ final class FormBFixtures {
     }
 
     /** A complete, valid Form B: every field answered, so every column is written. */
-    static Map<String, String> validAnswers() {
+    public static Map<String, String> validAnswers() {
         Map<String, String> a = new HashMap<>();
         a.put("reporterName", "Dr Gee Pee");
         a.put("reporterRole", "GP partner");
