@@ -37,32 +37,35 @@ class ReviewFigures {
      * A case is closed at a year end if its latest closure before then was not followed by a
      * reopening before then. Closures are the chair's ratifications (cdop_review.ratified_at) and
      * the case's own closed_at (which a reopening clears, and an imported case may carry alone).
-     * One pass over the cases for both year ends, leaving out at once the many closed before the
-     * earlier one and never reopened. "Over 12 months": the death was on or before 31 March a year
-     * earlier, i.e. 12 months had passed by the last day of the year (the queue's flag).
+     * One pass for both year ends over the candidates: the many cases closed before the earlier
+     * year end and never reopened were closed at both, and are left out before any review is read.
+     * "Over 12 months": the death was on or before 31 March a year earlier, i.e. 12 months had
+     * passed by the last day of the year (the queue's flag).
      */
     private static final String OPEN_AT_YEAR_END = """
+            with candidate as (
+                select c.id, c.date_of_death, c.closed_at from case_file c
+                where c.date_of_death <= :last
+                  and (c.closed_at is null or c.closed_at >= :previousEnd or c.id in (select e.case_id from case_reopening e)))
             select coalesce(sum(case when t.date_of_death <= :last and %1$s then 1 else 0 end), 0),
                    coalesce(sum(case when t.date_of_death <= :yearAgo and %1$s then 1 else 0 end), 0),
                    coalesce(sum(case when t.date_of_death <= :previousLast and %2$s then 1 else 0 end), 0),
                    coalesce(sum(case when t.date_of_death <= :previousYearAgo and %2$s then 1 else 0 end), 0)
-            from (select c.date_of_death,
-                         case when c.closed_at < :end and (r.ratified is null or c.closed_at > r.ratified)
-                              then c.closed_at else r.ratified end as closure,
+            from (select k.date_of_death,
+                         case when k.closed_at < :end and (r.ratified is null or k.closed_at > r.ratified)
+                              then k.closed_at else r.ratified end as closure,
                          o.reopened,
-                         case when c.closed_at < :previousEnd and (r.previous_ratified is null or c.closed_at > r.previous_ratified)
-                              then c.closed_at else r.previous_ratified end as previous_closure,
+                         case when k.closed_at < :previousEnd and (r.previous_ratified is null or k.closed_at > r.previous_ratified)
+                              then k.closed_at else r.previous_ratified end as previous_closure,
                          o.previous_reopened
-                  from case_file c
-                  left join (select case_id, max(case when ratified_at < :end then ratified_at end) as ratified,
-                                    max(case when ratified_at < :previousEnd then ratified_at end) as previous_ratified
-                             from cdop_review where ratified_at is not null group by case_id) r on r.case_id = c.id
-                  left join (select case_id, max(case when reopened_at < :end then reopened_at end) as reopened,
-                                    max(case when reopened_at < :previousEnd then reopened_at end) as previous_reopened
-                             from case_reopening group by case_id) o on o.case_id = c.id
-                  where c.date_of_death <= :last
-                    and (c.closed_at is null or c.closed_at >= :previousEnd
-                         or exists (select 1 from case_reopening e where e.case_id = c.id))) t"""
+                  from candidate k
+                  left join (select v.case_id, max(case when v.ratified_at < :end then v.ratified_at end) as ratified,
+                                    max(case when v.ratified_at < :previousEnd then v.ratified_at end) as previous_ratified
+                             from cdop_review v join candidate w on w.id = v.case_id
+                             where v.ratified_at is not null group by v.case_id) r on r.case_id = k.id
+                  left join (select e.case_id, max(case when e.reopened_at < :end then e.reopened_at end) as reopened,
+                                    max(case when e.reopened_at < :previousEnd then e.reopened_at end) as previous_reopened
+                             from case_reopening e group by e.case_id) o on o.case_id = k.id) t"""
             .formatted("(t.closure is null or t.reopened > t.closure)",
                     "(t.previous_closure is null or t.previous_reopened > t.previous_closure)");
 

@@ -40,11 +40,13 @@ import uk.cdr.support.HttpSession;
  * session, each pausing -Dbench.thinkMs (default 1000, ±50%) between requests as a person does:
  * 35% CDOP queue, 30% a case page, 20% annual statistics, 15% a task completed (the Designated
  * Doctor's classification of a notification made before the run, through /engine-rest as Tasklist
- * does). The job executor is on, as in production. Data: -Dbench.cases deaths a year (default
+ * does). The job executor is on and the connection pool has 20 connections, as in production
+ * (application-postgres.yaml). Data: -Dbench.cases deaths a year (default
  * 3,500) over -Dbench.usersYears reporting years (default 3: two closed, one open).
  */
 @Tag("bench")
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true",
+        "spring.datasource.hikari.maximum-pool-size=20"})
 class ConcurrentUsersBenchmark extends FreshDatabaseApp {
 
     private static final String CLASSIFY = "Task_ConfirmExpectedOrUnexpected";

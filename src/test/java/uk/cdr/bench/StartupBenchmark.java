@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,15 @@ class StartupBenchmark {
         for (String state : List.of("empty database", "restart")) {
             measure(bench, "PostgreSQL, " + state, pgDirectory, List.of("--spring.profiles.active=postgres"), environment);
         }
+        for (String engine : List.of("H2", "PostgreSQL")) {
+            boolean h2 = engine.equals("H2");
+            withClassDataSharing(bench, engine + ", restart", h2 ? h2Directory : pgDirectory,
+                    h2 ? List.of() : List.of("--spring.profiles.active=postgres"), h2 ? Map.of() : environment);
+        }
+        bench.note("Class-data sharing: a training run on the same database, exiting once the Spring context has "
+                + "refreshed (`-XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh`), then the launch "
+                + "measured with `-XX:SharedArchiveFile=app.jsa`; the app's classes in a jar, as Spring Boot's "
+                + "extracted layout has them (the JVM archives classes from jars only).");
         bench.note("Heap: `jcmd PID GC.heap_info` as soon as /actuator/health answered, then after `jcmd PID GC.run`. "
                 + "RSS: VmRSS of /proc/PID/status (the whole process: heap, metaspace, code cache, threads).");
         bench.write();
@@ -65,12 +77,15 @@ class StartupBenchmark {
 
     private static void measure(Bench bench, String label, Path workingDirectory, List<String> arguments,
             Map<String, String> environment) throws Exception {
+        measure(bench, label, workingDirectory, arguments, environment, List.of(), classpath());
+    }
+
+    private static void measure(Bench bench, String label, Path workingDirectory, List<String> arguments,
+            Map<String, String> environment, List<String> jvmOptions, String classpath) throws Exception {
         int port = freePort();
         Path log = Bench.DIRECTORY.resolve("startup-" + label.replaceAll("[^A-Za-z0-9]+", "-") + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Duser.timezone=Europe/London", "-cp", classpath(), "uk.cdr.ChildDeathReviewApplication",
-                "--server.port=" + port));
+        List<String> command = java(jvmOptions, classpath, port);
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -94,6 +109,56 @@ class StartupBenchmark {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * Class-data sharing, as Spring Boot documents it for production: a training run writes an
+     * archive of the classes it loaded, and later launches map it rather than load, parse and
+     * verify those classes again.
+     */
+    private static void withClassDataSharing(Bench bench, String label, Path workingDirectory, List<String> arguments,
+            Map<String, String> environment) throws Exception {
+        String classpath = jarClasspath(workingDirectory.resolve("app-classes.jar"));
+        Path archive = workingDirectory.resolve("app.jsa");
+        List<String> training = java(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"),
+                classpath, freePort());
+        training.addAll(arguments);
+        Path log = Bench.DIRECTORY.resolve("startup-training-" + label.replaceAll("[^A-Za-z0-9]+", "-") + ".log");
+        ProcessBuilder builder = new ProcessBuilder(training).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES) || !Files.isRegularFile(archive)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the class-data sharing training run wrote no archive; see " + log);
+        }
+        measure(bench, label + ", class-data sharing", workingDirectory, arguments, environment,
+                List.of("-XX:SharedArchiveFile=" + archive), classpath);
+    }
+
+    private static List<String> java(List<String> jvmOptions, String classpath, int port) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Duser.timezone=Europe/London"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, "uk.cdr.ChildDeathReviewApplication", "--server.port=" + port));
+        return command;
+    }
+
+    /** The app's classpath with its classes in a jar (written to the given path), and no test classes. */
+    private static String jarClasspath(Path jar) throws IOException {
+        Path classes = Path.of("target", "classes").toAbsolutePath();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        List<String> entries = new ArrayList<>(List.of(jar.toString()));
+        java.util.Arrays.stream(classpath().split(File.pathSeparator)).filter(entry -> entry.endsWith(".jar"))
+                .forEach(entries::add);
+        return String.join(File.pathSeparator, entries);
     }
 
     private static void awaitReady(Process process, int port, Path log) throws Exception {
