@@ -2,7 +2,6 @@ package uk.cdr.mail;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -96,15 +95,10 @@ public class Mailer {
      * it up in uk_sent_email: every email would read every email ever sent.
      */
     private boolean alreadySent(Email email, String recipient) {
-        String sql = email.caseId() == null
-                ? "select count(*) from sent_email where case_id is null and kind = ? and recipient = ?"
-                : "select count(*) from sent_email where case_id = ? and kind = ? and recipient = ?";
-        List<Object> params = new ArrayList<>();
-        if (email.caseId() != null) {
-            params.add(email.caseId());
-        }
-        params.add(email.kind());
-        params.add(recipient);
-        return jdbc.sql(sql).params(params).query(Integer.class).single() > 0;
+        String ofCase = email.caseId() == null ? "case_id is null" : "case_id = :caseId";
+        return jdbc.sql("select count(*) from sent_email where " + ofCase + " and kind = :kind and recipient = :recipient")
+                .param("caseId", email.caseId()).param("kind", email.kind()).param("recipient", recipient)
+                .query(Integer.class).single() > 0;
     }
+
 }

@@ -78,12 +78,7 @@ class ConcurrentUsersBenchmark extends FreshDatabaseApp {
 
         CaseGenerator generator = new CaseGenerator(5L, today, 920_000_000L);
         try (NationalData data = new NationalData(dataSource)) {
-            for (int year = openStart - years + 1; year <= openStart; year++) {
-                for (int i = 0; i < perYear; i++) {
-                    data.write(generator.next(year, year < openStart));
-                }
-            }
-            data.finish();
+            data.writeYears(generator, openStart - years + 1, openStart, perYear);
         }
         List<UUID> caseIds = jdbc.sql("select id from case_file order by random() limit 1000").query(UUID.class).list();
         ConcurrentLinkedQueue<String> taskIds = classificationTasks(taskSupply);

@@ -199,6 +199,24 @@ final class NationalData implements AutoCloseable {
         pending = 0;
     }
 
+    /**
+     * perYear deaths in each reporting year from the one starting in firstYear to the one starting
+     * in openYear, closed except those of openYear; then {@link #finish()}.
+     *
+     * @return the number of cases written
+     */
+    long writeYears(CaseGenerator generator, int firstYear, int openYear, int perYear) throws SQLException {
+        long cases = 0;
+        for (int year = firstYear; year <= openYear; year++) {
+            for (int i = 0; i < perYear; i++) {
+                write(generator.next(year, year < openYear));
+                cases++;
+            }
+        }
+        finish();
+        return cases;
+    }
+
     /** Every reference given counts as used, so a live case later gets the next number. */
     void finish() throws SQLException {
         flush();

@@ -62,16 +62,8 @@ class NationalScaleBenchmark extends FreshDatabaseApp {
 
         long start = System.nanoTime();
         CaseGenerator generator = new CaseGenerator(20261125L, today, 900_000_000L);
-        long cases = 0;
         try (NationalData data = new NationalData(dataSource)) {
-            for (int year = firstClosed; year <= openStart; year++) {
-                boolean closed = year < openStart;
-                for (int i = 0; i < perYear; i++) {
-                    data.write(generator.next(year, closed));
-                    cases++;
-                }
-            }
-            data.finish();
+            long cases = data.writeYears(generator, firstClosed, openStart, perYear);
             double seconds = (System.nanoTime() - start) / 1e9;
             bench.figure("data set generated (" + cases + " cases, " + data.rows + " rows)", seconds, "s", null);
         }
