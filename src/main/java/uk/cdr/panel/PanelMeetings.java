@@ -1,5 +1,7 @@
 package uk.cdr.panel;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -110,8 +112,7 @@ public class PanelMeetings {
     public List<Meeting> upcoming() {
         return jdbc.sql("select id, held_on, kind, place from panel_meeting where held_on >= ? order by held_on")
                 .param(LocalDate.now(clock))
-                .query((rs, row) -> new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        Kind.valueOf(rs.getString(3)), rs.getString(4)))
+                .query(PanelMeetings::meeting)
                 .list();
     }
 
@@ -194,10 +195,24 @@ public class PanelMeetings {
                 .list();
     }
 
+    /** Meetings that open cases are assigned to, soonest first: what the queue can be narrowed to. */
+    public List<Meeting> withOpenCases() {
+        return jdbc.sql("""
+                select distinct m.id, m.held_on, m.kind, m.place from panel_meeting m
+                join panel_assignment a on a.meeting_id = m.id join case_file c on c.id = a.case_id
+                where c.status <> 'CLOSED' order by m.held_on""")
+                .query(PanelMeetings::meeting)
+                .list();
+    }
+
+    private static Meeting meeting(ResultSet rs, int row) throws SQLException {
+        return new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), Kind.valueOf(rs.getString(3)),
+                rs.getString(4));
+    }
+
     public Optional<Meeting> meeting(UUID meetingId) {
         return jdbc.sql("select id, held_on, kind, place from panel_meeting where id = ?").param(meetingId)
-                .query((rs, row) -> new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        Kind.valueOf(rs.getString(3)), rs.getString(4)))
+                .query(PanelMeetings::meeting)
                 .optional();
     }
 }

@@ -51,6 +51,10 @@ class CdopReviewProcessTest extends ProcessTest {
         HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
         assertThat(json.readTree(panel.get("/api/cdop/queue?meetingId=" + meetingId).body()).findValuesAsText("caseId"))
                 .containsExactly(c.caseId().toString());
+        HttpSession panelBrowser = loggedIn("panel");
+        assertThat(panelBrowser.get("/cdop/queue?meetingId=" + meetingId).body()).as("the queue page narrowed to the meeting")
+                .contains(c.caseReference()).contains("22 Apr 2015 (Routine panel meeting)");
+        assertThat(panelBrowser.get("/cdop/queue?meetingId=" + UUID.randomUUID()).body()).doesNotContain(c.caseReference());
         assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "no")).body()).contains("\"version\":1");
         clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
         assertThat(panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}").status()).isEqualTo(204);
