@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.config.TaskAnswersGuard;
 
 /**
  * The SPOC's side of Form B: which agencies are asked, and keeping their requests moving. Each
@@ -98,7 +99,9 @@ public class AgencyReports {
         }
         for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference)
                 .taskDefinitionKey(REQUEST_REPORTS_TASK).active().list()) {
-            taskService.complete(task.getId(), Map.of(FORM_B_REQUEST_COUNT, ids.size()));
+            // The SPOC did this task's work on the agencies page: the app completes it, not its form.
+            TaskAnswersGuard.completeForTheApp(
+                    () -> taskService.complete(task.getId(), Map.of(FORM_B_REQUEST_COUNT, ids.size())));
         }
         return ids;
     }

@@ -109,6 +109,9 @@ class EngineRestErrors {
             if (cause instanceof TaskCompletionGuard.TaskAlreadyDone done) {
                 return json(Response.Status.CONFLICT, "TaskAlreadyDone", done.getMessage());
             }
+            if (cause instanceof RefusedAnswers refused) {
+                return problem(refused);
+            }
             if (cause instanceof BadUserRequestException refused) {
                 return json(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage());
             }
@@ -118,6 +121,18 @@ class EngineRestErrors {
             }
         }
         return null;
+    }
+
+    /** The same problem details as /api gives for bad input: which field broke which rule. */
+    private static Response problem(RefusedAnswers refused) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", "Invalid input");
+        body.put("status", 400);
+        body.put("detail", refused.refusals().stream().map(r -> r.field() + " " + r.rule())
+                .collect(java.util.stream.Collectors.joining("; ")));
+        body.put("errors", refused.refusals().stream().map(r -> Map.of("field", r.field(), "rule", r.rule())).toList());
+        return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json").entity(body).build();
     }
 
     private static Response json(Response.Status status, String type, String message) {

@@ -1,20 +1,19 @@
 package uk.cdr.rapidresponse;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import uk.cdr.config.RefusedAnswers;
 
 /**
  * A task form broke one or more rules. The engine's REST API answers it with 400 and Tasklist
  * shows the message; the completion is rolled back, so nothing is saved.
  */
-public class InvalidAnswers extends BadUserRequestException {
+public class InvalidAnswers extends RefusedAnswers {
 
     private final List<FieldError> errors;
 
     public InvalidAnswers(List<FieldError> errors) {
-        super("Not saved. " + errors.stream().map(e -> e.field() + " " + e.rule()).collect(Collectors.joining("; ")));
+        super(errors.stream().map(e -> new Refusal(e.field(), e.rule())).toList());
         this.errors = List.copyOf(errors);
     }
 

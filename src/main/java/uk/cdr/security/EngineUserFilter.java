@@ -6,22 +6,28 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import uk.cdr.config.AppRequests;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Tells the engine who is asking, for the length of one request, so that engine authorizations
- * apply to our pages, our API and /engine-rest exactly as they do in Tasklist and Cockpit.
- * Runs inside the security filter chains (not registered as a servlet filter).
+ * Tells the engine who is asking, for the length of one request, so that the engine records who
+ * did what. On the engine's own ways in (/engine-rest, Tasklist) the engine's authorizations then
+ * decide; on our pages and /api the app has decided already, and the engine acts for the app
+ * ({@link AppRequests}). Runs inside the security filter chains (not registered as a servlet filter).
  */
 class EngineUserFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final boolean appRequests;
 
-    EngineUserFilter(IdentityService identityService) {
+    /** @param appRequests true for our pages and /api, false for the engine's own ways in */
+    EngineUserFilter(IdentityService identityService, boolean appRequests) {
         this.identityService = identityService;
+        this.appRequests = appRequests;
     }
 
     /**
@@ -43,9 +49,27 @@ class EngineUserFilter extends OncePerRequestFilter {
         }
         identityService.setAuthentication(user.get().userId(), user.get().groupIds());
         try {
-            chain.doFilter(request, response);
+            if (appRequests) {
+                serveForTheApp(request, response, chain);
+            } else {
+                chain.doFilter(request, response);
+            }
         } finally {
             identityService.clearAuthentication();
+        }
+    }
+
+    private static void serveForTheApp(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            AppRequests.serve(() -> {
+                chain.doFilter(request, response);
+                return null;
+            });
+        } catch (ServletException | IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ServletException(e);
         }
     }
 }

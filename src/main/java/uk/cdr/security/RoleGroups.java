@@ -2,8 +2,10 @@ package uk.cdr.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -35,14 +37,7 @@ class RoleGroups implements ApplicationRunner {
 
     static final String FILTER_MY_ROLES = "Tasks for my roles";
     static final String FILTER_MY_TASKS = "My tasks";
-    static final String NOTIFICATION_PROCESS = "childDeathNotification";
-    static final String FINAL_CASE_DISCUSSION_PROCESS = "finalCaseDiscussion";
-    static final String CDOP_PANEL_MEETING_PROCESS = "cdopPanelMeeting";
-    static final String CDOP_REVIEW_TARGETS_PROCESS = "cdopReviewTargets";
-    static final String CDOP_REVIEW_PROCESS = "cdopReview";
-    static final String DUPLICATE_PROCESS = "resolvePossibleDuplicate";
     static final String TASKLIST_FORM_A_PROCESS = "logDeathFromTasklist";
-    static final String AGENCY_REPORT_PROCESS = "agencyReportRequest";
     private static final Logger LOG = LoggerFactory.getLogger(RoleGroups.class);
 
     private final IdentityService identityService;
@@ -60,31 +55,16 @@ class RoleGroups implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        Set<String> kept = new HashSet<>();
         for (Role role : Role.caseworkers()) {
             ensureGroup(role);
-            grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            kept.add(grantExactly(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
         }
-        // The SPOC's requests start every process of a case, as the SPOC (page, API or Tasklist).
-        grant(Role.SPOC, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        for (String process : List.of(NOTIFICATION_PROCESS, TASKLIST_FORM_A_PROCESS, DUPLICATE_PROCESS,
-                CDOP_PANEL_MEETING_PROCESS, CDOP_REVIEW_TARGETS_PROCESS, CDOP_REVIEW_PROCESS)) {
-            grant(Role.SPOC, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
-        }
-        // The CDOP chair, too, sets panel meetings and assigns cases to them, each starting a CDOP review.
-        grant(Role.CDOP_CHAIR, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        for (String process : List.of(CDOP_PANEL_MEETING_PROCESS, CDOP_REVIEW_PROCESS)) {
-            grant(Role.CDOP_CHAIR, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
-        }
-        // A Form B request process per agency, which the SPOC also sends messages (a new link).
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, AGENCY_REPORT_PROCESS, Permissions.READ,
-                Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
-        // Recording the final post-mortem results releases the waiting final case discussion (a message).
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, FINAL_CASE_DISCUSSION_PROCESS, Permissions.READ,
-                Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
-        // The case page shows who did which task: the SPOC and the Designated Doctor read the history.
-        // ... and the emails still waiting to go out (the processes' jobs).
-        grant(Role.SPOC, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
-        grant(Role.DESIGNATED_DOCTOR, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+        // Form A in Tasklist is the one process a person starts through the engine; the app starts
+        // every other process itself (uk.cdr.config.AppRequests), so nobody can start one directly.
+        kept.add(grantExactly(Role.SPOC, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE));
+        kept.add(grantExactly(Role.SPOC, Resources.PROCESS_DEFINITION, TASKLIST_FORM_A_PROCESS, Permissions.READ,
+                Permissions.CREATE_INSTANCE));
         Filter myRoles = ensureFilter(FILTER_MY_ROLES, -10,
                 "Open tasks offered to any of your roles, and those assigned to you",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
@@ -92,9 +72,52 @@ class RoleGroups implements ApplicationRunner {
         Filter myTasks = ensureFilter(FILTER_MY_TASKS, -5, "Tasks assigned to you",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         for (Role role : Role.caseworkers()) {
-            grant(role, Resources.FILTER, myRoles.getId(), Permissions.READ);
-            grant(role, Resources.FILTER, myTasks.getId(), Permissions.READ);
+            kept.add(grantExactly(role, Resources.FILTER, myRoles.getId(), Permissions.READ));
+            kept.add(grantExactly(role, Resources.FILTER, myTasks.getId(), Permissions.READ));
         }
+        revokeAllBut(kept);
+        workNotUpdateOnTasks();
+    }
+
+    /**
+     * Earlier versions granted more (starting and messaging every process, reading all history):
+     * a database that had them loses them. The engine's own grants on each task stay.
+     */
+    private void revokeAllBut(Set<String> kept) {
+        for (Role role : Role.caseworkers()) {
+            for (Authorization authorization : authorizationService.createAuthorizationQuery()
+                    .groupIdIn(role.groupId()).list()) {
+                boolean perTask = authorization.getResourceType() == Resources.TASK.resourceType()
+                        && !"*".equals(authorization.getResourceId());
+                if (!perTask && !kept.contains(authorization.getId())) {
+                    authorizationService.deleteAuthorization(authorization.getId());
+                    LOG.info("Revoked {} on resource type {} ({}) from {}", authorization.getPermissions(
+                            Permissions.values()), authorization.getResourceType(), authorization.getResourceId(),
+                            role.groupId());
+                }
+            }
+        }
+    }
+
+    /**
+     * The engine gives a task's candidates and assignee its default task permission: TASK_WORK here
+     * (application.yaml), so they may claim and complete it but not rewrite its variables, candidates
+     * or name. Tasks created before that setting still carry UPDATE: it becomes TASK_WORK.
+     */
+    private void workNotUpdateOnTasks() {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery()
+                .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list()) {
+            if (authorization.getAuthorizationType() != AUTH_TYPE_GRANT || isAdministrators(authorization)) {
+                continue;
+            }
+            authorization.removePermission(Permissions.UPDATE);
+            authorization.addPermission(Permissions.TASK_WORK);
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+
+    private static boolean isAdministrators(Authorization authorization) {
+        return Role.ADMIN.groupId().equals(authorization.getGroupId());
     }
 
     private void ensureGroup(Role role) {
@@ -108,8 +131,11 @@ class RoleGroups implements ApplicationRunner {
         LOG.info("Created group {}", role.groupId());
     }
 
-    /** One authorization row per group and resource (the engine's unique key), holding all its permissions. */
-    private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+    /**
+     * One authorization row per group and resource (the engine's unique key), holding exactly these
+     * permissions. @return its id
+     */
+    private String grantExactly(Role role, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(role.groupId())
                 .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).singleResult();
         if (authorization == null) {
@@ -118,16 +144,14 @@ class RoleGroups implements ApplicationRunner {
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         }
-        boolean changed = authorization.getId() == null;
-        for (Permission permission : permissions) {
-            if (!authorization.isPermissionGranted(permission)) {
-                authorization.addPermission(permission);
-                changed = true;
-            }
+        Set<Permission> wanted = Set.of(permissions);
+        Set<Permission> held = new HashSet<>(Arrays.asList(authorization.getPermissions(Permissions.values())));
+        held.removeIf(p -> p == Permissions.NONE);
+        if (authorization.getId() != null && held.equals(wanted)) {
+            return authorization.getId();
         }
-        if (changed) {
-            authorizationService.saveAuthorization(authorization);
-        }
+        authorization.setPermissions(permissions);
+        return authorizationService.saveAuthorization(authorization).getId();
     }
 
     private Filter ensureFilter(String name, int priority, String description, Query<?, ?> query) {

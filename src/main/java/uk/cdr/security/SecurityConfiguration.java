@@ -42,11 +42,13 @@ class SecurityConfiguration {
     private final AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
     private final AuditingAccessDeniedHandler accessDenied;
     private final EngineUserFilter engineUser;
+    private final EngineUserFilter appUser;
     private final CeAdvisoryGuardFilter advisoryGuard = new CeAdvisoryGuardFilter();
 
     SecurityConfiguration(AuditLog auditLog, IdentityService identityService) {
         this.accessDenied = new AuditingAccessDeniedHandler(auditLog);
-        this.engineUser = new EngineUserFilter(identityService);
+        this.engineUser = new EngineUserFilter(identityService, false);
+        this.appUser = new EngineUserFilter(identityService, true);
     }
 
     /**
@@ -62,7 +64,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         http.securityMatcher("/engine-rest/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(FREE_TEXT_IN_ENGINE).denyAll()
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless HTTP Basic: there is no session cookie to forge requests with.
@@ -81,6 +84,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         // Our login page is the only login; the webapp's own would create a second identity.
                         .requestMatchers("/camunda/api/admin/auth/user/*/login/**").denyAll()
+                        .requestMatchers(FREE_TEXT_IN_ENGINE).denyAll()
                         .requestMatchers("/camunda/api/admin/auth/**").authenticated()
                         .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/**").hasAuthority(admin)
                         .requestMatchers("/camunda/app/cockpit/**", "/camunda/api/cockpit/**").hasAuthority(admin)
@@ -157,9 +161,19 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
                         .defaultAuthenticationEntryPointFor(loginPage, AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(accessDenied))
-                .addFilterAfter(engineUser, AuthorizationFilter.class);
+                .addFilterAfter(appUser, AuthorizationFilter.class);
         return http.build();
     }
+
+    /**
+     * Task comments and attachments are free text and files that the engine keeps in its history,
+     * out of reach of the app's privacy rules: nobody writes them (reading finds none).
+     */
+    private static final java.util.regex.Pattern COMMENT_OR_ATTACHMENT = java.util.regex.Pattern
+            .compile("(?i).*/(comment|attachment)(/.*)?$");
+    static final RequestMatcher FREE_TEXT_IN_ENGINE = request -> !"GET".equals(request.getMethod())
+            && COMMENT_OR_ATTACHMENT.matcher(org.springframework.web.util.UrlPathHelper.defaultInstance
+                    .getPathWithinApplication(request)).matches();
 
     private static RequestMatcher matcher(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
