@@ -72,7 +72,12 @@ public class EngineKeepsNoPersonalData extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
-        configuration.setCustomHistoryEventHandlers(List.of(new WithoutPersonalData(new DbHistoryEventHandler(), personal)));
+        List<HistoryEventHandler> handlers = new ArrayList<>();
+        if (configuration.getCustomHistoryEventHandlers() != null) {
+            handlers.addAll(configuration.getCustomHistoryEventHandlers());
+        }
+        handlers.add(new WithoutPersonalData(new DbHistoryEventHandler(), personal));
+        configuration.setCustomHistoryEventHandlers(handlers);
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }

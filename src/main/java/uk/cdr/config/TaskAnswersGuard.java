@@ -66,9 +66,9 @@ public class TaskAnswersGuard extends AbstractProcessEnginePlugin {
             public <T> T execute(Command<T> command) {
                 if (!APP_COMPLETING.get()) {
                     if (command instanceof CompleteTaskCmd) {
-                        checkCompletion(field(command, "taskId"), field(command, "variables"));
+                        checkCompletion(Reflection.field(command, "taskId"), Reflection.field(command, "variables"));
                     } else if (command instanceof SubmitTaskFormCmd) {
-                        checkCompletion(field(command, "taskId"), field(command, "properties"));
+                        checkCompletion(Reflection.field(command, "taskId"), Reflection.field(command, "properties"));
                     }
                 }
                 return next.execute(command);
@@ -183,16 +183,5 @@ public class TaskAnswersGuard extends AbstractProcessEnginePlugin {
             }
             throw new IllegalStateException("Form " + formId + " is not in deployment " + deploymentId);
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T field(Object command, String name) {
-        try {
-            java.lang.reflect.Field reflected = command.getClass().getDeclaredField(name);
-            reflected.setAccessible(true);
-            return (T) reflected.get(command);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Engine command " + command.getClass() + " has no " + name, e);
-        }
     }
 }

@@ -259,13 +259,9 @@ class AgencyReportProcessTest extends ProcessTest {
         runJobsOf(notification);
         assertThat(notification).isWaitingAt("Task_RequestFormBReports");
 
-        engine.getIdentityService().setAuthentication("spoc", List.of("spoc"));
-        try {
+        onOurPagesAs("spoc", () ->
             agencyReports.request(recorded.caseId(), List.of(new AgencyContact("Police", "DC Jones", uniqueEmail("police"))),
-                    "spoc");
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+                    "spoc"));
         assertThat(notification).hasPassed("Task_RequestFormBReports").isNotWaitingAt("Task_RequestFormBReports")
                 .variables().containsEntry("formBRequestCount", 1);
     }

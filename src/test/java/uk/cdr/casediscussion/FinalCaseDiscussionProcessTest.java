@@ -96,7 +96,7 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
 
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordFinalCaseDiscussion", c, draft("4", "11")))
                 .hasMessageContaining("domainChild must be one of 0, 1, 1*, 2, 3")
-                .hasMessageContaining("proposedCategory must be a category of death from 1 to 10");
+                .hasMessageContaining("proposedCategory must be one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10");
         completeAsDoctor("Task_RecordFinalCaseDiscussion", c, draft("1*", "10"));
         runDueJobs();
 

@@ -44,12 +44,7 @@ class CasePageTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 30));
         Task acknowledge = taskService.createTaskQuery().processInstanceBusinessKey(recorded.caseReference())
                 .taskDefinitionKey("Task_AcknowledgeNotification").singleResult();
-        engine.getIdentityService().setAuthentication("spoc", List.of("spoc"));
-        try {
-            taskService.complete(acknowledge.getId(), Map.of("acknowledged", true));
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        inTasklistAs("spoc", () -> taskService.complete(acknowledge.getId(), Map.of("acknowledged", true)));
 
         HttpSession.Response page = loggedIn("spoc").get("/cases/" + recorded.caseId());
         assertThat(page.status()).isEqualTo(200);
@@ -68,14 +63,10 @@ class CasePageTest extends ProcessTest {
     void theCasePageShowsEachAgencysFormBStatus() {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
         Notifications.Recorded recorded = notifications.record(TestForms.aNotification(), "spoc");
-        engine.getIdentityService().setAuthentication("spoc", List.of("spoc"));
-        try {
+        onOurPagesAs("spoc", () ->
             agencyReports.request(recorded.caseId(), List.of(
                     new AgencyContact("High Street Surgery", "Dr Who", "surgery-" + recorded.caseId() + "@nhs.example"),
-                    new AgencyContact("Primary school", null, "school-" + recorded.caseId() + "@school.example")), "spoc");
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+                    new AgencyContact("Primary school", null, "school-" + recorded.caseId() + "@school.example")), "spoc"));
 
         String html = loggedIn("doctor").get("/cases/" + recorded.caseId()).body();
         assertThat(html).contains("id=\"form-b-status\"", "High Street Surgery", "Primary school", "Sent",

@@ -166,7 +166,7 @@ class RapidResponseProcessTest extends ProcessTest {
         Map<String, Object> noParticipants = RapidResponseAnswers.initialSharing("yes");
         noParticipants.put("participants", " ");
         assertThatThrownBy(() -> completeAsDoctor("Task_InitialInformationSharing", c, noParticipants))
-                .hasRootCauseInstanceOf(InvalidAnswers.class).hasMessageContaining("participants is required");
+                .isInstanceOf(uk.cdr.config.RefusedAnswers.class).hasMessageContaining("participants is required");
         assertThat(c.rapidResponse()).isWaitingAt("Task_InitialInformationSharing");
         completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
 

@@ -52,6 +52,47 @@ public abstract class ProcessTest extends IntegrationTest {
         return Date.from(ukLocalTime.atZone(UK).toInstant());
     }
 
+    /**
+     * What a person does through the engine's own ways in (Tasklist, /engine-rest): the engine's
+     * authorizations for the person's groups apply. The user's group is named like the user, except
+     * the doctor's (designated-doctor) and the nurse's (cdr-nurse).
+     */
+    protected void inTasklistAs(String user, Runnable action) {
+        engine.getIdentityService().setAuthentication(user, groupsOf(user));
+        try {
+            action.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** What a person does on our pages or /api: the app has checked the role, and acts for itself. */
+    protected void onOurPagesAs(String user, Runnable action) {
+        inTasklistAs(user, () -> {
+            try {
+                uk.cdr.config.AppRequests.serve(() -> {
+                    action.run();
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static List<String> groupsOf(String user) {
+        return switch (user) {
+            case "doctor" -> List.of("designated-doctor");
+            case "nurse" -> List.of("cdr-nurse");
+            case "chair" -> List.of("cdop-panel", "cdop-chair");
+            case "panel" -> List.of("cdop-panel");
+            case "admin" -> List.of("camunda-admin");
+            default -> List.of(user);
+        };
+    }
+
     /** Runs every job that is due now on the engine clock, including those the first ones create. */
     protected void runDueJobs() {
         for (int round = 0; round < 50; round++) {
