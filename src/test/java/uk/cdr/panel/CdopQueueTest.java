@@ -150,12 +150,7 @@ class CdopQueueTest extends ProcessTest {
     }
 
     private void asSpoc(Runnable action) {
-        engine.getIdentityService().setAuthentication("spoc", List.of("spoc"));
-        try {
-            action.run();
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        onOurPagesAs("spoc", action);
     }
 
     private HttpSession spocApi() {

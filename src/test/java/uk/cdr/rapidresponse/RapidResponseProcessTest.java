@@ -183,7 +183,9 @@ class RapidResponseProcessTest extends ProcessTest {
         noAttendees.put("attendees", "");
         noAttendees.put("actions", "Visit the school; ; 2015-03-20\nCall the GP; GP; soon");
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
-                .hasMessageContaining("attendees is required")
+                .hasMessageContaining("attendees is required");
+        noAttendees.put("attendees", "Health: Dr Okafor");
+        assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
                 .hasMessageContaining("actions[1] needs an owner agency")
                 .hasMessageContaining("actions[2] needs a due date as yyyy-mm-dd");
         assertThat(jdbc.sql("select count(*) from case_action where case_id = ?").param(c.recorded().caseId())
