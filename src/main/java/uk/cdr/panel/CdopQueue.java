@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.child.AgeBand;
 import uk.cdr.web.CodeLabels;
 
 /**

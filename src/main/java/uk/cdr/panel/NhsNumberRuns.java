@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import uk.cdr.notification.NhsNumber;
+import uk.cdr.child.NhsNumber;
 
 /**
  * Finds NHS numbers however they were written: people group the ten digits as they like

@@ -17,6 +17,7 @@ import uk.cdr.agencyreport.FormBDefinition;
 import uk.cdr.agencyreport.FormBReturns;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.child.AgeBand;
 import uk.cdr.web.CodeLabels;
 
 /**

@@ -8,8 +8,8 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import uk.cdr.child.AgeBand;
 import uk.cdr.notification.Codes;
-import uk.cdr.panel.AgeBand;
 import uk.cdr.web.CodeLabels;
 
 /**

@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.time.api.Dates;
-import uk.cdr.notification.NhsNumber;
+import uk.cdr.child.NhsNumber;
 
 /**
  * The panel's redaction, without a database: generated children, their identifiers written the

@@ -1,4 +1,4 @@
-package uk.cdr.panel;
+package uk.cdr.child;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -7,9 +7,7 @@ import java.time.temporal.ChronoUnit;
 /**
  * The age bands of the annual statistics (domain.md): days for the first 28 days of life
  * (neonatal), then the first birthday divides 28-364 days from 1-4 years. The panel sees a case's
- * age as its band, because an exact age beside the date of death gives the date of birth. It lives
- * here, not in statistics, because statistics reads the case file, which reads the panel's
- * reviews: the panel using statistics would close a cycle between the features.
+ * age as its band, because an exact age beside the date of death gives the date of birth.
  */
 public enum AgeBand {
 
