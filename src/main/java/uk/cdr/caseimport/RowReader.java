@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import uk.cdr.casefile.CaseReferences.CaseReference;
 import uk.cdr.casefile.ReportingYear;
 import uk.cdr.notification.Codes;
-import uk.cdr.notification.NhsNumber;
+import uk.cdr.child.NhsNumber;
 
 /**
  * Reads one row into a case with the rules a live case meets on its way: Form A's (codes, NHS

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import uk.cdr.child.NhsNumber;
+
 /**
  * The one set of Form A rules, used by the page (as the SPOC types), the Tasklist start form and
  * the API alike. Returns every broken rule at once, field by field.

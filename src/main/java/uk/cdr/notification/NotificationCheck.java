@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import uk.cdr.child.NhsNumber;
+
 /**
  * What the "Log a death" page shows as the SPOC types: the broken rules (the same validator that
  * guards saving) and any open case this death may duplicate. Saves nothing.

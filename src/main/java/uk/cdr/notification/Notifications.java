@@ -22,6 +22,7 @@ import uk.cdr.calendar.WorkingDays;
 import uk.cdr.casefile.CaseReferences;
 import uk.cdr.casefile.CaseReferences.CaseReference;
 import uk.cdr.casefile.ReportingYear;
+import uk.cdr.child.NhsNumber;
 import uk.cdr.panel.CdopReviewTargets;
 
 /**

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import uk.cdr.child.NhsNumber;
+
 /**
  * The same death is often notified by several people (hospital, police, GP). A notification
  * matching an open case on NHS number, or on name, date of birth and date of death, is a

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.child.AgeBand;
 import uk.cdr.web.CodeLabels;
 
 /**
@@ -31,7 +31,7 @@ public class CdopQueue {
 
     /** Every open case with what the queue needs to know about it: Form Bs, rapid response, meeting, reviews. */
     private static final String OPEN_CASES = """
-                select c.id, c.case_reference, c.reporting_year, c.date_of_death, c.age_at_death_days, c.neonatal,
+                select c.id, c.case_reference, c.reporting_year, c.date_of_death, c.date_of_birth, c.neonatal,
                        c.death_classification, c.form_b_proceed_reason, c.final_case_discussion_done_at,
                        coalesce(b.requested, 0), coalesce(b.returned, 0), rr.case_id, m.held_on, a.meeting_id,
                        u.case_id, d.deferral_reason, d.review_by, c.status
@@ -73,17 +73,23 @@ public class CdopQueue {
         }
     }
 
+    /** A queued case with the exact date of death it is ordered by, which the queue does not show. */
+    private record Ordered(QueuedCase shown, LocalDate dateOfDeath) {
+    }
+
     public List<QueuedCase> cases(Filter filter) {
         LocalDate today = LocalDate.now(clock);
-        List<QueuedCase> cases = jdbc.sql(OPEN_CASES).query((rs, row) -> queued(rs, today)).list();
+        List<Ordered> cases = jdbc.sql(OPEN_CASES)
+                .query((rs, row) -> new Ordered(queued(rs, today), rs.getObject(4, LocalDate.class))).list();
+        Comparator<Ordered> byReference = Comparator.comparing(c -> c.shown().caseReference());
         return cases.stream()
-                .filter(c -> filter.state() == null || c.state() == filter.state())
-                .filter(c -> filter.meetingId() == null || filter.meetingId().equals(c.panelMeetingId()))
+                .filter(c -> filter.state() == null || c.shown().state() == filter.state())
+                .filter(c -> filter.meetingId() == null || filter.meetingId().equals(c.shown().panelMeetingId()))
                 .filter(c -> filter.reportingYear() == null || filter.reportingYear().isBlank()
-                        || c.reportingYearOfDeath().equals(filter.reportingYear()))
-                .sorted("reference".equals(filter.sort()) ? Comparator.comparing(QueuedCase::caseReference)
-                        : Comparator.comparing(QueuedCase::daysSinceDeath).reversed()
-                                .thenComparing(QueuedCase::caseReference))
+                        || c.shown().reportingYearOfDeath().equals(filter.reportingYear()))
+                .sorted("reference".equals(filter.sort()) ? byReference
+                        : Comparator.comparing(Ordered::dateOfDeath).thenComparing(byReference))
+                .map(Ordered::shown)
                 .toList();
     }
 
@@ -129,9 +135,10 @@ public class CdopQueue {
             waitingFor = "REOPENED".equals(rs.getString(18)) ? "Reopened with new information: ready for review again"
                     : state.words();
         }
-        return new QueuedCase(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), dateOfDeath,
-                rs.getInt(5), rs.getBoolean(6), state, waitingFor, requested, returned, rapidResponse,
-                ChronoUnit.DAYS.between(dateOfDeath, today), !dateOfDeath.plus(reviewTarget).isAfter(today),
+        return new QueuedCase(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), MonthOfDeath.of(dateOfDeath),
+                AgeBand.inWords(rs.getObject(5, LocalDate.class), dateOfDeath), rs.getBoolean(6), state, waitingFor,
+                requested, returned, rapidResponse, MonthOfDeath.monthsSince(dateOfDeath, today),
+                !dateOfDeath.plus(reviewTarget).isAfter(today),
                 !dateOfDeath.plus(escalation).isAfter(today), rs.getObject(13, LocalDate.class),
                 rs.getObject(14, UUID.class), state == QueueState.DEFERRED ? rs.getString(16) : null,
                 state == QueueState.DEFERRED ? rs.getObject(17, LocalDate.class) : null,

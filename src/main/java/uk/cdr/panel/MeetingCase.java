@@ -68,8 +68,7 @@ record MeetingCase(PanelCases.Summary summary, List<PanelCases.FormBReturn> form
     }
 
     public String ageAtDeath() {
-        return summary.ageAtDeathDays() + (summary.ageAtDeathDays() == 1 ? " day" : " days")
-                + (summary.neonatal() ? " (neonatal)" : "");
+        return summary.ageBand() + (summary.neonatal() ? " (neonatal)" : "");
     }
 
     /** Form C as the panel saved it, in words, for a case no longer open to changes here. */

@@ -25,8 +25,8 @@ class PanelAgenda {
             PanelMeetings.Meeting meeting = meetings.meeting(meetingId).orElseThrow();
             List<QueuedCase> agenda = meetings.agenda(meetingId);
             String lines = agenda.isEmpty() ? "No case has been assigned yet." : agenda.stream()
-                    .map(c -> "- " + c.caseReference() + ": died aged " + c.ageAtDeathDays() + " days"
-                            + (c.neonatal() ? " (neonatal)" : "") + ", " + c.daysSinceDeath() + " days ago")
+                    .map(c -> "- " + c.caseReference() + ": died in " + c.monthOfDeath() + ", aged " + c.ageBand()
+                            + (c.neonatal() ? " (neonatal)" : ""))
                     .collect(Collectors.joining("\n"));
             String kind = meeting.kind() == PanelMeetings.Kind.NEONATAL ? "special neonatal panel" : "panel meeting";
             mailer.send(new Mailer.Email(null, "PANEL_AGENDA:" + meetingId, addresses.of(Role.CDOP_PANEL.groupId()),

@@ -17,6 +17,7 @@ import uk.cdr.agencyreport.FormBDefinition;
 import uk.cdr.agencyreport.FormBReturns;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.child.AgeBand;
 import uk.cdr.web.CodeLabels;
 
 /**
@@ -48,8 +49,12 @@ public class PanelCases {
         this.auditLog = auditLog;
     }
 
-    public record Summary(UUID caseId, String caseReference, String reportingYearOfDeath, LocalDate dateOfDeath,
-            int ageAtDeathDays, boolean neonatal, String sex, String placeOfDeath, String deathClassification,
+    /**
+     * The case in brief. The age is a band and the death a month ("November 2014"): an exact age
+     * beside an exact date of death gives the date of birth.
+     */
+    public record Summary(UUID caseId, String caseReference, String reportingYearOfDeath, String monthOfDeath,
+            String ageBand, boolean neonatal, String sex, String placeOfDeath, String deathClassification,
             boolean scrUnderConsideration, String status, LocalDate reviewCompletedOn) {
     }
 
@@ -66,19 +71,21 @@ public class PanelCases {
 
     public Optional<PanelCase> find(UUID caseId, String viewer) {
         Optional<Summary> summary = jdbc.sql("""
-                select id, case_reference, reporting_year, date_of_death, age_at_death_days, neonatal, sex, place_of_death,
+                select id, case_reference, reporting_year, date_of_death, date_of_birth, neonatal, sex, place_of_death,
                        death_classification, scr_under_consideration, status, review_completed_on
                 from case_file where id = ?""")
                 .param(caseId)
                 .query((rs, row) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getBoolean(6), CodeLabels.label(rs.getString(7)),
+                        MonthOfDeath.of(rs.getObject(4, LocalDate.class)),
+                        AgeBand.inWords(rs.getObject(5, LocalDate.class), rs.getObject(4, LocalDate.class)),
+                        rs.getBoolean(6), CodeLabels.label(rs.getString(7)),
                         CodeLabels.label(rs.getString(8)), rs.getString(9), rs.getBoolean(10), rs.getString(11),
                         rs.getObject(12, LocalDate.class)))
                 .optional();
         if (summary.isEmpty()) {
             return Optional.empty();
         }
-        Anonymiser.Redaction redaction = anonymiser.forCase(caseId);
+        Redaction redaction = anonymiser.forCase(caseId);
         CdopReviews.SavedFormC formC = reviews.formC(caseId).orElseThrow();
         CdopReviews.SavedFormC shown = new CdopReviews.SavedFormC(new FormC(formC.formC().domainChild(),
                 formC.formC().domainFamily(), formC.formC().domainParenting(), formC.formC().domainServices(),
@@ -95,7 +102,7 @@ public class PanelCases {
                 reviews.history(caseId), reviews.current(caseId)));
     }
 
-    private List<FormBReturn> formBReturns(UUID caseId, Anonymiser.Redaction redaction) {
+    private List<FormBReturn> formBReturns(UUID caseId, Redaction redaction) {
         record Returned(UUID requestId, String agency, OffsetDateTime returnedAt) {
         }
         List<Returned> returned = jdbc.sql("""

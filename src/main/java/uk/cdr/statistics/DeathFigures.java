@@ -1,5 +1,6 @@
 package uk.cdr.statistics;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -7,6 +8,7 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import uk.cdr.child.AgeBand;
 import uk.cdr.notification.Codes;
 import uk.cdr.web.CodeLabels;
 
@@ -30,8 +32,8 @@ class DeathFigures {
                      then 1 else 0 end""";
 
     /**
-     * The deaths of the two years, one row each, with what each table counts them by. Age: days for
-     * the first 28 days of life (neonatal), then the first birthday divides 28-364 days from 1-4 years.
+     * The deaths of the two years, one row each, with what each table counts them by. Age: the bands
+     * of {@link AgeBand}, counted here in SQL so the database groups them.
      */
     private static final String DEATHS = """
             select a.y, a.classification,
@@ -48,10 +50,8 @@ class DeathFigures {
                   from case_file c where c.date_of_death >= :previousFirst and c.date_of_death <= :last) a"""
             .formatted(Counts.yearOf("c.date_of_death", ":first"), YEARS_AT_DEATH);
 
-    private static final List<Tables.Code> AGE_BANDS = List.of(new Tables.Code("days-0-27", "0-27 days (neonatal)"),
-            new Tables.Code("days-28-364", "28-364 days"), new Tables.Code("years-1-4", "1-4 years"),
-            new Tables.Code("years-5-9", "5-9 years"), new Tables.Code("years-10-14", "10-14 years"),
-            new Tables.Code("years-15-17", "15-17 years"));
+    private static final List<Tables.Code> AGE_BANDS = Arrays.stream(AgeBand.values())
+            .map(band -> new Tables.Code(band.code(), band.tableLabel())).toList();
 
     private static final Map<String, String> ETHNICITY_LABELS = Map.ofEntries(
             Map.entry("white-british", "White: British"), Map.entry("white-irish", "White: Irish"),

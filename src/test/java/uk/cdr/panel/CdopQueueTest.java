@@ -94,7 +94,7 @@ class CdopQueueTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 9, 9, 10, 0));
         assertThat(row(c).overSixMonths()).isTrue();
         assertThat(row(c).overTwelveMonths()).isFalse();
-        assertThat(row(c).daysSinceDeath()).isEqualTo(184);
+        assertThat(row(c).monthsSinceDeath()).isEqualTo(6);
         clockAt(LocalDateTime.of(2016, 3, 9, 10, 0));
         assertThat(row(c).overTwelveMonths()).isTrue();
     }
@@ -110,7 +110,12 @@ class CdopQueueTest extends ProcessTest {
         HttpSession.Response api = browser().withBasicAuth("panel", DEMO_PASSWORD)
                 .get("/api/cdop/queue?state=WAITING_FOR_CLASSIFICATION");
         assertThat(api.status()).isEqualTo(200);
-        assertThat(api.body()).contains(c.caseReference());
+        assertThat(api.body()).contains(c.caseReference(), "\"ageBand\":\"28 days to 364 days\"",
+                "\"monthOfDeath\":\"March 2015\"", "\"monthsSinceDeath\":0");
+        // An exact age beside an exact date of death gives the date of birth: neither is in the queue.
+        assertThat(api.body()).doesNotContain("dateOfDeath", "ageAtDeathDays", "daysSinceDeath", "2015-03-09",
+                "127 days");
+        assertThat(page).contains("March 2015", "28 days to 364 days").doesNotContain("127 days", "9 March 2015");
         for (String personal : List.of(form.childLastName(), form.nhsNumber().replace(" ", ""), form.nhsNumber(),
                 form.postcode(), form.addressLine())) {
             assertThat(page).doesNotContain(personal);

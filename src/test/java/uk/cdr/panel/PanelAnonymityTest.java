@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -124,6 +125,87 @@ class PanelAnonymityTest extends ProcessTest {
                         .doesNotContain(nhs.substring(0, 3) + " " + nhs.substring(3, 6))
                         .doesNotContain("Larkspur Crescent").doesNotContain("SE15 4QT").doesNotContain("SE154QT"));
         assertThat(seen).anyMatch(text -> text.contains(c.caseReference()));
+    }
+
+    /**
+     * What a tester found reaching the panel verbatim: an NHS number grouped 5-5 and with dots, a
+     * hyphenated lower-case postcode and the date of birth, written into a real Form B; and the
+     * exact date of death beside the age in days, which together are the date of birth.
+     */
+    @Test
+    void theTestersIdentifiersAndTheDateOfBirthNeverReachThePanel() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        String lastName = "Marchbank" + UUID.randomUUID().toString().substring(0, 6).replaceAll("\\d", "y");
+        String agencyEmail = "gp-" + UUID.randomUUID().toString().substring(0, 8) + "@gp.example";
+        LocalDate born = LocalDate.of(2014, 11, 2);
+        LocalDate died = LocalDate.of(2015, 3, 8);
+        FormA form = new FormA("Dr Ann Smith", "Paediatric registrar", "St Elsewhere Hospital", "ann.smith@nhs.example",
+                "020 7946 0000", "Tobias", lastName, null, born, "male", "1512845345", null, "white-british",
+                "4 Quayside Mews", "SW1A 1AA", died, LocalTime.of(4, 10), "home", "expected", "Died at home.", "no", "no",
+                List.of(new FormA.Agency("Riverside Surgery", "Dr Green", agencyEmail)));
+        String written = "Registered as NHS 15128 45345 (151.284.5345 on the old card), living at sw1a-1aa, "
+                + "born 02/11/2014; seen 21 days before the death, in 2014-15.";
+        Notifications.Recorded c = caseWithAFormB(form, agencyEmail, "Riverside Surgery", "GP", written, "no");
+        UUID meetingId = PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 5, 27), c.caseId());
+        clockAt(LocalDateTime.of(2015, 5, 20, 9, 0));
+        runDueJobs(); // the agenda email
+
+        HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
+        String panelCase = panel.get("/api/cdop/cases/" + c.caseId()).body();
+        JsonNode summary = json.readTree(panelCase).get("summary");
+        assertThat(summary.get("ageBand").asText()).isEqualTo("28 days to 364 days");
+        assertThat(summary.get("monthOfDeath").asText()).isEqualTo("March 2015");
+        assertThat(panelCase).as("the Form B reaches the panel with what identifies the child blanked out")
+                .contains("Registered as NHS [redacted] ([redacted] on the old card), living at [redacted], "
+                        + "born [redacted]; seen 21 days before the death, in 2014-15.");
+        String meetingPage = panel.get("/cdop/meetings/" + meetingId).body();
+        assertThat(meetingPage).contains("Registered as NHS [redacted] ([redacted] on the old card)", "March 2015",
+                "28 days to 364 days");
+
+        long ageInDays = ChronoUnit.DAYS.between(born, died);
+        List<String> seen = new ArrayList<>(List.of(panelCase, meetingPage));
+        for (HttpSession member : List.of(panel, browser().withBasicAuth("chair", DEMO_PASSWORD))) {
+            for (String path : List.of("/cdop/queue", "/api/cdop/queue", "/api/cdop/meetings/" + meetingId + "/agenda",
+                    "/cdop/meetings/" + meetingId, "/api/cdop/cases/" + c.caseId())) {
+                seen.add(path + ": " + member.get(path).body());
+            }
+        }
+        seen.addAll(panelEmails());
+        assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain("15128 45345", "151.284.5345", "1512845345",
+                        "02/11/2014", "2014-11-02", "2 November 2014", "8 March 2015", "2015-03-08", ageInDays + " days",
+                        "\"ageAtDeathDays\"", "\"dateOfDeath\"", "\"daysSinceDeath\"")
+                .doesNotContainIgnoringCase("sw1a-1aa").doesNotContainIgnoringCase("SW1A 1AA")
+                .doesNotContainIgnoringCase(lastName).doesNotContain("Quayside"));
+    }
+
+    private Notifications.Recorded caseWithAFormB(FormA form, String agencyEmail, String agency, String role,
+            String natureOfContact, String knownHealth) throws Exception {
+        Notifications.Recorded c = notifications.record(form, "spoc");
+        runDueJobs();
+        ProcessInstance notification = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("childDeathNotification").processInstanceBusinessKey(c.caseReference()).singleResult();
+        PanelFixtures.as(engine, "doctor", "designated-doctor", () -> engine.getTaskService().complete(
+                org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task("Task_ConfirmExpectedOrUnexpected", notification).getId(),
+                Map.of("deathClassification", "expected")));
+        PanelFixtures.as(engine, "spoc", "spoc",
+                () -> agencyReports.request(c.caseId(), agencyReports.suggestedAgencies(c.caseId()), "spoc"));
+        runDueJobs();
+        Map<String, String> answers = new HashMap<>();
+        answers.put("reporterName", "Dr Green");
+        answers.put("reporterRole", role);
+        answers.put("reporterAgency", agency);
+        answers.put("reporterEmail", agencyEmail);
+        answers.put("contactWith", "child-and-family");
+        answers.put("natureOfContact", natureOfContact);
+        answers.put("knownHealth", knownHealth);
+        answers.put("development", "no");
+        answers.put("familyAndEnvironment", "not-known");
+        answers.put("parenting", "no");
+        answers.put("serviceFactors", "not-known");
+        answers.put("concerns", "no");
+        formBReturns.submit(formBToken(agencyEmail), answers);
+        runDueJobs();
+        return c;
     }
 
     /** What Tasklist shows a panel member: their tasks, each task's variables and form variables. */

@@ -1,4 +1,4 @@
-package uk.cdr.notification;
+package uk.cdr.child;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

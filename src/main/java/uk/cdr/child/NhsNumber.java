@@ -1,4 +1,4 @@
-package uk.cdr.notification;
+package uk.cdr.child;
 
 /** The NHS number's modulus 11 check digit (NHS Data Dictionary). */
 public final class NhsNumber {
