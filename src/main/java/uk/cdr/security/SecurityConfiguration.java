@@ -2,12 +2,17 @@ package uk.cdr.security;
 
 import static uk.cdr.security.Role.ADMIN;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -56,6 +61,18 @@ class SecurityConfiguration {
     @Bean
     static PathPatternRequestMatcherBuilderFactoryBean pathPatternMatchers() {
         return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /**
+     * Spring Security publishes failure events only for the exceptions it knows by exact class:
+     * a throttled attempt must reach the audit log too (LoginAuditListener).
+     */
+    @Bean
+    static DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(
+                Map.of(LoginThrottledException.class, AuthenticationFailureLockedEvent.class));
+        return publisher;
     }
 
     @Bean
@@ -109,6 +126,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/audit/**", "/audit/**").hasAuthority(ADMIN.groupId())
+                        .requestMatchers("/api/login-throttle/**").hasAuthority(ADMIN.groupId())
                         .requestMatchers("/api/notifications/**", "/notifications/**").hasAuthority(Role.SPOC.groupId())
                         // Agency contacts have no login: their personal link is the key (uk.cdr.agencyreport).
                         .requestMatchers("/form-b/**").permitAll()
@@ -145,7 +163,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .authenticated()
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureRedirect())
+                        .defaultSuccessUrl("/", false))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // A request carrying its own Authorization header cannot be forged cross-site.
