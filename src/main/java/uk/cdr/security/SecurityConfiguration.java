@@ -19,8 +19,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -75,6 +77,15 @@ class SecurityConfiguration {
         return publisher;
     }
 
+    /**
+     * What Spring Security's firewall refuses (//, /./, a semicolon, ...) is a bad request; its
+     * default handler rethrows, which made it a 500. RequestPathGuard refuses most of it earlier.
+     */
+    @Bean
+    static RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> Problems.write(request, response, HttpStatus.BAD_REQUEST, RequestPathGuard.DETAIL);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
@@ -105,7 +116,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout
                         .logoutRequestMatcher(matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"))
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
-                // The webapps carry their own CSRF protection (X-XSRF-TOKEN) on /camunda/api.
+                // The webapps carry their own CSRF protection (X-XSRF-TOKEN), checked first by WebappCsrfGuard.
                 .csrf(csrf -> csrf.disable())
                 // The webapps set their own Content-Security-Policy; ours would break them.
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
@@ -114,6 +125,8 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(loginPage, AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(accessDenied))
                 .addFilterBefore(advisoryGuard, BasicAuthenticationFilter.class)
+                // After ExceptionTranslationFilter, so that its refusal goes to the audited access denied handler.
+                .addFilterAfter(new WebappCsrfGuard(), ExceptionTranslationFilter.class)
                 .addFilterAfter(engineUser, AuthorizationFilter.class);
         return http.build();
     }

@@ -2,20 +2,10 @@ package uk.cdr.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -33,6 +23,8 @@ import uk.cdr.audit.AuditQuery;
 import uk.cdr.support.HttpSession;
 import uk.cdr.support.HttpSession.Response;
 import uk.cdr.support.IntegrationTest;
+import uk.cdr.support.RawHttp;
+import uk.cdr.support.RawHttp.Reply;
 
 /**
  * Issue 12, part 3: failed logins slow guessing down but cannot lock anyone out. Each test
@@ -240,38 +232,6 @@ class LoginThrottlingTest extends IntegrationTest {
 
     /** GET /api/me with HTTP Basic, sent from the given local address (the JDK's HttpClient cannot choose one). */
     private Reply basic(String fromAddress, String user, String password) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        String request = "GET /api/me HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Basic " + credentials
-                + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(fromAddress, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return Reply.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private record Reply(int status, Map<String, String> headers, String body) {
-
-        static Reply parse(String raw) {
-            int end = raw.indexOf("\r\n\r\n");
-            String[] lines = raw.substring(0, end).split("\r\n");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-            }
-            return new Reply(Integer.parseInt(lines[0].split(" ")[1]), headers, raw.substring(end + 4));
-        }
-
-        Optional<String> header(String name) {
-            return Optional.ofNullable(headers.get(name));
-        }
+        return new RawHttp(port).getWithBasicAuth(fromAddress, "/api/me", user, password);
     }
 }
