@@ -37,15 +37,16 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Invalid username or password");
         }
         LoginAttempt attempt = LoginAttempt.of(authentication);
+        LoginThrottle.Standing standing = throttle.standing(attempt);
         // Refused unchecked, right password or not: otherwise the answer would tell a guesser when it guessed right.
-        throttle.waitFor(attempt).ifPresent(wait -> {
+        standing.waitFor().ifPresent(wait -> {
             throw new LoginThrottledException(wait);
         });
         if (!identityService.checkPassword(userId, credentials.toString())) {
             throttle.failed(attempt);
             throw new BadCredentialsException("Invalid username or password");
         }
-        throttle.succeeded(attempt);
+        throttle.succeeded(attempt, standing);
         List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
                 .map(SimpleGrantedAuthority::new)

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How failed logins slow further attempts down (uk.cdr.security.LoginThrottle). Each count has
  * some free failures; each failure beyond them blocks for twice as long as the one before, from
  * {@code firstBlock} up to {@code maxBlock}, never longer, so nobody can lock an account for
- * good by guessing its password. Counts are forgotten {@code forgetAfter} the last failure.
+ * good by guessing its password. Counts are forgotten {@code forgetAfter} the last failure. An
+ * address the account logged in from within {@code knownAddressFor} is spared the per-account block.
  */
 @ConfigurationProperties("cdr.login")
 public record LoginThrottleSettings(
@@ -18,7 +19,8 @@ public record LoginThrottleSettings(
         @DefaultValue("10") int freeFailuresPerAccount,
         @DefaultValue("PT1S") Duration firstBlock,
         @DefaultValue("PT5M") Duration maxBlock,
-        @DefaultValue("PT15M") Duration forgetAfter) {
+        @DefaultValue("PT15M") Duration forgetAfter,
+        @DefaultValue("P30D") Duration knownAddressFor) {
 
     public LoginThrottleSettings {
         if (firstBlock.isNegative() || firstBlock.isZero() || maxBlock.compareTo(firstBlock) < 0) {

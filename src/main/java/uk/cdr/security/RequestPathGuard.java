@@ -43,12 +43,6 @@ class RequestPathGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Also run on error dispatches, which carry the original path. */
-    @Override
-    protected boolean shouldNotFilterErrorDispatch() {
-        return false;
-    }
-
     static boolean acceptable(String rawPath) {
         if (rawPath == null) {
             return false;

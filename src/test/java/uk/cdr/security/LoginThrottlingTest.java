@@ -151,6 +151,25 @@ class LoginThrottlingTest extends IntegrationTest {
     }
 
     @Test
+    void guessersElsewhereDoNotShutTheOwnerOutOfAnAddressTheyLoggedInFrom() {
+        String user = newUser();
+        String office = someAddress();
+        assertThat(basic(office, user, PASSWORD).status()).isEqualTo(200);
+        for (int i = 0; i <= settings.freeFailuresPerAccount(); i++) {
+            basic(someAddress(), user, "guess-" + i);
+        }
+        assertThat(basic(someAddress(), user, PASSWORD).status()).as("a new address waits").isEqualTo(429);
+        assertThat(basic(office, user, PASSWORD).status()).as("the owner's usual address").isEqualTo(200);
+
+        // Known for a while, not for ever.
+        advanceClock(settings.knownAddressFor().plusDays(1));
+        for (int i = 0; i <= settings.freeFailuresPerAccount(); i++) {
+            basic(someAddress(), user, "later-guess-" + i);
+        }
+        assertThat(basic(office, user, PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
     void anAdministratorCanLiftABlockAtOnce() {
         String user = newUser();
         String address = someAddress();
