@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.config.TaskAnswersGuard;
+import uk.cdr.web.PlainText;
 
 /**
  * The SPOC's side of Form B: which agencies are asked, and keeping their requests moving. Each
@@ -180,14 +181,20 @@ public class AgencyReports {
                 errors.add(new FieldError(prefix + "agency", "is required"));
             } else if (a.agency().length() > SHORT_TEXT) {
                 errors.add(new FieldError(prefix + "agency", "must be at most " + SHORT_TEXT + " characters"));
+            } else if (!PlainText.isSingleLine(a.agency())) {
+                errors.add(new FieldError(prefix + "agency", PlainText.SINGLE_LINE_RULE));
             }
             if (a.contactName() != null && a.contactName().length() > SHORT_TEXT) {
                 errors.add(new FieldError(prefix + "contactName", "must be at most " + SHORT_TEXT + " characters"));
+            } else if (!PlainText.isSingleLine(a.contactName())) {
+                errors.add(new FieldError(prefix + "contactName", PlainText.SINGLE_LINE_RULE));
             }
             if (blank(a.contactEmail())) {
                 errors.add(new FieldError(prefix + "contactEmail", "is required: the link goes to this address"));
             } else if (a.contactEmail().length() > SHORT_TEXT || !EMAIL.matcher(a.contactEmail().trim()).matches()) {
                 errors.add(new FieldError(prefix + "contactEmail", "must be an email address"));
+            } else if (!PlainText.isSingleLine(a.contactEmail())) {
+                errors.add(new FieldError(prefix + "contactEmail", PlainText.SINGLE_LINE_RULE));
             }
         }
         return errors;

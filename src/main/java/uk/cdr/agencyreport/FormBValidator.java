@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
+import uk.cdr.web.PlainText;
 
 /**
  * The Form B rules, read from the form definition (required, maximum length, email, the allowed
@@ -72,6 +73,10 @@ class FormBValidator {
         int max = field.maxLength() == null ? DEFAULT_MAX_LENGTH : field.maxLength();
         if (value.length() > max) {
             return "must be at most " + max + " characters";
+        }
+        // Only a textarea may span lines: a one-line answer (name, agency, email) goes into emails.
+        if ("textarea".equals(field.type()) ? !PlainText.isMultiLine(value) : !PlainText.isSingleLine(value)) {
+            return "textarea".equals(field.type()) ? PlainText.MULTI_LINE_RULE : PlainText.SINGLE_LINE_RULE;
         }
         if (field.email() && !EMAIL.matcher(value).matches()) {
             return "must be an email address";

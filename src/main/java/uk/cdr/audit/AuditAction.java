@@ -4,6 +4,8 @@ package uk.cdr.audit;
 public enum AuditAction {
     LOGIN,
     LOGIN_FAILED,
+    LOGIN_THROTTLED,
+    LOGIN_UNBLOCKED,
     LOGOUT,
     ACCESS_DENIED,
     CASE_VIEWED,

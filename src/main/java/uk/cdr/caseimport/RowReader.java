@@ -45,8 +45,8 @@ class RowReader {
 
     ImportedCase read(RowValues v) {
         LocalDate today = LocalDate.now(clock);
-        String firstName = v.text(CHILD_FIRST_NAME, true, SHORT_TEXT);
-        String lastName = v.text(CHILD_LAST_NAME, true, SHORT_TEXT);
+        String firstName = v.line(CHILD_FIRST_NAME, true, SHORT_TEXT);
+        String lastName = v.line(CHILD_LAST_NAME, true, SHORT_TEXT);
         LocalDate dateOfBirth = Dates.notAfter(v, DATE_OF_BIRTH, v.date(DATE_OF_BIRTH, true), today);
         String sex = v.code(SEX, Codes.SEX, true);
         String ethnicity = v.code(ETHNICITY, Codes.ETHNICITY, true);

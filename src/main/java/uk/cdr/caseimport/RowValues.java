@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import uk.cdr.web.PlainText;
+
 /**
  * One case row of the file, read column by column. Each reader checks one value and notes any
  * broken rule against the row and column, then carries on, so one pass finds every problem.
@@ -53,7 +55,27 @@ final class RowValues {
         return broken > 0;
     }
 
+    /** Free text: a quoted cell may span lines. */
     String text(ImportColumn column, boolean required, int max) {
+        String value = checkedText(column, required, max);
+        if (value != null && !PlainText.isMultiLine(value)) {
+            error(column, PlainText.MULTI_LINE_RULE);
+            return null;
+        }
+        return value;
+    }
+
+    /** A name or other one-line value. */
+    String line(ImportColumn column, boolean required, int max) {
+        String value = checkedText(column, required, max);
+        if (value != null && !PlainText.isSingleLine(value)) {
+            error(column, PlainText.SINGLE_LINE_RULE);
+            return null;
+        }
+        return value;
+    }
+
+    private String checkedText(ImportColumn column, boolean required, int max) {
         String value = raw(column);
         if (value.isEmpty()) {
             if (required) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import uk.cdr.child.NhsNumber;
+import uk.cdr.web.PlainText;
 
 /**
  * The one set of Form A rules, used by the page (as the SPOC types), the Tasklist start form and
@@ -36,27 +37,30 @@ public class FormAValidator {
             errors.add(new FieldError("formA", "is required"));
             return errors;
         }
-        required(errors, "notifierName", form.notifierName(), SHORT_TEXT);
-        required(errors, "notifierRole", form.notifierRole(), SHORT_TEXT);
-        required(errors, "notifierOrganisation", form.notifierOrganisation(), SHORT_TEXT);
+        requiredLine(errors, "notifierName", form.notifierName(), SHORT_TEXT);
+        requiredLine(errors, "notifierRole", form.notifierRole(), SHORT_TEXT);
+        requiredLine(errors, "notifierOrganisation", form.notifierOrganisation(), SHORT_TEXT);
         email(errors, "notifierEmail", form.notifierEmail(), true);
-        optional(errors, "notifierPhone", form.notifierPhone(), 40);
+        optionalLine(errors, "notifierPhone", form.notifierPhone(), 40);
 
-        required(errors, "childFirstName", form.childFirstName(), SHORT_TEXT);
-        required(errors, "childLastName", form.childLastName(), SHORT_TEXT);
-        optional(errors, "childOtherNames", form.childOtherNames(), SHORT_TEXT);
+        requiredLine(errors, "childFirstName", form.childFirstName(), SHORT_TEXT);
+        requiredLine(errors, "childLastName", form.childLastName(), SHORT_TEXT);
+        optionalLine(errors, "childOtherNames", form.childOtherNames(), SHORT_TEXT);
         code(errors, "sex", form.sex(), Codes.SEX);
         code(errors, "ethnicity", form.ethnicity(), Codes.ETHNICITY);
-        optional(errors, "addressLine", form.addressLine(), SHORT_TEXT);
+        optionalLine(errors, "addressLine", form.addressLine(), SHORT_TEXT);
         if (!blank(form.postcode()) && !POSTCODE.matcher(form.postcode().trim()).matches()) {
             errors.add(new FieldError("postcode", "must be a UK postcode, e.g. SW1A 1AA"));
+        } else if (!PlainText.isSingleLine(form.postcode())) {
+            // trim() above would let a trailing line break through.
+            errors.add(new FieldError("postcode", PlainText.SINGLE_LINE_RULE));
         }
         nhsNumber(errors, form);
         dates(errors, form);
 
         code(errors, "placeOfDeath", form.placeOfDeath(), Codes.PLACE_OF_DEATH);
         code(errors, "notifiedExpected", form.notifiedExpected(), Codes.NOTIFIED_EXPECTED);
-        required(errors, "circumstances", form.circumstances(), LONG_TEXT);
+        requiredFreeText(errors, "circumstances", form.circumstances(), LONG_TEXT);
         code(errors, "postMortemRequired", form.postMortemRequired(), Codes.YES_NO_NOT_KNOWN);
         code(errors, "coronerInformed", form.coronerInformed(), Codes.YES_NO_NOT_KNOWN);
         agencies(errors, form.agenciesOrEmpty());
@@ -68,7 +72,7 @@ public class FormAValidator {
             if (blank(form.nhsNumberAbsentReason())) {
                 errors.add(new FieldError("nhsNumber", "is required, or give nhsNumberAbsentReason"));
             } else {
-                optional(errors, "nhsNumberAbsentReason", form.nhsNumberAbsentReason(), SHORT_TEXT);
+                optionalLine(errors, "nhsNumberAbsentReason", form.nhsNumberAbsentReason(), SHORT_TEXT);
             }
         } else if (!NhsNumber.isValid(form.nhsNumber())) {
             errors.add(new FieldError("nhsNumber", "must be 10 digits with a valid check digit"));
@@ -110,24 +114,38 @@ public class FormAValidator {
                 errors.add(new FieldError("agencies[" + i + "]", "is required"));
                 continue;
             }
-            required(errors, prefix + "agency", agency.agency(), SHORT_TEXT);
-            optional(errors, prefix + "contactName", agency.contactName(), SHORT_TEXT);
+            requiredLine(errors, prefix + "agency", agency.agency(), SHORT_TEXT);
+            optionalLine(errors, prefix + "contactName", agency.contactName(), SHORT_TEXT);
             // The notifier may not know the contact's email; the SPOC completes it before Form B requests go out.
             email(errors, prefix + "contactEmail", agency.contactEmail(), false);
         }
     }
 
-    private static void required(List<FieldError> errors, String field, String value, int max) {
+    /** Free text may span lines. */
+    private static void requiredFreeText(List<FieldError> errors, String field, String value, int max) {
         if (blank(value)) {
             errors.add(new FieldError(field, "is required"));
-        } else {
-            optional(errors, field, value, max);
+        } else if (value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        } else if (!PlainText.isMultiLine(value)) {
+            errors.add(new FieldError(field, PlainText.MULTI_LINE_RULE));
         }
     }
 
-    private static void optional(List<FieldError> errors, String field, String value, int max) {
+    /** A single-line field: its value goes into the notification emails. */
+    private static void optionalLine(List<FieldError> errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        } else if (!PlainText.isSingleLine(value)) {
+            errors.add(new FieldError(field, PlainText.SINGLE_LINE_RULE));
+        }
+    }
+
+    private static void requiredLine(List<FieldError> errors, String field, String value, int max) {
+        if (blank(value)) {
+            errors.add(new FieldError(field, "is required"));
+        } else {
+            optionalLine(errors, field, value, max);
         }
     }
 
@@ -138,6 +156,8 @@ public class FormAValidator {
             }
         } else if (value.length() > SHORT_TEXT || !EMAIL.matcher(value.trim()).matches()) {
             errors.add(new FieldError(field, "must be an email address"));
+        } else if (!PlainText.isSingleLine(value)) {
+            errors.add(new FieldError(field, PlainText.SINGLE_LINE_RULE));
         }
     }
 

@@ -16,6 +16,7 @@ import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
+import uk.cdr.web.PlainText;
 
 /**
  * The CDOP review of one case at a panel meeting: the Form C the panel records, the outcome
@@ -243,6 +244,8 @@ public class CdopReviews {
             }
             if (deferralDetail != null && deferralDetail.length() > 1000) {
                 errors.add(new FieldError("deferralDetail", "must be at most 1000 characters"));
+            } else if (!PlainText.isMultiLine(deferralDetail)) {
+                errors.add(new FieldError("deferralDetail", PlainText.MULTI_LINE_RULE));
             }
         } else {
             errors.add(new FieldError("outcome", "is required: reviewed or deferred"));
@@ -288,6 +291,9 @@ public class CdopReviews {
     public void reopen(UUID caseId, String reason, String by) {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new InvalidAnswers(List.of(new FieldError("reason", "is required: the new information, at most 1000 characters")));
+        }
+        if (!PlainText.isMultiLine(reason)) {
+            throw new InvalidAnswers(List.of(new FieldError("reason", PlainText.MULTI_LINE_RULE)));
         }
         record Closed(String reference, String status) {
         }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
+import uk.cdr.web.PlainText;
 
 /**
  * The panel's Form C analysis (domain.md, stage 6): the four domains scored 0/1/1x/2/3, one category
@@ -47,6 +48,8 @@ public record FormC(String domainChild, String domainFamily, String domainParent
         }
         if (learningPoints != null && learningPoints.length() > 4000) {
             errors.add(new FieldError("learningPoints", "must be at most 4000 characters"));
+        } else if (!PlainText.isMultiLine(learningPoints)) {
+            errors.add(new FieldError("learningPoints", PlainText.MULTI_LINE_RULE));
         }
         if (scrConsidered == null) {
             errors.add(new FieldError("scrConsidered", "is required: whether a Serious Case Review was considered"));
@@ -59,9 +62,13 @@ public record FormC(String domainChild, String domainFamily, String domainParent
             Recommendation r = given.get(i);
             if (r == null || r.ownerAgency() == null || r.ownerAgency().isBlank() || r.ownerAgency().length() > 200) {
                 errors.add(new FieldError("recommendations[" + i + "].ownerAgency", "is required, at most 200 characters"));
+            } else if (!PlainText.isSingleLine(r.ownerAgency())) {
+                errors.add(new FieldError("recommendations[" + i + "].ownerAgency", PlainText.SINGLE_LINE_RULE));
             }
             if (r == null || r.text() == null || r.text().isBlank() || r.text().length() > 2000) {
                 errors.add(new FieldError("recommendations[" + i + "].text", "is required, at most 2000 characters"));
+            } else if (!PlainText.isMultiLine(r.text())) {
+                errors.add(new FieldError("recommendations[" + i + "].text", PlainText.MULTI_LINE_RULE));
             }
         }
         if (!errors.isEmpty()) {

@@ -23,6 +23,7 @@ import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
+import uk.cdr.web.PlainText;
 
 /**
  * CDOP panel meetings: routine meetings and special neonatal panels, and the ready cases the SPOC
@@ -96,6 +97,8 @@ public class PanelMeetings {
         }
         if (place == null || place.isBlank() || place.length() > 200) {
             errors.add(new FieldError("place", "is required, at most 200 characters"));
+        } else if (!PlainText.isSingleLine(place)) {
+            errors.add(new FieldError("place", PlainText.SINGLE_LINE_RULE));
         }
         if (!errors.isEmpty()) {
             throw new InvalidAnswers(errors);

@@ -4,14 +4,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 
 /**
- * Logins, failed logins and logouts go to the audit log. Successful HTTP Basic calls are not
- * logged as logins (every API call would be one); their failures are.
+ * Logins, failed logins, throttled attempts and logouts go to the audit log. Successful HTTP
+ * Basic calls are not logged as logins (every API call would be one); their failures are.
+ * Failures name the client address, which is what the throttle counts by.
  */
 @Component
 class LoginAuditListener {
@@ -29,8 +31,10 @@ class LoginAuditListener {
 
     @EventListener
     void loginFailed(AbstractAuthenticationFailureEvent event) {
-        auditLog.record(event.getAuthentication().getName(), AuditAction.LOGIN_FAILED, null,
-                event.getException().getMessage());
+        AuthenticationException e = event.getException();
+        AuditAction action = e instanceof LoginThrottledException ? AuditAction.LOGIN_THROTTLED : AuditAction.LOGIN_FAILED;
+        auditLog.record(event.getAuthentication().getName(), action, null,
+                e.getMessage() + " (from " + LoginAttempt.addressOf(event.getAuthentication()) + ")");
     }
 
     @EventListener

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * 401 with a problem body for API callers. No WWW-Authenticate: Basic header, so a browser that
+ * 401 with a problem body for API callers (429 with Retry-After when logins are throttled). No WWW-Authenticate: Basic header, so a browser that
  * strays onto the API is not shown its native password dialog.
  */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
@@ -24,6 +24,11 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
             // The password could not be checked: the database is away, not the user wrong.
             response.setHeader("Retry-After", "10");
             Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE);
+            return;
+        }
+        if (e instanceof LoginThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage() + ".");
             return;
         }
         Problems.write(request, response, HttpStatus.UNAUTHORIZED,

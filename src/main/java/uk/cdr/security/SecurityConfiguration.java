@@ -2,20 +2,27 @@ package uk.cdr.security;
 
 import static uk.cdr.security.Role.ADMIN;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -60,6 +67,27 @@ class SecurityConfiguration {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
+    /**
+     * Spring Security publishes failure events only for the exceptions it knows by exact class:
+     * a throttled attempt must reach the audit log too (LoginAuditListener).
+     */
+    @Bean
+    static DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(
+                Map.of(LoginThrottledException.class, AuthenticationFailureLockedEvent.class));
+        return publisher;
+    }
+
+    /**
+     * What Spring Security's firewall refuses (//, /./, a semicolon, ...) is a bad request; its
+     * default handler rethrows, which made it a 500. RequestPathGuard refuses most of it earlier.
+     */
+    @Bean
+    static RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> Problems.write(request, response, HttpStatus.BAD_REQUEST, RequestPathGuard.DETAIL);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
@@ -92,7 +120,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout
                         .logoutRequestMatcher(matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"))
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
-                // The webapps carry their own CSRF protection (X-XSRF-TOKEN) on /camunda/api.
+                // The webapps carry their own CSRF protection (X-XSRF-TOKEN), checked first by WebappCsrfGuard.
                 .csrf(csrf -> csrf.disable())
                 // The webapps set their own Content-Security-Policy; ours would break them.
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
@@ -101,6 +129,8 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(loginPage, AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(accessDenied))
                 .addFilterBefore(advisoryGuard, BasicAuthenticationFilter.class)
+                // After ExceptionTranslationFilter, so that its refusal goes to the audited access denied handler.
+                .addFilterAfter(new WebappCsrfGuard(), ExceptionTranslationFilter.class)
                 .addFilterAfter(engineUser, AuthorizationFilter.class);
         return http.build();
     }
@@ -113,6 +143,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/audit/**", "/audit/**").hasAuthority(ADMIN.groupId())
+                        .requestMatchers("/api/login-throttle/**").hasAuthority(ADMIN.groupId())
                         .requestMatchers("/api/notifications/**", "/notifications/**").hasAuthority(Role.SPOC.groupId())
                         // Agency contacts have no login: their personal link is the key (uk.cdr.agencyreport).
                         .requestMatchers("/form-b/**").permitAll()
@@ -149,7 +180,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .authenticated()
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureRedirect())
+                        .defaultSuccessUrl("/", false))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // A request carrying its own Authorization header cannot be forged cross-site.

@@ -4,6 +4,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import uk.cdr.security.CurrentUser;
 import uk.cdr.security.Role;
@@ -11,8 +12,10 @@ import uk.cdr.security.Role;
 @Controller
 class HomeController {
 
+    /** {@code throttled}: seconds until the login throttle lets this account try again (a number, so no text can be planted). */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) Long throttled, Model model) {
+        model.addAttribute("retryAfterSeconds", throttled);
         return "login";
     }
 

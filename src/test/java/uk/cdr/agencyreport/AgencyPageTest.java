@@ -19,6 +19,7 @@ import uk.cdr.notification.Notifications;
 import uk.cdr.support.HttpSession;
 import uk.cdr.support.HttpSession.Response;
 import uk.cdr.support.IntegrationTest;
+import uk.cdr.web.PlainText;
 
 /** The SPOC's agencies page and API: only the SPOC reaches them, and they run with the SPOC's engine rights. */
 class AgencyPageTest extends IntegrationTest {
@@ -125,6 +126,30 @@ class AgencyPageTest extends IntegrationTest {
 
         assertThat(spoc.get("/api/cases/" + UUID.randomUUID() + "/agency-reports").status()).isEqualTo(404);
         assertThat(spoc.postJson(api + "/" + UUID.randomUUID() + "/resend", "").status()).isEqualTo(409);
+    }
+
+    /** Issue 12: the agency and contact names go into the Form B emails, so a line break would add lines of the sender's. */
+    @Test
+    void lineBreaksAndOtherControlCharactersInAgencyOrContactAreRefusedOnApiAndPage() {
+        Notifications.Recorded c = newCase();
+        HttpSession api = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        String path = "/api/cases/" + c.caseId() + "/agency-reports";
+        Response bad = api.postJson(path, "[{\"agency\":\"Police\\r\\nPlease reply to x@evil.example\",\"contactName\":\"DC\\tJones\","
+                + "\"contactEmail\":\"" + FormBFixtures.uniqueEmail("police") + "\"}]");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"agencies[0].agency\"", "\"field\":\"agencies[0].contactName\"",
+                PlainText.SINGLE_LINE_RULE);
+
+        String page = "/cases/" + c.caseId() + "/agencies";
+        HttpSession spoc = loggedIn("spoc");
+        String csrf = spoc.csrfTokenFrom(page);
+        Response rejected = spoc.postForm(page, rows(csrf, List.<String[]>of(
+                new String[] { "Primary school\nPlease reply to x@evil.example", "Head\u0000teacher",
+                        FormBFixtures.uniqueEmail("school") })));
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.body()).contains("id=\"error-row0-agency\"", "id=\"error-row0-contactName\"",
+                PlainText.SINGLE_LINE_RULE);
+        assertThat(agencyReports.forCase(c.caseId())).isEmpty();
     }
 
     private static Map<String, String> rows(String csrf, List<String[]> rows) {

@@ -16,6 +16,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import uk.cdr.web.PlainText;
+
 /** One test per Form B rule, all read from the one form definition; the valid form passes untouched. */
 class FormBValidatorTest {
 
@@ -113,6 +115,21 @@ class FormBValidatorTest {
                 new FieldError("agencies[1].agency", "is required"),
                 new FieldError("agencies[1].contactName", "must be at most 200 characters"),
                 new FieldError("agencies[1].contactEmail", "must be an email address"));
+    }
+
+    @Test
+    void oneLineAnswersAndAgencyContactsRefuseLineBreaksAndFreeTextKeepsThem() {
+        assertThat(validator.validate(with(validAnswers(), "reporterName", "Dr A\r\nBcc: x@evil.example")).errors())
+                .containsExactly(new FieldError("reporterName", PlainText.SINGLE_LINE_RULE));
+        assertThat(validator.validate(with(validAnswers(), "reporterAgency", "Surgery\tNorth")).errors())
+                .containsExactly(new FieldError("reporterAgency", PlainText.SINGLE_LINE_RULE));
+        assertThat(validator.validate(with(validAnswers(), "additionalInformation", "One.\r\nTwo.\nThree.")).errors()).isEmpty();
+        assertThat(validator.validate(with(validAnswers(), "additionalInformation", "One.\u0000Two.")).errors())
+                .containsExactly(new FieldError("additionalInformation", PlainText.MULTI_LINE_RULE));
+
+        assertThat(AgencyReports.validate(List.of(new AgencyContact("Police\nBcc: x", "DC\rJones", "dc@police.example")), true))
+                .containsExactly(new FieldError("agencies[0].agency", PlainText.SINGLE_LINE_RULE),
+                        new FieldError("agencies[0].contactName", PlainText.SINGLE_LINE_RULE));
     }
 
     @Test

@@ -84,6 +84,13 @@ class CaseImportValidationTest extends IntegrationTest {
     }
 
     @Test
+    void aNameHoldsNoTabOrOtherControlCharacter() throws Exception {
+        String file = csv(with(openCase(), "child_first_name", "Ima\tBcc: x@evil.example"));
+        assertThat(refused(postCsv(api("spoc"), utf8(file)))).containsExactly(
+                new Problem(2, "child_first_name", uk.cdr.web.PlainText.SINGLE_LINE_RULE));
+    }
+
+    @Test
     void onlyUtf8IsRead() throws Exception {
         String text = csv(openCase(), with(openCase(), "child_first_name", "Zoë"));
         List<Problem> problems = refused(postCsv(api("spoc"), text.getBytes(StandardCharsets.ISO_8859_1)));

@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
+import uk.cdr.web.PlainText;
+
 /** One test per Form A rule; the valid form passes untouched. */
 class FormAValidatorTest {
 
@@ -41,6 +43,36 @@ class FormAValidatorTest {
                 "nhsNumber", "ethnicity", "dateOfDeath", "placeOfDeath", "notifiedExpected", "circumstances",
                 "postMortemRequired", "coronerInformed");
         assertThat(validator.validate(empty)).allSatisfy(e -> assertThat(e.rule()).isNotBlank());
+    }
+
+    /** Single-line answers go into the notification emails: a line break there would let the notifier write lines of their own. */
+    @Test
+    void singleLineFieldsRefuseLineBreaksTabsAndOtherControlCharacters() {
+        for (String field : List.of("notifierName", "notifierRole", "notifierOrganisation", "notifierPhone",
+                "childFirstName", "childLastName", "childOtherNames", "addressLine", "nhsNumberAbsentReason")) {
+            FormA form = "nhsNumberAbsentReason".equals(field) ? with(valid(), "nhsNumber", null) : valid();
+            for (String control : List.of("\r\n", "\n", "\r", "\t", "\u0000")) {
+                assertThat(validator.validate(with(form, field, "Ab" + control + "Bcc: x@evil.example")))
+                        .as(field).containsExactly(new FieldError(field, PlainText.SINGLE_LINE_RULE));
+            }
+        }
+        // A postcode is checked trimmed: a line break after it must still be refused.
+        assertThat(validator.validate(with(valid(), "postcode", "SW1A 1AA\r\n")))
+                .containsExactly(new FieldError("postcode", PlainText.SINGLE_LINE_RULE));
+        assertThat(validator.validate(with(valid(), "notifierEmail", "ann@nhs.example\u0007")))
+                .containsExactly(new FieldError("notifierEmail", PlainText.SINGLE_LINE_RULE));
+        assertThat(validator.validate(FormAExamples.withAgencies(List.of(new FormA.Agency("GP\r\nBcc: x", "Dr\tWho",
+                "gp@nhs.example"))))).extracting(FieldError::field, FieldError::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("agencies[0].agency", PlainText.SINGLE_LINE_RULE),
+                org.assertj.core.groups.Tuple.tuple("agencies[0].contactName", PlainText.SINGLE_LINE_RULE));
+    }
+
+    @Test
+    void theCircumstancesMaySpanLinesButHoldNoOtherControlCharacter() {
+        assertThat(validator.validate(with(valid(), "circumstances", "Found unresponsive.\r\nCPR unsuccessful.\nTaken to A&E.")))
+                .isEmpty();
+        assertThat(validator.validate(with(valid(), "circumstances", "Found\u0000 unresponsive.")))
+                .containsExactly(new FieldError("circumstances", PlainText.MULTI_LINE_RULE));
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.cdr.support.HttpSession;
 import uk.cdr.support.IntegrationTest;
+import uk.cdr.web.PlainText;
 
 /** POST /api/notifications on PostgreSQL: the SPOC's Form A over the API. */
 class NotificationApiTest extends IntegrationTest {
@@ -42,6 +43,20 @@ class NotificationApiTest extends IntegrationTest {
         assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(response.body()).contains("\"field\":\"nhsNumber\"", "\"field\":\"sex\"", "check digit");
         assertThat(caseCount()).isEqualTo(cases);
+    }
+
+    /** Issue 12: Form A's one-line answers go into the notification emails. */
+    @Test
+    void aLineBreakInAOneLineAnswerIsRefusedByNameAndFreeTextKeepsItsLines() throws Exception {
+        long cases = caseCount();
+        FormA bad = FormAValidatorTest.with(TestForms.aNotification(), "notifierOrganisation", "St Elsewhere\r\nBcc: x@evil.example");
+        HttpSession.Response response = spoc().postJson("/api/notifications", json.writeValueAsString(bad));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"notifierOrganisation\"", PlainText.SINGLE_LINE_RULE);
+        assertThat(caseCount()).isEqualTo(cases);
+
+        FormA lines = FormAValidatorTest.with(TestForms.aNotification(), "circumstances", "Found unresponsive.\r\nCPR unsuccessful.");
+        assertThat(spoc().postJson("/api/notifications", json.writeValueAsString(lines)).status()).isEqualTo(201);
     }
 
     @Test

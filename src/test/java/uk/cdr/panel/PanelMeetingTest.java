@@ -86,6 +86,10 @@ class PanelMeetingTest extends ProcessTest {
         assertThat(past.body()).contains("\"field\":\"heldOn\"", "must not be in the past");
         assertThat(spoc.postJson("/api/cdop/meetings", "{\"heldOn\":\"2015-05-01\",\"kind\":\"WEEKLY\",\"place\":\"x\"}")
                 .body()).contains("\"field\":\"kind\"");
+        HttpSession.Response twoLines = spoc.postJson("/api/cdop/meetings",
+                "{\"heldOn\":\"2015-05-01\",\"kind\":\"ROUTINE\",\"place\":\"Town Hall\\r\\nBring your papers to x@evil.example\"}");
+        assertThat(twoLines.status()).isEqualTo(400);
+        assertThat(twoLines.body()).contains("\"field\":\"place\"", "must be one line");
 
         String neonatal = json.readTree(spoc.postJson("/api/cdop/meetings",
                 "{\"heldOn\":\"2015-05-01\",\"kind\":\"NEONATAL\",\"place\":\"Hospital\"}").body()).get("id").asText();

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,25 +19,20 @@ import org.apache.catalina.Context;
 import org.apache.catalina.Manager;
 import org.apache.catalina.Session;
 import org.apache.catalina.session.StandardSession;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
-import uk.cdr.audit.AuditAction;
-import uk.cdr.audit.AuditLog;
-import uk.cdr.audit.AuditQuery;
 import uk.cdr.support.IntegrationTest;
 
 /**
  * Scenario 9 of the reliability table: the login session. Idle timeout of 30 minutes (asserted on
  * the live Tomcat session, then 31 idle minutes simulated on it), logout ends the session for good,
- * a new session id at login (no fixation), and the engine's back-off after failed logins.
- * LoginTest covers the login page itself and the audit of login and logout.
+ * and a new session id at login (no fixation).
+ * LoginTest covers the login page itself and the audit of login and logout; LoginThrottlingTest
+ * the back-off after failed logins.
  */
 class SessionsTest extends IntegrationTest {
 
@@ -49,12 +43,6 @@ class SessionsTest extends IntegrationTest {
 
     @Autowired
     ServletWebServerApplicationContext context;
-
-    @Autowired
-    IdentityService identityService;
-
-    @Autowired
-    AuditLog auditLog;
 
     @Test
     void aSessionExpiresAfterThirtyIdleMinutes() throws Exception {
@@ -112,34 +100,6 @@ class SessionsTest extends IntegrationTest {
         assertThat(withCookie(beforeLogin, "/").statusCode()).isEqualTo(302);
         assertThat(withCookie(beforeLogin, "/api/me").statusCode()).isEqualTo(401);
         assertThat(withCookie(afterLogin, "/api/me").statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void repeatedFailuresThrottleTheAccountUntilTheDelayHasPassedAndAreAudited() throws Exception {
-        String userId = "backoff" + System.nanoTime() % 1_000_000;
-        User user = identityService.newUser(userId);
-        user.setPassword("correct-horse");
-        identityService.saveUser(user);
-
-        for (int i = 0; i < 3; i++) {
-            assertThat(new Browser().logIn(userId, "wrong-" + i).headers().firstValue("Location"))
-                    .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
-        }
-        // The engine delays the account after each failure: now even the right password is refused,
-        // on the login page and over HTTP Basic.
-        assertThat(new Browser().logIn(userId, "correct-horse").headers().firstValue("Location"))
-                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
-        assertThat(new Browser().basic(userId, "correct-horse", "/api/me").statusCode()).isEqualTo(401);
-        assertThat(auditLog.find(new AuditQuery(userId, AuditAction.LOGIN_FAILED, null, 20))).hasSize(5);
-
-        // The delay is the engine's (loginDelayBase 3 s, doubling, at most 60 s): past it, the account works again.
-        try {
-            ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofMinutes(2).toMillis()));
-            assertThat(new Browser().logIn(userId, "correct-horse").headers().firstValue("Location"))
-                    .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-        } finally {
-            ClockUtil.reset();
-        }
     }
 
     // ---------------------------------------------------------------- the server's side of a session
