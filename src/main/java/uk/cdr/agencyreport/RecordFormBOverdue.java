@@ -30,7 +30,7 @@ class RecordFormBOverdue implements JavaDelegate {
         UUID requestId = UUID.fromString(execution.getBusinessKey());
         requests.overdue(requestId, OffsetDateTime.now(clock));
         auditLog.record(FormBEmails.SYSTEM, AuditAction.FORM_B_OVERDUE,
-                (String) execution.getVariable(AgencyReportVariables.CASE_REFERENCE),
+                uk.cdr.config.CaseVariables.caseReference(execution),
                 "Form B overdue from " + execution.getVariable(AgencyReportVariables.AGENCY));
     }
 }

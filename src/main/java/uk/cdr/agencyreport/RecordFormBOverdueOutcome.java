@@ -40,7 +40,7 @@ class RecordFormBOverdueOutcome implements JavaDelegate {
         UUID requestId = UUID.fromString(execution.getBusinessKey());
         String outcome = (String) execution.getVariable(OVERDUE_OUTCOME);
         String by = (String) execution.getVariable(OVERDUE_DECIDED_BY);
-        String reference = (String) execution.getVariable(CASE_REFERENCE);
+        String reference = uk.cdr.config.CaseVariables.caseReference(execution);
         String agency = (String) execution.getVariable(AGENCY);
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         switch (outcome) {

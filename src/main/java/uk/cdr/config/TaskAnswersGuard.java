@@ -82,6 +82,9 @@ public class TaskAnswersGuard extends AbstractProcessEnginePlugin {
         if (task == null || task.getProcessDefinitionId() == null) {
             return; // the command itself says the task is gone (a 404 or 409)
         }
+        // Whoever may not work on the task is refused as the command would refuse them (403), before
+        // the answers are looked at: a 400 would tell them that the task exists.
+        context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
         FormFields form = formOf(task, context);
         List<Refusal> refusals = check(form, answers == null ? Map.of() : answers);
         if (!refusals.isEmpty()) {

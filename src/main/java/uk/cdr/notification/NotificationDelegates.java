@@ -39,7 +39,7 @@ class NotificationDelegates {
                         update case_file set form_b_proceed_reason = 'No agency knew the child or family',
                             form_b_proceed_by = ?, form_b_proceed_at = ? where id = ? and form_b_proceed_reason is null""")
                         .params(who.of(task), java.time.OffsetDateTime.now(clock),
-                                UUID.fromString((String) task.getVariable(NotificationVariables.CASE_ID)))
+                                CaseVariables.caseId(task))
                         .update();
             }
         };

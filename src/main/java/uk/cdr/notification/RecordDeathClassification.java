@@ -30,7 +30,7 @@ class RecordDeathClassification implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID caseId = UUID.fromString((String) execution.getVariable(NotificationVariables.CASE_ID));
+        UUID caseId = uk.cdr.config.CaseVariables.caseId(execution);
         String classification = (String) execution.getVariable(NotificationVariables.DEATH_CLASSIFICATION);
         if (!"expected".equals(classification) && !"unexpected".equals(classification)) {
             throw new IllegalStateException("deathClassification must be expected or unexpected, was " + classification);

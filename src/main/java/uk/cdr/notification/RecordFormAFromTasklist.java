@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import uk.cdr.config.FormAnswers;
+import uk.cdr.config.RefusedAnswers;
 
 /**
  * Form A submitted from Tasklist's start form: the same validator and service as the page and the
@@ -52,8 +52,9 @@ class RecordFormAFromTasklist implements ExecutionListener {
             execution.setVariable("recordedCaseReference",
                     recorded.caseReference() != null ? recorded.caseReference() : "possible duplicate of " + recorded.possibleDuplicateOf());
         } catch (InvalidFormA invalid) {
-            throw new ProcessEngineException("Form A was not saved. " + invalid.errors().stream()
-                    .map(e -> e.field() + " " + e.rule()).collect(Collectors.joining("; ")));
+            // A refusal the engine's REST API and Tasklist answer with 400, naming each field.
+            throw new RefusedAnswers(invalid.errors().stream()
+                    .map(e -> new RefusedAnswers.Refusal(e.field(), e.rule())).toList());
         }
         FIELDS.forEach(execution::removeVariable);
     }

@@ -95,7 +95,7 @@ public class CdopReviewTargets {
 
     private boolean tell(DelegateExecution execution, Date target) {
         Date watchedFrom = (Date) execution.getVariable(WATCHED_FROM);
-        return unreviewed((String) execution.getVariable("caseId")) && (watchedFrom == null || target.after(watchedFrom));
+        return unreviewed(execution) && (watchedFrom == null || target.after(watchedFrom));
     }
 
     public Date reviewTargetAt(Date dateOfDeath) {
@@ -107,9 +107,9 @@ public class CdopReviewTargets {
     }
 
     /** Not yet reviewed: the case is still open (closure comes with the CDOP's ratification). */
-    public boolean unreviewed(String caseId) {
+    public boolean unreviewed(DelegateExecution execution) {
         return jdbc.sql("select count(*) from case_file where id = ? and status <> 'CLOSED'")
-                .param(UUID.fromString(caseId)).query(Integer.class).single() > 0;
+                .param(uk.cdr.config.CaseVariables.caseId(execution)).query(Integer.class).single() > 0;
     }
 
     private static Date at9(Date dateOfDeath, Period after) {

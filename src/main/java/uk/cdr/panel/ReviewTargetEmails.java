@@ -19,8 +19,8 @@ class ReviewTargetEmails {
     @Bean
     JavaDelegate sendSixMonthsUnreviewed(Mailer mailer, GroupAddresses addresses, @Value("${cdr.public-base-url}") String baseUrl) {
         return execution -> {
-            String reference = (String) execution.getVariable("caseReference");
-            mailer.send(new Mailer.Email(UUID.fromString((String) execution.getVariable("caseId")), "CDOP_SIX_MONTHS",
+            String reference = uk.cdr.config.CaseVariables.caseReference(execution);
+            mailer.send(new Mailer.Email(uk.cdr.config.CaseVariables.caseId(execution), "CDOP_SIX_MONTHS",
                     addresses.of(Role.SPOC.groupId()), "Case " + reference + " not yet reviewed 6 months after the death",
                     """
                     Case %s has not been reviewed by the CDOP within 6 months of the death.
@@ -33,8 +33,8 @@ class ReviewTargetEmails {
     JavaDelegate sendTwelveMonthsUnreviewed(Mailer mailer, @Value("${cdr.cdop-chair-email}") String chair,
             @Value("${cdr.public-base-url}") String baseUrl) {
         return execution -> {
-            String reference = (String) execution.getVariable("caseReference");
-            mailer.send(new Mailer.Email(UUID.fromString((String) execution.getVariable("caseId")), "CDOP_TWELVE_MONTHS",
+            String reference = uk.cdr.config.CaseVariables.caseReference(execution);
+            mailer.send(new Mailer.Email(uk.cdr.config.CaseVariables.caseId(execution), "CDOP_TWELVE_MONTHS",
                     List.of(chair), "Case " + reference + " unreviewed 12 months after the death", """
                     Case %s has still not been reviewed by the CDOP 12 months after the death.
                     CDOP case queue: %s/cdop/queue

@@ -55,6 +55,7 @@ class AccessMatrixTest extends ProcessTest {
     static final Path MATRIX = Path.of("docs/access-matrix.md");
     static final List<String> ROLES = List.of("anonymous", "spoc", "doctor", "nurse", "panel", "chair", "admin");
     static final Pattern FORM_B_LINK = Pattern.compile("/form-b/([A-Za-z0-9_-]{43})");
+    static final String MATRIX_FILTER = "Access matrix probe";
     static final String OR_QUERIES_PROBE = "{\"orQueries\":[{\"assigneeExpression\":\"${''.getClass()}\"}]}";
     static final String SETUP_USER = "{\"profile\":{\"id\":\"matrix-intruder\",\"firstName\":\"I\",\"lastName\":\"X\","
             + "\"email\":\"i@x.org\"},\"credentials\":{\"password\":\"intruder1\"}}";
@@ -107,7 +108,7 @@ class AccessMatrixTest extends ProcessTest {
             Map<String, String> expected = new LinkedHashMap<>();
             for (int i = 0; i < ROLES.size(); i++) {
                 String cell = cells.get(4 + i);
-                assertThat(cell).as(line).matches("allowed|login|400|401|403");
+                assertThat(cell).as(line).matches("allowed|login|empty|400|401|403|404");
                 expected.put(ROLES.get(i), cell);
             }
             assertThat(cells.get(2)).as(line).matches("basic|session");
@@ -135,7 +136,8 @@ class AccessMatrixTest extends ProcessTest {
             String path = row.path().replace("{caseId}", f.caseId().toString())
                     .replace("{meetingId}", f.meetingId().toString()).replace("{token}", f.token())
                     .replace("{guessedToken}", guessedToken()).replace("{unknownId}", UUID.randomUUID().toString())
-                    .replace("{year}", "2014-15").replace("{table}", "deaths");
+                    .replace("{year}", "2014-15").replace("{table}", "deaths")
+                    .replace("{nurseTaskId}", f.nurseTaskId()).replace("{processInstanceId}", f.processInstanceId());
             for (String role : ROLES) {
                 Response response = send(row, path, role, sessions, csrf);
                 String expected = row.expected().get(role);
@@ -155,6 +157,10 @@ class AccessMatrixTest extends ProcessTest {
                 .query(Integer.class).single()).as("empty Form B posts saved nothing").isZero();
         assertThat(jdbc.sql("select count(*) from act_id_user where id_ = 'matrix-intruder'").query(Integer.class)
                 .single()).isZero();
+        // The administrator's probe filter and candidate link go, so that other tests see the shared filters only.
+        engine.getFilterService().createFilterQuery().filterName(MATRIX_FILTER).list()
+                .forEach(filter -> engine.getFilterService().deleteFilter(filter.getId()));
+        engine.getTaskService().deleteCandidateGroup(f.nurseTaskId(), "cdop-panel");
     }
 
     /** Every @…Mapping of our controllers appears in the matrix: a new endpoint cannot go unlisted. */
@@ -395,6 +401,35 @@ class AccessMatrixTest extends ProcessTest {
                 contentType = "application/json";
                 body = SETUP_USER;
             }
+            case "variable" -> {
+                contentType = "application/json";
+                body = "{\"value\":\"" + UUID.randomUUID() + "\",\"type\":\"String\"}";
+            }
+            case "identity-link" -> {
+                contentType = "application/json";
+                // Were it allowed to anyone but the administrator, the panel would be offered the nurse's task.
+                body = "{\"groupId\":\"cdop-panel\",\"type\":\"candidate\"}";
+            }
+            case "task-name" -> {
+                contentType = "application/json";
+                body = "{\"name\":\"Bereavement support\"}";
+            }
+            case "comment" -> {
+                contentType = "application/json";
+                body = "{\"message\":\"Free text about the family\"}";
+            }
+            case "extra-variable" -> {
+                contentType = "application/json";
+                body = "{\"variables\":{\"caseId\":{\"value\":\"" + UUID.randomUUID() + "\"}}}";
+            }
+            case "filter" -> {
+                contentType = "application/json";
+                body = "{\"resourceType\":\"Task\",\"name\":\"" + MATRIX_FILTER + "\",\"query\":{}}";
+            }
+            case "start" -> {
+                contentType = "application/json";
+                body = "{\"businessKey\":\"matrix\",\"variables\":{\"meetingPage\":{\"value\":\"https://evil.example/\"}}}";
+            }
             default -> throw new AssertionError("unknown body " + row.body() + " in " + row);
         }
         return client.send(row.method(), path, contentType, body, headers);
@@ -405,6 +440,9 @@ class AccessMatrixTest extends ProcessTest {
         return switch (expected) {
             case "allowed" -> status != 401 && status != 403 && status < 500 && !response.redirectsTo("/login");
             case "login" -> response.redirectsTo("/login");
+            // A query the engine answers with only what the role may read: nothing.
+            case "empty" -> status == 200 && (response.body().trim().equals("[]")
+                    || response.body().replaceAll("\\s", "").equals("{\"count\":0}"));
             default -> status == Integer.parseInt(expected);
         };
     }
@@ -412,7 +450,7 @@ class AccessMatrixTest extends ProcessTest {
     // ---- fixtures ----
 
     record Fixture(UUID caseId, String caseReference, FormA form, UUID requestId, String agencyEmail, String token,
-            UUID meetingId) {
+            UUID meetingId, String nurseTaskId, String processInstanceId) {
     }
 
     /** A case logged by the SPOC, a Form B request with its emailed link, and a meeting. */
@@ -425,8 +463,17 @@ class AccessMatrixTest extends ProcessTest {
                 .get(0);
         runJobsOf(requestId);
         UUID meetingId = meetings.create(LocalDate.of(2015, 4, 22), "ROUTINE", "Matrix room", "spoc").id();
+        ProcessInstance notification = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("childDeathNotification").processInstanceBusinessKey(recorded.caseReference())
+                .singleResult();
+        for (int round = 0; round < 5; round++) {
+            managementService.createJobQuery().processInstanceId(notification.getId()).executable().list()
+                    .forEach(job -> managementService.executeJob(job.getId()));
+        }
+        String nurseTaskId = engine.getTaskService().createTaskQuery().processInstanceId(notification.getId())
+                .taskDefinitionKey("Task_BereavementSupport").singleResult().getId();
         return new Fixture(recorded.caseId(), recorded.caseReference(), form, requestId, email, latestToken(email),
-                meetingId);
+                meetingId, nurseTaskId, notification.getId());
     }
 
     /** An expected death with no agency, classified and assigned to a meeting: Form C can be saved. */
@@ -446,7 +493,8 @@ class AccessMatrixTest extends ProcessTest {
         runDueJobs();
         UUID meetingId = meetings.create(LocalDate.of(2015, 4, 22), "ROUTINE", "Matrix room", "spoc").id();
         meetings.assign(meetingId, recorded.caseId(), "spoc");
-        return new Fixture(recorded.caseId(), recorded.caseReference(), form, null, null, null, meetingId);
+        return new Fixture(recorded.caseId(), recorded.caseReference(), form, null, null, null, meetingId, null,
+                notification.getId());
     }
 
     private void as(String user, String group, Runnable work) {

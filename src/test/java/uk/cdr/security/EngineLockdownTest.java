@@ -107,6 +107,12 @@ class EngineLockdownTest extends ProcessTest {
         assertThat(errors.get(0).get("rule").asText()).isEqualTo("is not a field of this task's form");
         assertThat(engineTask(mine.process().getId(), "Task_BereavementSupport")).as("still open").isNotNull();
 
+        // Even the administrator, who may rewrite variables, cannot point the case's process elsewhere:
+        // the process finds its case from its business key, the case reference.
+        Response rewritten = as("admin").putJson("/engine-rest/process-instance/" + mine.process().getId()
+                + "/variables/caseId", "{\"value\":\"" + other.recorded().caseId() + "\",\"type\":\"String\"}");
+        assertThat(rewritten.status()).as(rewritten.body()).isEqualTo(204);
+
         // The doctor's decision then lands on the doctor's own case, and only there.
         Task confirm = mine.task(this, "Task_ConfirmExpectedOrUnexpected");
         Response decided = as("doctor").postJson("/engine-rest/task/" + confirm.getId() + "/complete",
