@@ -29,7 +29,7 @@ import uk.cdr.support.ProcessTest;
 /**
  * Issue 12, finding 4: one case driven through every form the way people fill them in (Form A in
  * Tasklist, each task form through the engine's REST API as Tasklist sends it, Form B on the agency's
- * page), with known personal values planted in every name, number, address, date of birth and free
+ * page; a deferral and a review, a merged duplicate notification, a Form B withdrawn when overdue), with known personal values planted in every name, number, address, date of birth and free
  * text field. Then every text column of every engine runtime and history table, and every stored
  * byte array, is searched for them, deleted variables and history detail included: none is there.
  */
@@ -124,9 +124,11 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
 
         // One agency asked for a Form B, which it returns on its page with planted answers.
         String agencyEmail = "privacy-" + tag.toLowerCase() + "@agency.example";
+        String silentEmail = "privacy-silent-" + tag.toLowerCase() + "@school.example";
         HttpSession.Response requested = as("spoc").postJson("/api/cases/" + caseId + "/agency-reports",
                 "[{\"agency\":\"Health visiting\",\"contactName\":\"" + text("contactName")
-                        + "\",\"contactEmail\":\"" + agencyEmail + "\"}]");
+                        + "\",\"contactEmail\":\"" + agencyEmail + "\"},{\"agency\":\"School\",\"contactName\":\""
+                        + text("silentContactName") + "\",\"contactEmail\":\"" + silentEmail + "\"}]");
         assertThat(requested.status()).as(requested.body()).isBetween(200, 204);
         runDueJobs();
         String token = formBTokenSentTo(agencyEmail);
@@ -146,6 +148,29 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
         }
         formB.put("additionalInformation", text("additionalInformation"));
         assertThat(agency.postForm("/form-b/" + token, formB).redirectsTo("/form-b/thank-you")).isTrue();
+        runDueJobs();
+
+        // A second notifier tells of the same death: a possible duplicate, which the SPOC merges.
+        Map<String, Object> again = new LinkedHashMap<>();
+        formA.forEach((name, value) -> again.put(name, Map.of("value", value)));
+        again.put("notifierName", Map.of("value", text("secondNotifierName")));
+        again.put("circumstances", Map.of("value", text("secondCircumstances")));
+        HttpSession.Response duplicate = as("spoc").postJson(
+                "/engine-rest/process-definition/key/logDeathFromTasklist/submit-form",
+                json.writeValueAsString(Map.of("variables", again)));
+        assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(200);
+        runDueJobs();
+        String notificationId = jdbc.sql("select id from notification where notifier_name = ?")
+                .param(planted.get("secondNotifierName")).query(String.class).single();
+        complete("spoc", notificationId, "Task_ResolvePossibleDuplicate", Map.of("duplicateDecision", "merge"));
+        runDueJobs();
+
+        // The school never answers: 21 days on, the SPOC withdraws its request.
+        clockAt(LocalDateTime.of(2015, 5, 12, 10, 0));
+        runDueJobs();
+        String silentRequest = jdbc.sql("select id from agency_report_request where contact_email = ?")
+                .param(silentEmail).query(String.class).single();
+        complete("spoc", silentRequest, "Task_FormBOverdue", Map.of("overdueOutcome", "withdraw"));
         runDueJobs();
 
         // The CDOP defers the case once with a note, then reviews it; the chair ratifies.
@@ -176,9 +201,9 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
         runDueJobs();
         assertThat(jdbc.sql("select status from case_file where id = ?").param(caseId).query(String.class).single())
                 .isEqualTo("CLOSED");
-        // The app kept what people wrote: the same values are in its own tables.
-        assertThat(jdbc.sql("select count(*) from notification where child_first_name = ?")
-                .param(planted.get("childFirstName")).query(Integer.class).single()).isEqualTo(1);
+        // The app kept what people wrote, both notifications of the one case, in its own tables.
+        assertThat(jdbc.sql("select count(distinct case_id) || '/' || count(*) from notification where child_first_name = ?")
+                .param(planted.get("childFirstName")).query(String.class).single()).isEqualTo("1/2");
 
         Map<String, List<String>> found = scanEngineTables();
         System.out.printf("EngineKeepsNoPersonalDataTest: %d values planted in %d fields, %d engine columns scanned "
@@ -237,18 +262,19 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
         }
         assertThat(columnsScanned).as("engine text columns").isGreaterThan(100);
         // The search itself works: the case's reference, which the engine does keep, is found by it.
-        String reference = jdbc.sql("select case_reference from case_file c join notification n on n.case_id = c.id "
-                + "where n.nhs_number = ?").param(planted.get("nhsNumber")).query(String.class).single();
+        String reference = jdbc.sql("select distinct case_reference from case_file c join notification n "
+                + "on n.case_id = c.id where n.nhs_number = ?").param(planted.get("nhsNumber")).query(String.class).single();
         assertThat(jdbc.sql("select count(*) from act_hi_procinst where business_key_ ~* ?")
                 .param(reference.replaceAll("([\\\\.^$|?*+()\\[\\]{}])", "\\\\$1")).query(Integer.class).single())
                 .isPositive();
         return found;
     }
 
-    private void complete(String user, String reference, String taskKey, Map<String, String> answers) throws Exception {
+    /** As Tasklist does it: the task of that process (by its business key) completed through the engine. */
+    private void complete(String user, String businessKey, String taskKey, Map<String, String> answers) throws Exception {
         HttpSession engineRest = as(user);
         JsonNode tasks = json.readTree(engineRest.get("/engine-rest/task?processInstanceBusinessKey="
-                + URLEncoder.encode(reference, StandardCharsets.UTF_8) + "&taskDefinitionKey=" + taskKey).body());
+                + URLEncoder.encode(businessKey, StandardCharsets.UTF_8) + "&taskDefinitionKey=" + taskKey).body());
         assertThat(tasks).as(taskKey + " offered to " + user).hasSize(1);
         Map<String, Object> variables = new LinkedHashMap<>();
         answers.forEach((name, value) -> variables.put(name, Map.of("value", value)));
