@@ -93,6 +93,24 @@ public abstract class ProcessTest extends IntegrationTest {
         };
     }
 
+    /**
+     * None of these variables is in the engine's history of the process: not as a variable (deleted
+     * ones included), not as an update in the history detail, not as a submitted form field.
+     */
+    protected void assertNotInEngineHistory(String processInstanceId, String... names) {
+        List<String> kept = List.of(names);
+        org.assertj.core.api.Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).includeDeleted().variableNameIn(names).count())
+                .as("historic variables " + kept).isZero();
+        org.assertj.core.api.Assertions.assertThat(engine.getHistoryService().createHistoricDetailQuery()
+                .processInstanceId(processInstanceId).list().stream().filter(detail ->
+                        detail instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate update
+                                && kept.contains(update.getVariableName())
+                        || detail instanceof org.camunda.bpm.engine.history.HistoricFormField field
+                                && kept.contains(field.getFieldId())).toList())
+                .as("history detail of " + kept).isEmpty();
+    }
+
     /** Runs every job that is due now on the engine clock, including those the first ones create. */
     protected void runDueJobs() {
         for (int round = 0; round < 50; round++) {
