@@ -174,23 +174,11 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
         runDueJobs();
 
         // The CDOP defers the case once with a note, then reviews it; the chair ratifies.
-        HttpSession.Response meeting = as("spoc").postJson("/api/cdop/meetings",
-                "{\"heldOn\":\"2015-06-03\",\"kind\":\"ROUTINE\",\"place\":\"Civic Centre\"}");
-        String meetingId = json.readTree(meeting.body()).get("id").asText();
-        assertThat(as("spoc").postJson("/api/cdop/meetings/" + meetingId + "/cases", "{\"caseId\":\"" + caseId + "\"}")
-                .status()).isEqualTo(204);
-        clockAt(LocalDateTime.of(2015, 6, 3, 15, 0));
-        runDueJobs();
+        onTheAgendaOf("2015-06-03", caseId);
         complete("panel", reference, "Task_ReviewCase", Map.of("outcome", "deferred", "deferralReason", "more-information",
                 "reviewBy", "2015-09-01", "deferralDetail", text("deferralDetail")));
         runDueJobs();
-        HttpSession.Response later = as("spoc").postJson("/api/cdop/meetings",
-                "{\"heldOn\":\"2015-07-01\",\"kind\":\"ROUTINE\",\"place\":\"Civic Centre\"}");
-        String laterId = json.readTree(later.body()).get("id").asText();
-        assertThat(as("spoc").postJson("/api/cdop/meetings/" + laterId + "/cases", "{\"caseId\":\"" + caseId + "\"}")
-                .status()).isEqualTo(204);
-        clockAt(LocalDateTime.of(2015, 7, 1, 15, 0));
-        runDueJobs();
+        onTheAgendaOf("2015-07-01", caseId);
         HttpSession.Response formC = as("panel").putJson("/api/cdop/cases/" + caseId + "/form-c", """
                 {"version":0,"domainChild":"1","domainFamily":"2","domainParenting":"1","domainServices":"2","category":10,
                  "modifiable":"yes","learningPoints":"%s","scrConsidered":false,"recommendations":[]}"""
@@ -268,6 +256,17 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
                 .param(reference.replaceAll("([\\\\.^$|?*+()\\[\\]{}])", "\\\\$1")).query(Integer.class).single())
                 .isPositive();
         return found;
+    }
+
+    /** The SPOC sets a routine meeting on that day and assigns the case; then it is that afternoon. */
+    private void onTheAgendaOf(String day, UUID caseId) throws Exception {
+        HttpSession.Response meeting = as("spoc").postJson("/api/cdop/meetings",
+                "{\"heldOn\":\"" + day + "\",\"kind\":\"ROUTINE\",\"place\":\"Civic Centre\"}");
+        String meetingId = json.readTree(meeting.body()).get("id").asText();
+        assertThat(as("spoc").postJson("/api/cdop/meetings/" + meetingId + "/cases", "{\"caseId\":\"" + caseId + "\"}")
+                .status()).isEqualTo(204);
+        clockAt(java.time.LocalDate.parse(day).atTime(15, 0));
+        runDueJobs();
     }
 
     /** As Tasklist does it: the task of that process (by its business key) completed through the engine. */

@@ -42,14 +42,12 @@ public class AppRequests extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        // After the command context exists, so that it can switch the checks off for this command.
-        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
-            configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
-        }
+        // Inside the command context, so that it can switch the checks off for this command; also for
+        // the commands that run in a transaction of their own (the job executor's, history cleanup).
+        CommandInterceptors.addInsideCommandContext(configuration, new ActForTheApp());
         if (configuration.getCustomPostCommandInterceptorsTxRequiresNew() == null) {
             configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<>());
         }
-        configuration.getCustomPostCommandInterceptorsTxRequired().add(new ActForTheApp());
         configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new ActForTheApp());
     }
 

@@ -1,6 +1,5 @@
 package uk.cdr.config;
 
-import java.util.ArrayList;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -32,10 +31,7 @@ public class StartedByTheAppOnly extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
-            configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
-        }
-        configuration.getCustomPostCommandInterceptorsTxRequired().add(new CommandInterceptor() {
+        CommandInterceptors.addInsideCommandContext(configuration, new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
                 int depth = DEPTH.get();

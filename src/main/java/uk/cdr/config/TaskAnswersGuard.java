@@ -58,10 +58,7 @@ public class TaskAnswersGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
-            configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
-        }
-        configuration.getCustomPostCommandInterceptorsTxRequired().add(new CommandInterceptor() {
+        CommandInterceptors.addInsideCommandContext(configuration, new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
                 if (!APP_COMPLETING.get()) {

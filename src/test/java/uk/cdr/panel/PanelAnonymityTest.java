@@ -65,16 +65,7 @@ class PanelAnonymityTest extends ProcessTest {
                 "white-british", "17 Larkspur Crescent", "SE15 4QT", LocalDate.of(2015, 3, 8), LocalTime.of(4, 10),
                 "home", "expected", "Died at home in her sleep.", "no", "no",
                 List.of(new FormA.Agency("Hillside Primary School", "Ms Head", agencyEmail)));
-        Notifications.Recorded c = notifications.record(form, "spoc");
-        runDueJobs();
-        ProcessInstance notification = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey("childDeathNotification").processInstanceBusinessKey(c.caseReference()).singleResult();
-        PanelFixtures.as(engine, "doctor", "designated-doctor", () -> engine.getTaskService().complete(
-                org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task("Task_ConfirmExpectedOrUnexpected", notification).getId(),
-                Map.of("deathClassification", "expected")));
-        PanelFixtures.as(engine, "spoc", "spoc",
-                () -> agencyReports.request(c.caseId(), agencyReports.suggestedAgencies(c.caseId()), "spoc"));
-        runDueJobs();
+        Notifications.Recorded c = classifiedAndAskedForFormBs(form);
         // The school writes the child's name, address and NHS number into its report, as people do.
         Map<String, String> answers = new HashMap<>();
         answers.put("reporterName", "Ms Head");
@@ -178,8 +169,8 @@ class PanelAnonymityTest extends ProcessTest {
                 .doesNotContainIgnoringCase(lastName).doesNotContain("Quayside"));
     }
 
-    private Notifications.Recorded caseWithAFormB(FormA form, String agencyEmail, String agency, String role,
-            String natureOfContact, String knownHealth) throws Exception {
+    /** The death logged, confirmed expected by the doctor, and the Form A agencies asked for a Form B. */
+    private Notifications.Recorded classifiedAndAskedForFormBs(FormA form) {
         Notifications.Recorded c = notifications.record(form, "spoc");
         runDueJobs();
         ProcessInstance notification = engine.getRuntimeService().createProcessInstanceQuery()
@@ -190,6 +181,12 @@ class PanelAnonymityTest extends ProcessTest {
         PanelFixtures.as(engine, "spoc", "spoc",
                 () -> agencyReports.request(c.caseId(), agencyReports.suggestedAgencies(c.caseId()), "spoc"));
         runDueJobs();
+        return c;
+    }
+
+    private Notifications.Recorded caseWithAFormB(FormA form, String agencyEmail, String agency, String role,
+            String natureOfContact, String knownHealth) throws Exception {
+        Notifications.Recorded c = classifiedAndAskedForFormBs(form);
         Map<String, String> answers = new HashMap<>();
         answers.put("reporterName", "Dr Green");
         answers.put("reporterRole", role);
