@@ -33,8 +33,8 @@ class EngineRestErrors {
 
     @Bean
     ResourceConfigCustomizer refusalsAreClientErrors(JdbcClient jdbc) {
-        return config -> config.register(RefusalMapper.class).register(WrappedRefusalMapper.class)
-                .register(new CompletedTaskConflicts(jdbc));
+        // The refusal mappers reach every Jersey application, this one too, through RefusalsInEveryEngineApi.
+        return config -> config.register(new CompletedTaskConflicts(jdbc));
     }
 
     /**

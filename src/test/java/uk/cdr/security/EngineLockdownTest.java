@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -171,6 +172,30 @@ class EngineLockdownTest extends ProcessTest {
         assertThat(classificationOf(c)).isNull();
         assertThat(engineTask(c.process().getId(), "Task_ConfirmExpectedOrUnexpected")).isNotNull();
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(c.process().getId()).count()).isZero();
+    }
+
+    /** Tasklist submits a task's form through the webapp's engine API, with the session and its CSRF token. */
+    @Test
+    void tasklistsOwnSubmissionIsCheckedTheSameWay() {
+        Case c = aCase();
+        Task confirm = c.task(this, "Task_ConfirmExpectedOrUnexpected");
+        HttpSession doctor = loggedIn("doctor");
+        String token = doctor.get("/camunda/app/tasklist/default/").header("X-XSRF-TOKEN")
+                .orElseThrow(() -> new AssertionError("no CSRF token for Tasklist"));
+        String submit = "/camunda/api/engine/engine/default/task/" + confirm.getId() + "/submit-form";
+        Map<String, String> csrf = Map.of("X-XSRF-TOKEN", token);
+
+        Response bad = doctor.postJson(submit, "{\"variables\":{\"deathClassification\":{\"value\":\"Unexpected\"},"
+                + "\"caseId\":{\"value\":\"elsewhere\"}}}", csrf);
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("deathClassification must be one of expected, unexpected",
+                "caseId is not a field of this task's form");
+        assertThat(engineTask(c.process().getId(), "Task_ConfirmExpectedOrUnexpected")).as("still open").isNotNull();
+
+        Response good = doctor.postJson(submit, "{\"variables\":{\"deathClassification\":{\"value\":\"expected\"}}}", csrf);
+        assertThat(good.status()).as(good.body()).isIn(200, 204);
+        runJobsOf(c);
+        assertThat(classificationOf(c)).isEqualTo("expected");
     }
 
     private void refused(String user, Task task, String variables, String field, String rule) throws Exception {
