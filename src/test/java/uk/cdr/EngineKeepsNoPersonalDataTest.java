@@ -198,6 +198,14 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
                 + "(%d tables) and act_ge_bytearray, found: %d%n", planted.size(), planted.size(),
                 columnsScanned, tablesScanned, found.size());
         assertThat(found).as("planted values found in engine tables").isEmpty();
+        // Nor the age in days, which beside the date of death (kept for the timers) gives the date of birth.
+        long ageInDays = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(planted.get("dateOfBirth")),
+                java.time.LocalDate.parse((String) formA.get("dateOfDeath")));
+        for (String table : List.of("act_ru_variable", "act_hi_varinst", "act_hi_detail")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where long_ = ? and proc_inst_id_ in "
+                    + "(select id_ from act_hi_procinst where business_key_ = ?)").params(ageInDays, reference)
+                    .query(Integer.class).single()).as("the age in days in " + table).isZero();
+        }
 
         historyOfTheOneDayFormAProcessIsRemovedAfterItsTimeToLive(formAProcess);
     }

@@ -48,11 +48,13 @@ public class EngineKeepsNoPersonalData extends AbstractProcessEnginePlugin {
 
     private final Set<String> personal = new HashSet<>();
     private final Map<String, Set<String>> freeTextByForm = new HashMap<>();
+    private final Map<String, FormFields> formsById = new HashMap<>();
 
     public EngineKeepsNoPersonalData() throws IOException {
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form")) {
             try (InputStream in = resource.getInputStream()) {
                 FormFields form = FormFields.parse(in.readAllBytes());
+                formsById.put(form.formId(), form);
                 Set<String> freeText = new HashSet<>();
                 form.fields().values().stream().filter(FormFields.Field::freeText).forEach(f -> freeText.add(f.key()));
                 freeTextByForm.put(form.formId(), freeText);
@@ -62,6 +64,15 @@ public class EngineKeepsNoPersonalData extends AbstractProcessEnginePlugin {
         if (personal.isEmpty()) {
             throw new IllegalStateException("No forms found on the classpath under forms/");
         }
+    }
+
+    /** A form of this release (forms/ on the classpath), by its id. */
+    public FormFields form(String formId) {
+        FormFields form = formsById.get(formId);
+        if (form == null) {
+            throw new IllegalArgumentException("No form " + formId);
+        }
+        return form;
     }
 
     /** The variable names the engine never keeps: every answer of Form A and Form B, free text of any form. */

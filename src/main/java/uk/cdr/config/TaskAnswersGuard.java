@@ -81,7 +81,9 @@ public class TaskAnswersGuard extends AbstractProcessEnginePlugin {
         }
         // Whoever may not work on the task is refused as the command would refuse them (403), before
         // the answers are looked at: a 400 would tell them that the task exists.
-        context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
+        if (!AppRequests.serving()) {
+            context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
+        }
         FormFields form = formOf(task, context);
         List<Refusal> refusals = check(form, answers == null ? Map.of() : answers);
         if (!refusals.isEmpty()) {
@@ -103,6 +105,11 @@ public class TaskAnswersGuard extends AbstractProcessEnginePlugin {
         for (Field field : form.fields().values()) {
             Object value = answers.get(field.key());
             if (value instanceof TypedValue typed) {
+                if (typed.getType() != null && !typed.getType().isPrimitiveValueType()) {
+                    // An object or JSON value is no answer to a form field (and cannot even be read here).
+                    refusals.add(new Refusal(field.key(), "must be text, a number, a date or true/false"));
+                    continue;
+                }
                 value = typed.getValue();
             }
             String text = value == null ? null : value.toString();

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Mailer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Mailer.class);
+
     private final JavaMailSender sender;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -63,7 +65,7 @@ public class Mailer {
                 message.setTo(recipient);
                 message.setSubject(email.subject());
                 message.setText(email.body());
-                sender.send(message);
+                deliver(() -> sender.send(message), email);
             } else {
                 sendWithAttachment(email, recipient);
             }
@@ -87,7 +89,22 @@ public class Mailer {
         } catch (MessagingException e) {
             throw new IllegalStateException("Could not build the email " + email.kind(), e);
         }
-        sender.send(message);
+        deliver(() -> sender.send(message), email);
+    }
+
+    /**
+     * The mail server's refusal names the recipient, and what a failing job throws is kept by the
+     * engine (job, incident, stack trace): the engine gets the failure without the address, the
+     * app's log the whole of it.
+     */
+    private void deliver(Runnable send, Email email) {
+        try {
+            send.run();
+        } catch (org.springframework.mail.MailException e) {
+            LOG.warn("Email {} for case {} not sent", email.kind(), email.caseId(), e);
+            throw new IllegalStateException("The mail server did not take the email " + email.kind() + " ("
+                    + e.getClass().getSimpleName() + "); the app's log has the details");
+        }
     }
 
     /**

@@ -18,7 +18,6 @@ public final class NotificationVariables {
     public static final String OUT_OF_HOURS = "outOfHours";
     public static final String NOTIFIED_EXPECTED = "notifiedExpected";
     public static final String PLACE_OF_DEATH = "placeOfDeath";
-    public static final String AGE_AT_DEATH_DAYS = "ageAtDeathDays";
     public static final String NEONATAL = "neonatal";
     public static final String SUGGESTED_CLASSIFICATION = "suggestedClassification";
     public static final String DEATH_CLASSIFICATION = "deathClassification";

@@ -155,7 +155,6 @@ public class Notifications {
         variables.put(OUT_OF_HOURS, outOfHours);
         variables.put(NOTIFIED_EXPECTED, form.notifiedExpected());
         variables.put(PLACE_OF_DEATH, form.placeOfDeath());
-        variables.put(AGE_AT_DEATH_DAYS, ageAtDeathDays);
         variables.put(NEONATAL, neonatal);
         String processInstanceId = runtimeService
                 .startProcessInstanceByKey(PROCESS_KEY, reference.text(), variables).getId();

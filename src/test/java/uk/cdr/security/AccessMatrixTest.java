@@ -422,6 +422,19 @@ class AccessMatrixTest extends ProcessTest {
                 contentType = "application/json";
                 body = "{\"variables\":{\"caseId\":{\"value\":\"" + UUID.randomUUID() + "\"}}}";
             }
+            case "bpmn-error" -> {
+                contentType = "application/json";
+                body = "{\"errorCode\":\"probe\",\"escalationCode\":\"probe\",\"variables\":{\"caseId\":{\"value\":\"x\"}}}";
+            }
+            case "message" -> {
+                contentType = "application/json";
+                body = "{\"messageName\":\"FormBLinkResent\",\"businessKey\":\"" + UUID.randomUUID()
+                        + "\",\"processVariables\":{\"caseId\":{\"value\":\"x\"}}}";
+            }
+            case "signal" -> {
+                contentType = "application/json";
+                body = "{\"name\":\"probe\"}";
+            }
             case "filter" -> {
                 contentType = "application/json";
                 body = "{\"resourceType\":\"Task\",\"name\":\"" + MATRIX_FILTER + "\",\"query\":{}}";

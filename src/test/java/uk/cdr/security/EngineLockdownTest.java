@@ -124,6 +124,36 @@ class EngineLockdownTest extends ProcessTest {
         assertThat(classificationOf(other)).isNull();
     }
 
+    /** A BPMN error or escalation from a task would set any variables and end the nurse's branch unchecked. */
+    @Test
+    void aTaskEndsOnlyByCompletingItsForm() {
+        Case c = aCase();
+        Task bereavement = c.task(this, "Task_BereavementSupport");
+        String variables = "\"variables\":{\"caseId\":{\"value\":\"elsewhere\"},\"note\":{\"value\":\"Jane Doe, 12 Acacia Ave\"}}";
+        for (String action : List.of("bpmnError", "bpmnEscalation")) {
+            Response response = as("nurse").postJson("/engine-rest/task/" + bereavement.getId() + "/" + action,
+                    "{\"errorCode\":\"x\",\"escalationCode\":\"x\"," + variables + "}");
+            assertThat(response.status()).as(action + ": " + response.body()).isEqualTo(403);
+        }
+        assertThat(engineTask(c.process().getId(), "Task_BereavementSupport")).as("still open").isNotNull();
+        assertThat(engine.getRuntimeService().getVariable(c.process().getId(), "note")).isNull();
+        Response message = as("admin").postJson("/engine-rest/message", "{\"messageName\":\"FormBReturned\","
+                + "\"businessKey\":\"" + c.recorded().caseReference() + "\"," + variables.replace("variables", "processVariables") + "}");
+        assertThat(message.status()).as(message.body()).isEqualTo(403);
+    }
+
+    /** Form A from Tasklist takes Form A's fields only: not who recorded it, nor a reference of one's choosing. */
+    @Test
+    void formAFromTheEngineTakesItsOwnFieldsOnly() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Response forged = as("spoc").postJson("/engine-rest/process-definition/key/logDeathFromTasklist/start",
+                "{\"businessKey\":\"2014-15/999\",\"variables\":{\"notifiedBy\":{\"value\":\"doctor\"},"
+                        + "\"childFirstName\":{\"value\":\"Ava\"}}}");
+        assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+        JsonNode errors = json.readTree(forged.body()).get("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactlyInAnyOrder("businessKey", "notifiedBy");
+    }
+
     @Test
     void aCommentCannotCarryFreeTextIntoTheEngine() {
         Case c = aCase();
