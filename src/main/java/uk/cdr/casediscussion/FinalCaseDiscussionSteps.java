@@ -16,6 +16,7 @@ import uk.cdr.config.FormAnswers;
 import uk.cdr.config.CaseVariables;
 import uk.cdr.config.WhoIsCompleting;
 import uk.cdr.rapidresponse.InvalidAnswers;
+import uk.cdr.rapidresponse.MeetingKind;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 import uk.cdr.rapidresponse.RapidResponseEmails;
 import uk.cdr.rapidresponse.RapidResponses;
@@ -69,9 +70,11 @@ class FinalCaseDiscussionSteps {
     }
 
     @Bean
-    TaskListener recordFinalCaseDiscussion(FinalCaseDiscussions discussions, WhoIsCompleting who) {
+    TaskListener recordFinalCaseDiscussion(FinalCaseDiscussions discussions, RapidResponses rapidResponses,
+            WhoIsCompleting who) {
         return task -> {
-            discussions.recordHeld(CaseVariables.caseId(task), CaseVariables.caseReference(task), UUID.fromString((String) task.getVariable(MEETING_ID)),
+            discussions.recordHeld(CaseVariables.caseId(task), CaseVariables.caseReference(task),
+                    rapidResponses.meetingOf(CaseVariables.caseId(task), MeetingKind.FINAL_CASE_DISCUSSION),
                     new FinalCaseDiscussions.DraftFormC(FormAnswers.text(task, "attendees"), FormAnswers.text(task, "domainChild"),
                             FormAnswers.text(task, "domainFamily"), FormAnswers.text(task, "domainParenting"), FormAnswers.text(task, "domainServices"),
                             FormAnswers.text(task, "proposedCategory"), FormAnswers.text(task, "proposedModifiable"), FormAnswers.text(task, "learningPoints")),
@@ -81,8 +84,9 @@ class FinalCaseDiscussionSteps {
     }
 
     @Bean
-    JavaDelegate sendFinalCaseDiscussionInvitations(RapidResponseEmails emails) {
-        return execution -> emails.inviteToMeeting(UUID.fromString((String) execution.getVariable(MEETING_ID)));
+    JavaDelegate sendFinalCaseDiscussionInvitations(RapidResponseEmails emails, RapidResponses rapidResponses) {
+        return execution -> emails.inviteToMeeting(
+                rapidResponses.meetingOf(CaseVariables.caseId(execution), MeetingKind.FINAL_CASE_DISCUSSION));
     }
 
     @Bean

@@ -25,7 +25,7 @@ class NotificationDelegates {
     @Bean
     JavaDelegate sendPossibleDuplicateAlert(NotificationEmails emails) {
         return execution -> emails.alertPossibleDuplicate(CaseVariables.caseId(execution),
-                (String) execution.getVariable(NotificationVariables.NOTIFICATION_ID),
+                execution.getProcessBusinessKey(),
                 (String) execution.getVariable(NotificationVariables.MATCHED_ON));
     }
 

@@ -43,7 +43,7 @@ class RecordDeathClassification implements JavaDelegate {
                     suggested_classification = ?, status = 'CLASSIFIED', updated_at = ?, version = version + 1
                 where id = ?""")
                 .params(classification, by, now, suggestion, now, caseId).update();
-        auditLog.record(by, AuditAction.CASE_CHANGED, (String) execution.getVariable(NotificationVariables.CASE_REFERENCE),
+        auditLog.record(by, AuditAction.CASE_CHANGED, (uk.cdr.config.CaseVariables.caseReference(execution)),
                 "death classified as " + classification);
     }
 }

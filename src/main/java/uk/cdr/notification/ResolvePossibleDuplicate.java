@@ -21,7 +21,8 @@ class ResolvePossibleDuplicate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID notificationId = UUID.fromString((String) execution.getVariable(NotificationVariables.NOTIFICATION_ID));
+        // The process is keyed by the new notification's id.
+        UUID notificationId = UUID.fromString(execution.getProcessBusinessKey());
         String decision = (String) execution.getVariable(NotificationVariables.DUPLICATE_DECISION);
         String by = (String) execution.getVariable(NotificationVariables.DUPLICATE_RESOLVED_BY);
         if (MERGE.equals(decision)) {

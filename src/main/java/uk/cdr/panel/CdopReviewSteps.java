@@ -28,7 +28,6 @@ import uk.cdr.security.Role;
 @Configuration(proxyBeanMethods = false)
 class CdopReviewSteps {
 
-    static final String REVIEW_ID = "reviewId";
 
     @Bean
     TaskListener recordCdopReviewOutcome(CdopReviews reviews, WhoIsCompleting who) {
@@ -39,7 +38,7 @@ class CdopReviewSteps {
                 throw new InvalidAnswers(unreadable);
             }
             String outcome = FormAnswers.text(task, "outcome");
-            reviews.decide(UUID.fromString((String) task.getVariable(REVIEW_ID)), outcome,
+            reviews.decide(reviews.ofProcess(task.getProcessInstanceId()).id(), outcome,
                     FormAnswers.text(task, "deferralReason"), FormAnswers.text(task, "deferralDetail"), reviewBy, who.of(task));
             // What the panel wrote stays in the app's tables, not in the engine.
             task.getExecution().removeVariable("deferralDetail");
@@ -56,7 +55,7 @@ class CdopReviewSteps {
             if (!Boolean.TRUE.equals(FormAnswers.yes(task, "ratified"))) {
                 throw new InvalidAnswers(List.of(new FieldError("ratified", "must be ticked to ratify the review")));
             }
-            reviews.ratify(UUID.fromString((String) task.getVariable(REVIEW_ID)), who.of(task));
+            reviews.ratify(reviews.ofProcess(task.getProcessInstanceId()).id(), who.of(task));
         };
     }
 
@@ -65,7 +64,7 @@ class CdopReviewSteps {
             @Value("${cdr.public-base-url}") String baseUrl) {
         return execution -> {
             String reference = CaseVariables.caseReference(execution);
-            CdopReviews.Review review = reviews.review(UUID.fromString((String) execution.getVariable(REVIEW_ID))).orElseThrow();
+            CdopReviews.Review review = reviews.ofProcess(execution.getProcessInstanceId());
             mailer.send(new Mailer.Email(CaseVariables.caseId(execution), "CDOP_DEFERRED_DUE:" + review.id(),
                     addresses.of(Role.SPOC.groupId()), "Deferred case " + reference + " is due back at the CDOP", """
                     The CDOP deferred case %s at its meeting of %s (%s) to be reviewed by %s.
@@ -82,7 +81,7 @@ class CdopReviewSteps {
         return execution -> {
             UUID caseId = CaseVariables.caseId(execution);
             String reference = CaseVariables.caseReference(execution);
-            CdopReviews.Review review = reviews.review(UUID.fromString((String) execution.getVariable(REVIEW_ID))).orElseThrow();
+            CdopReviews.Review review = reviews.ofProcess(execution.getProcessInstanceId());
             mailer.send(new Mailer.Email(caseId, "CDOP_CASE_CLOSED:" + review.id(), addresses.of(Role.SPOC.groupId()),
                     "Case " + reference + " reviewed by the CDOP and closed", """
                     The CDOP reviewed case %s at its meeting of %s and the chair has ratified the review.

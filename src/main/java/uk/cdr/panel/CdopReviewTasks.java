@@ -47,7 +47,7 @@ class CdopReviewTasks {
 
     private void complete(CdopReviews.Review review, String taskKey, Map<String, Object> answers) {
         Task task = taskService.createTaskQuery().processDefinitionKey(PanelMeetings.REVIEW_PROCESS_KEY)
-                .processVariableValueEquals(CdopReviewSteps.REVIEW_ID, review.id().toString())
+                .processInstanceId(reviews.processOf(review.id()))
                 .taskDefinitionKey(taskKey).singleResult();
         if (task == null) {
             throw new CdopReviews.Conflict("Case " + review.caseReference() + " has no such step open for you now. Reload the page.");

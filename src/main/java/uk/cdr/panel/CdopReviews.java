@@ -140,15 +140,34 @@ public class CdopReviews {
             rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
             rs.getString(9), rs.getString(10));
 
-    /** Deferred at this review and not assigned to a meeting, closed or reopened since. */
-    public boolean stillDeferred(String reviewId) {
+    /** The review a cdopReview process instance was started for. */
+    public Review ofProcess(String processInstanceId) {
+        return jdbc.sql(REVIEW_SELECT + " where r.process_instance_id = ?").param(processInstanceId).query(REVIEW_ROW)
+                .optional().orElseThrow(() -> new IllegalStateException("No CDOP review for process " + processInstanceId));
+    }
+
+    String processOf(UUID reviewId) {
+        return jdbc.sql("select process_instance_id from cdop_review where id = ?").param(reviewId).query(String.class)
+                .single();
+    }
+
+    void processStarted(UUID reviewId, String processInstanceId) {
+        jdbc.sql("update cdop_review set process_instance_id = ? where id = ?").params(processInstanceId, reviewId).update();
+    }
+
+    /**
+     * The deferral's gateway: the review of this process was deferred and the case has not been
+     * assigned to a meeting, closed or reopened since.
+     */
+    public boolean stillDeferredAt(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        UUID reviewId = ofProcess(execution.getProcessInstanceId()).id();
         return jdbc.sql("""
                 select count(*) from cdop_review r join case_file c on c.id = r.case_id
                 where r.id = ? and r.outcome = 'DEFERRED' and c.status <> 'CLOSED'
                   and not exists (select 1 from cdop_review later where later.case_id = r.case_id and later.id <> r.id
                                   and (later.decided_at is null or later.decided_at > r.decided_at))
                   and not exists (select 1 from case_reopening o where o.case_id = r.case_id and o.reopened_at > r.decided_at)""")
-                .param(UUID.fromString(reviewId)).query(Integer.class).single() > 0;
+                .param(reviewId).query(Integer.class).single() > 0;
     }
 
     /** A review opens when the case is assigned to a meeting. */

@@ -21,7 +21,8 @@ class PanelAgenda {
     JavaDelegate sendPanelAgenda(PanelMeetings meetings, GroupAddresses addresses, Mailer mailer,
             @Value("${cdr.public-base-url}") String baseUrl) {
         return execution -> {
-            UUID meetingId = UUID.fromString((String) execution.getVariable("meetingId"));
+            // The meeting's process is keyed by the meeting's id.
+            UUID meetingId = UUID.fromString(execution.getProcessBusinessKey());
             PanelMeetings.Meeting meeting = meetings.meeting(meetingId).orElseThrow();
             List<QueuedCase> agenda = meetings.agenda(meetingId);
             String lines = agenda.isEmpty() ? "No case has been assigned yet." : agenda.stream()

@@ -140,11 +140,12 @@ public class PanelMeetings {
         jdbc.sql("insert into panel_assignment (case_id, meeting_id, assigned_by, assigned_at) values (?, ?, ?, ?)")
                 .params(caseId, meetingId, by, OffsetDateTime.now(clock)).update();
         UUID reviewId = reviews.open(caseId, meetingId);
-        runtimeService.startProcessInstanceByKey(REVIEW_PROCESS_KEY, queued.caseReference(), Map.of(
+        String processInstanceId = runtimeService.startProcessInstanceByKey(REVIEW_PROCESS_KEY, queued.caseReference(), Map.of(
                 "caseId", caseId.toString(), "caseReference", queued.caseReference(), "reviewId", reviewId.toString(),
                 "meetingId", meetingId.toString(), "meetingDate", meeting.heldOn().toString(),
                 "meetingPage", baseUrl + "/cdop/meetings/" + meetingId,
-                "heldOn", Date.from(meeting.heldOn().atStartOfDay(UK).toInstant())));
+                "heldOn", Date.from(meeting.heldOn().atStartOfDay(UK).toInstant()))).getId();
+        reviews.processStarted(reviewId, processInstanceId);
         auditLog.record(by, AuditAction.CASE_CHANGED, queued.caseReference(), "assigned to the CDOP meeting of " + meeting.heldOn());
     }
 

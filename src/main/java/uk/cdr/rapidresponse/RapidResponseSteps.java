@@ -72,7 +72,7 @@ class RapidResponseSteps {
     TaskListener recordRapidResponseMeetingOutcome(RapidResponses rapidResponses, WhoIsCompleting who) {
         return task -> {
             rapidResponses.recordMeetingOutcome(CaseVariables.caseId(task), CaseVariables.caseReference(task),
-                    UUID.fromString((String) task.getVariable(MEETING_ID)), new RapidResponses.MeetingOutcome(
+                    rapidResponses.meetingOf(CaseVariables.caseId(task), MeetingKind.RAPID_RESPONSE), new RapidResponses.MeetingOutcome(
                             FormAnswers.text(task, "attendees"), FormAnswers.text(task, "actions"), FormAnswers.yes(task, SCR_CRITERIA_MAY_BE_MET)),
                     who.of(task));
             MEETING_OUTCOME_TEXT.forEach(task.getExecution()::removeVariable);
@@ -80,13 +80,15 @@ class RapidResponseSteps {
     }
 
     @Bean
-    JavaDelegate sendMeetingInvitations(RapidResponseEmails emails) {
-        return execution -> emails.inviteToMeeting(UUID.fromString((String) execution.getVariable(MEETING_ID)));
+    JavaDelegate sendMeetingInvitations(RapidResponseEmails emails, RapidResponses rapidResponses) {
+        return execution -> emails.inviteToMeeting(
+                rapidResponses.meetingOf(CaseVariables.caseId(execution), MeetingKind.RAPID_RESPONSE));
     }
 
     @Bean
-    JavaDelegate sendMeetingReminder(RapidResponseEmails emails) {
-        return execution -> emails.remindOfMeeting(UUID.fromString((String) execution.getVariable(MEETING_ID)));
+    JavaDelegate sendMeetingReminder(RapidResponseEmails emails, RapidResponses rapidResponses) {
+        return execution -> emails.remindOfMeeting(
+                rapidResponses.meetingOf(CaseVariables.caseId(execution), MeetingKind.RAPID_RESPONSE));
     }
 
     @Bean

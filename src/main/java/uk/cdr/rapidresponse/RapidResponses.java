@@ -156,6 +156,16 @@ public class RapidResponses {
         return new Scheduled(meetingId, Date.from(at.atZone(UK).toInstant()));
     }
 
+    /**
+     * The case's meeting of this kind: a case has one rapid response and one final case discussion,
+     * each with at most one meeting, so the process that scheduled it needs no meeting id of its own.
+     */
+    public UUID meetingOf(UUID caseId, MeetingKind kind) {
+        return jdbc.sql("select id from case_meeting where case_id = ? and kind = ? order by scheduled_at desc")
+                .params(caseId, kind.name()).query(UUID.class).list().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + kind + " meeting scheduled for case " + caseId));
+    }
+
     public record Scheduled(UUID meetingId, Date at) {
     }
 
