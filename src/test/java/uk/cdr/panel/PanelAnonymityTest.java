@@ -67,21 +67,10 @@ class PanelAnonymityTest extends ProcessTest {
                 List.of(new FormA.Agency("Hillside Primary School", "Ms Head", agencyEmail)));
         Notifications.Recorded c = classifiedAndAskedForFormBs(form);
         // The school writes the child's name, address and NHS number into its report, as people do.
-        Map<String, String> answers = new HashMap<>();
-        answers.put("reporterName", "Ms Head");
-        answers.put("reporterRole", "Head teacher");
-        answers.put("reporterAgency", "Hillside Primary School");
-        answers.put("reporterEmail", agencyEmail);
-        answers.put("contactWith", "child-and-family");
-        answers.put("natureOfContact", "Zephyrine " + lastName + " (NHS " + nhs.substring(0, 3) + " " + nhs.substring(3, 6)
-                + " " + nhs.substring(6) + ") was in Year 1; home visit to 17 Larkspur Crescent, SE154QT.");
-        answers.put("knownHealth", "yes");
-        answers.put("knownHealthDetails", "zephyrine had asthma; Rose-Marigold is her middle name.");
-        answers.put("development", "no");
-        answers.put("familyAndEnvironment", "not-known");
-        answers.put("parenting", "no");
-        answers.put("serviceFactors", "not-known");
-        answers.put("concerns", "no");
+        Map<String, String> answers = PanelFixtures.formB("Ms Head", "Head teacher", "Hillside Primary School", agencyEmail,
+                "Zephyrine " + lastName + " (NHS " + nhs.substring(0, 3) + " " + nhs.substring(3, 6)
+                        + " " + nhs.substring(6) + ") was in Year 1; home visit to 17 Larkspur Crescent, SE154QT.",
+                "yes", "zephyrine had asthma; Rose-Marigold is her middle name.");
         formBReturns.submit(formBToken(agencyEmail), answers);
         runDueJobs();
 
@@ -187,19 +176,8 @@ class PanelAnonymityTest extends ProcessTest {
     private Notifications.Recorded caseWithAFormB(FormA form, String agencyEmail, String agency, String role,
             String natureOfContact, String knownHealth) throws Exception {
         Notifications.Recorded c = classifiedAndAskedForFormBs(form);
-        Map<String, String> answers = new HashMap<>();
-        answers.put("reporterName", "Dr Green");
-        answers.put("reporterRole", role);
-        answers.put("reporterAgency", agency);
-        answers.put("reporterEmail", agencyEmail);
-        answers.put("contactWith", "child-and-family");
-        answers.put("natureOfContact", natureOfContact);
-        answers.put("knownHealth", knownHealth);
-        answers.put("development", "no");
-        answers.put("familyAndEnvironment", "not-known");
-        answers.put("parenting", "no");
-        answers.put("serviceFactors", "not-known");
-        answers.put("concerns", "no");
+        Map<String, String> answers = PanelFixtures.formB("Dr Green", role, agency, agencyEmail, natureOfContact, knownHealth,
+                null);
         formBReturns.submit(formBToken(agencyEmail), answers);
         runDueJobs();
         return c;

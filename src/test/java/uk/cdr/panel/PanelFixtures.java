@@ -34,18 +34,36 @@ final class PanelFixtures {
         return recorded;
     }
 
+    /**
+     * A school's or a practice's Form B: who wrote it, what contact it had and what it knew of the
+     * child's health (details may be null); nothing known of the rest.
+     */
+    static Map<String, String> formB(String reporter, String role, String agency, String email, String natureOfContact,
+            String knownHealth, String knownHealthDetails) {
+        Map<String, String> answers = new java.util.HashMap<>();
+        answers.put("reporterName", reporter);
+        answers.put("reporterRole", role);
+        answers.put("reporterAgency", agency);
+        answers.put("reporterEmail", email);
+        answers.put("contactWith", "child-and-family");
+        answers.put("natureOfContact", natureOfContact);
+        answers.put("knownHealth", knownHealth);
+        if (knownHealthDetails != null) {
+            answers.put("knownHealthDetails", knownHealthDetails);
+        }
+        answers.put("development", "no");
+        answers.put("familyAndEnvironment", "not-known");
+        answers.put("parenting", "no");
+        answers.put("serviceFactors", "not-known");
+        answers.put("concerns", "no");
+        return answers;
+    }
+
     /** As the person on our pages: the app has checked the role and acts for itself in the engine. */
     static void as(ProcessEngine engine, String user, String group, Runnable work) {
         engine.getIdentityService().setAuthentication(user, List.of(group));
         try {
-            uk.cdr.config.AppRequests.serve(() -> {
-                work.run();
-                return null;
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            uk.cdr.support.ProcessTest.servedByTheApp(work);
         } finally {
             engine.getIdentityService().clearAuthentication();
         }

@@ -244,21 +244,10 @@ class PanelMeetingPageTest extends ProcessTest {
         PanelFixtures.as(engine, "spoc", "spoc", () -> agencyReports.request(c.caseId(),
                 List.of(new AgencyContact("Hillside Primary School", "Ms Head", school)), "spoc"));
         runDueJobs();
-        Map<String, String> answers = new HashMap<>();
-        answers.put("reporterName", "Ms Head");
-        answers.put("reporterRole", "Head teacher");
-        answers.put("reporterAgency", "Hillside Primary School");
-        answers.put("reporterEmail", school);
-        answers.put("contactWith", "child-and-family");
-        answers.put("natureOfContact", form.childFirstName() + " " + form.childLastName() + " (NHS " + spaced(form.nhsNumber())
-                + ") attended Year 1; home visit to " + form.addressLine() + ", " + form.postcode() + ".");
-        answers.put("knownHealth", "yes");
-        answers.put("knownHealthDetails", form.childFirstName().toLowerCase() + " had asthma.");
-        answers.put("development", "no");
-        answers.put("familyAndEnvironment", "not-known");
-        answers.put("parenting", "no");
-        answers.put("serviceFactors", "not-known");
-        answers.put("concerns", "no");
+        Map<String, String> answers = PanelFixtures.formB("Ms Head", "Head teacher", "Hillside Primary School", school,
+                form.childFirstName() + " " + form.childLastName() + " (NHS " + spaced(form.nhsNumber())
+                        + ") attended Year 1; home visit to " + form.addressLine() + ", " + form.postcode() + ".",
+                "yes", form.childFirstName().toLowerCase() + " had asthma.");
         formBReturns.submit(formBToken(school), answers);
         runDueJobs();
         return c;

@@ -68,18 +68,21 @@ public abstract class ProcessTest extends IntegrationTest {
 
     /** What a person does on our pages or /api: the app has checked the role, and acts for itself. */
     protected void onOurPagesAs(String user, Runnable action) {
-        inTasklistAs(user, () -> {
-            try {
-                uk.cdr.config.AppRequests.serve(() -> {
-                    action.run();
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        inTasklistAs(user, () -> servedByTheApp(action));
+    }
+
+    /** Runs as one request of our pages or /api does (whoever the engine's current user is). */
+    public static void servedByTheApp(Runnable action) {
+        try {
+            uk.cdr.config.AppRequests.serve(() -> {
+                action.run();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> groupsOf(String user) {
