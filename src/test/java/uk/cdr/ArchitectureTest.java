@@ -1,7 +1,18 @@
 package uk.cdr;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -10,7 +21,7 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /**
  * Package by feature, and Camunda internals only where architecture.md allows them, so a later
- * move to the Operaton fork stays mechanical.
+ * move to the Operaton fork stays mechanical. Each BPMN step is a named class, so a stack trace names it.
  */
 @AnalyzeClasses(packages = "uk.cdr", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -42,4 +53,21 @@ class ArchitectureTest {
             .should().resideInAnyPackage("..controller..", "..controllers..", "..service..", "..services..",
                     "..repository..", "..repositories..", "..model..", "..entity..", "..dto..")
             .because("we package by feature (domain.md words), not by layer");
+
+    private static final DescribedPredicate<JavaClass> A_DELEGATE_OR_LISTENER = assignableTo(JavaDelegate.class)
+            .or(assignableTo(TaskListener.class)).or(assignableTo(ExecutionListener.class))
+            .as("a JavaDelegate, TaskListener or ExecutionListener");
+
+    @ArchTest
+    static final ArchRule noDelegateIsABeanMethod = noMethods()
+            .that().areAnnotatedWith(Bean.class)
+            .should().haveRawReturnType(A_DELEGATE_OR_LISTENER)
+            .because("a lambda from a @Bean method shows in a stack trace as XSteps$$Lambda$123; "
+                    + "a delegate is its own @Component class named after its BPMN step (issue 13)");
+
+    @ArchTest
+    static final ArchRule everyDelegateIsAComponent = classes()
+            .that(A_DELEGATE_OR_LISTENER)
+            .should().beAnnotatedWith(Component.class)
+            .because("the BPMN reaches delegates and listeners by bean name (camunda:delegateExpression)");
 }
