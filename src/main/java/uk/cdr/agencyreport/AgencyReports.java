@@ -25,15 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.config.TaskAnswersGuard;
 import uk.cdr.web.PlainText;
 
 /**
  * The SPOC's side of Form B: which agencies are asked, and keeping their requests moving. Each
- * request runs its own agencyReportRequest process (business key: the request id), which sends
- * the link, the reminder and the overdue task. Runs as the logged-in SPOC, so the engine's
- * authorizations apply. Everything in one call happens in one transaction: a rejected list
- * changes nothing.
+ * request has a row here and its own agencyReportRequest process (business key: the request id),
+ * which sends the link, the reminder and the overdue task; the case's process starts it, never this
+ * class. Everything in one call happens in one transaction: a rejected list changes nothing.
  */
 @Service
 public class AgencyReports {
@@ -46,12 +46,14 @@ public class AgencyReports {
     private final FormBTimers timers;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final CaseProcess caseProcess;
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
 
     AgencyReports(FormBRequests requests, FormBTimers timers, RuntimeService runtimeService,
-            TaskService taskService, JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+            TaskService taskService, CaseProcess caseProcess, JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+        this.caseProcess = caseProcess;
         this.requests = requests;
         this.timers = timers;
         this.runtimeService = runtimeService;
@@ -84,8 +86,9 @@ public class AgencyReports {
     }
 
     /**
-     * The SPOC confirms the agencies: one request and one process each. Then the case's
-     * "request Form B reports" task, if open, is done.
+     * The SPOC confirms the agencies: one request each. The case's "request Form B reports" task, if
+     * open, is done with them, and its process asks each; once it is done, each is asked as an agency
+     * found later.
      */
     @Transactional
     public List<UUID> request(UUID caseId, List<AgencyContact> agencies, String requestedBy) {
@@ -94,16 +97,22 @@ public class AgencyReports {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        List<Task> requestTask = taskService.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(REQUEST_REPORTS_TASK).active().list();
+        if (requestTask.isEmpty()) {
+            List<UUID> ids = new ArrayList<>();
+            for (AgencyContact agency : agencies) {
+                ids.add(addAgency(caseId, agency, requestedBy));
+            }
+            return ids;
+        }
         List<UUID> ids = new ArrayList<>();
         for (AgencyContact agency : agencies) {
-            ids.add(start(caseId, reference, agency, requestedBy));
+            ids.add(insert(caseId, reference, agency, requestedBy));
         }
-        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(REQUEST_REPORTS_TASK).active().list()) {
-            // The SPOC did this task's work on the agencies page: the app completes it, not its form.
-            TaskAnswersGuard.completeForTheApp(
-                    () -> taskService.complete(task.getId(), Map.of(FORM_B_REQUEST_COUNT, ids.size())));
-        }
+        // The SPOC did this task's work on the agencies page: the app completes it, not its form.
+        TaskAnswersGuard.completeForTheApp(() -> taskService.complete(requestTask.get(0).getId(),
+                Map.of(FORM_B_REQUEST_COUNT, ids.size(), FormBRequestIds.VARIABLE, FormBRequestIds.join(ids))));
         return ids;
     }
 
@@ -116,7 +125,17 @@ public class AgencyReports {
             throw new InvalidInput(errors.stream()
                     .map(e -> new FieldError(e.field().replaceFirst("^agencies\\[0\\]\\.", ""), e.rule())).toList());
         }
-        return start(caseId, reference, agency, requestedBy);
+        // While the Form B stage runs, the case waits for this report too; after it, the report is asked
+        // for without holding the case back; a closed case asks nobody.
+        String message = caseProcess.waitsFor(reference, CaseProcess.FORM_B_REQUESTED) ? CaseProcess.FORM_B_REQUESTED
+                : caseProcess.waitsFor(reference, CaseProcess.LATE_FORM_B_REQUESTED) ? CaseProcess.LATE_FORM_B_REQUESTED
+                : null;
+        if (message == null) {
+            throw new RequestClosed("Case " + reference + " is closed: no agency can be asked for a Form B.");
+        }
+        UUID id = insert(caseId, reference, agency, requestedBy);
+        caseProcess.tell(reference, message, Map.of(CaseProcess.ADDED_FORM_B_REQUEST_ID, id.toString()));
+        return id;
     }
 
     /** A new link for the agency (lost email, new contact...): the old link stops working once it is sent. */
@@ -141,19 +160,11 @@ public class AgencyReports {
                 .optional().orElseThrow(() -> new UnknownCase(caseId));
     }
 
-    private UUID start(UUID caseId, String reference, AgencyContact agency, String requestedBy) {
+    private UUID insert(UUID caseId, String reference, AgencyContact agency, String requestedBy) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         OffsetDateTime dueAt = timers.dueFrom(now);
         requests.insert(id, caseId, agency, now, requestedBy, dueAt);
-        String processInstanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, id.toString(), Map.of(
-                REQUEST_ID, id.toString(),
-                CASE_ID, caseId.toString(),
-                CASE_REFERENCE, reference,
-                AGENCY, agency.agency().trim(),
-                REQUESTED_AT, Date.from(now.toInstant()),
-                DUE_AT, Date.from(dueAt.toInstant()))).getId();
-        requests.processStarted(id, processInstanceId);
         auditLog.record(requestedBy, AuditAction.FORM_B_REQUESTED, reference,
                 "Form B requested from " + agency.agency().trim() + ", due " + dueAt.toLocalDate());
         return id;

@@ -57,22 +57,22 @@ public class FinalCaseDiscussions {
         this.clock = clock;
     }
 
-    /** Once per case, however often a retried job asks. */
+    /**
+     * The case's final case discussion has begun (its process, called by the case's, is starting):
+     * its record opens once, however often the stage is entered.
+     *
+     * @return whether post-mortem results are still awaited, which the stage's first gateway reads
+     */
     @Transactional
-    public void start(UUID caseId, String caseReference) {
-        if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(caseReference).count() > 0) {
-            return;
+    public boolean open(UUID caseId, String caseReference) {
+        int opened = jdbc.sql("""
+                insert into final_case_discussion (case_id, started_at)
+                select ?, ? where not exists (select 1 from final_case_discussion where case_id = ?)""")
+                .params(caseId, OffsetDateTime.now(clock), caseId).update();
+        if (opened > 0) {
+            auditLog.record("system", AuditAction.CASE_CHANGED, caseReference, "final case discussion required");
         }
-        PostMortems.Status postMortem = postMortems.status(caseId);
-        LocalDate dateOfDeath = jdbc.sql("select date_of_death from case_file where id = ?").param(caseId)
-                .query(LocalDate.class).single();
-        jdbc.sql("insert into final_case_discussion (case_id, started_at) values (?, ?)")
-                .params(caseId, OffsetDateTime.now(clock)).update();
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseReference, Map.of(CASE_ID, caseId.toString(),
-                CASE_REFERENCE, caseReference, RESULTS_AWAITED, postMortem.resultsAwaited(),
-                DATE_OF_DEATH, Date.from(dateOfDeath.atStartOfDay(UK).toInstant())));
-        auditLog.record("system", AuditAction.CASE_CHANGED, caseReference, "final case discussion required");
+        return postMortems.status(caseId).resultsAwaited();
     }
 
     @Transactional

@@ -17,8 +17,8 @@ import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.casefile.CaseReferences;
 import uk.cdr.casefile.CaseReferences.CaseReference;
-import uk.cdr.panel.CdopReviewTargets;
-import uk.cdr.panel.CdopReviewTargets.Watched;
+import uk.cdr.caseprocess.CaseProcess;
+import uk.cdr.config.OneEngineCommand;
 
 /**
  * Writes a file's imported cases into the tables a live case fills (Notifications' case file and
@@ -52,16 +52,18 @@ class ImportedCaseWriter {
     private final CaseReferences references;
     private final ImportedStages stages;
     private final ImportedReview review;
-    private final CdopReviewTargets reviewTargets;
+    private final CaseProcess caseProcess;
+    private final OneEngineCommand oneEngineCommand;
     private final AuditLog auditLog;
 
     ImportedCaseWriter(JdbcTemplate jdbc, CaseReferences references, ImportedStages stages, ImportedReview review,
-            CdopReviewTargets reviewTargets, AuditLog auditLog) {
+            CaseProcess caseProcess, OneEngineCommand oneEngineCommand, AuditLog auditLog) {
+        this.caseProcess = caseProcess;
+        this.oneEngineCommand = oneEngineCommand;
         this.jdbc = jdbc;
         this.references = references;
         this.stages = stages;
         this.review = review;
-        this.reviewTargets = reviewTargets;
         this.auditLog = auditLog;
     }
 
@@ -69,7 +71,7 @@ class ImportedCaseWriter {
     List<String> write(List<ImportedCase> cases, String by, OffsetDateTime now) {
         List<CaseReference> caseReferences = references(cases);
         Map<UUID, ImportedCase> byId = new LinkedHashMap<>();
-        List<Watched> open = new ArrayList<>();
+        List<UUID> open = new ArrayList<>();
         ImportBatch batch = new ImportBatch(Stream.of(List.of(CASE_FILE, NOTIFICATION), ImportedStages.STATEMENTS,
                 ImportedReview.STATEMENTS).flatMap(List::stream).toList());
         for (int i = 0; i < cases.size(); i++) {
@@ -79,14 +81,17 @@ class ImportedCaseWriter {
             batch.add(CASE_FILE, caseFile(caseId, caseReferences.get(i), c, by, now));
             batch.add(NOTIFICATION, notification(caseId, c, by));
             if (!c.closed()) {
-                open.add(new Watched(caseId, caseReferences.get(i).text(), c.dateOfDeath()));
+                open.add(caseId);
             }
         }
         stages.add(batch, byId, by, now);
         review.add(batch, byId, by, now);
         batch.write(jdbc);
-        // Watched like live cases: an old open case is past its 6 and 12 months, so the SPOC and chair hear at once.
-        reviewTargets.watchAll(open);
+        // Each open case's process starts where its records say, in one engine command (one flush): its
+        // next step is there at once, and an old case past its 6 and 12 months has the SPOC and chair told.
+        if (!open.isEmpty()) {
+            oneEngineCommand.run(() -> open.forEach(caseProcess::startWhereRecordsSay));
+        }
         List<String> written = caseReferences.stream().map(CaseReference::text).toList();
         auditLog.recordEach(by, AuditAction.CASE_CREATED, written, "imported");
         return written;

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
@@ -24,6 +26,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.springframework.stereotype.Component;
 
@@ -89,7 +92,12 @@ public class PeopleInTheEngine extends AbstractProcessEnginePlugin {
                         + " through the engine: the app does that itself when a case needs it.");
             }
         }
-        if (command instanceof StartProcessInstanceCmd) {
+        if (command instanceof DeleteProcessInstanceCmd || command instanceof DeleteProcessInstancesCmd) {
+            List<String> ids = command instanceof DeleteProcessInstanceCmd
+                    ? List.of((String) Reflection.field(command, "processInstanceId"))
+                    : Reflection.field(command, "processInstanceIds");
+            refuseCancellingAStage(user, context, ids);
+        } else if (command instanceof StartProcessInstanceCmd) {
             ProcessInstantiationBuilderImpl builder = Reflection.field(command, "instantiationBuilder");
             ProcessDefinitionEntity definition = definition(context, builder.getProcessDefinitionKey(),
                     builder.getProcessDefinitionId());
@@ -100,6 +108,22 @@ public class PeopleInTheEngine extends AbstractProcessEnginePlugin {
             ProcessDefinitionEntity definition = definition(context, null, Reflection.field(command, "processDefinitionId"));
             refuseAnythingButFormA(user, definition, Reflection.field(command, "businessKey"),
                     Reflection.field(command, "variables"), false);
+        }
+    }
+
+    /**
+     * A stage is called by its case's process, which would be left waiting for it for ever (the
+     * engine cancels just that branch): a person cancels the case's own process, which ends every
+     * stage beneath it, or completes the stage's tasks.
+     */
+    private static void refuseCancellingAStage(String user, CommandContext context, List<String> ids) {
+        for (String id : ids == null ? List.<String>of() : ids) {
+            ExecutionEntity instance = id == null ? null : context.getExecutionManager().findExecutionById(id);
+            if (instance != null && instance.getSuperExecutionId() != null) {
+                throw new AuthorizationException(user + " may not cancel process instance " + id + " on its own: it is "
+                        + "a stage of its case, which would wait for it for ever. Cancel the case's process "
+                        + "(Child death review), which ends its stages, or complete the stage's tasks.");
+            }
         }
     }
 

@@ -22,8 +22,8 @@ import uk.cdr.calendar.WorkingDays;
 import uk.cdr.casefile.CaseReferences;
 import uk.cdr.casefile.CaseReferences.CaseReference;
 import uk.cdr.casefile.ReportingYear;
+import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.child.NhsNumber;
-import uk.cdr.panel.CdopReviewTargets;
 
 /**
  * Records a notification of a child's death: the one service behind the page, the Tasklist start
@@ -37,7 +37,7 @@ public class Notifications {
     static final int NEONATAL_DAYS = 28;
 
     private final FormAValidator validator;
-    private final CdopReviewTargets reviewTargets;
+    private final CaseProcess caseProcess;
     private final PossibleDuplicates duplicates;
     private final NotificationRows notificationRows;
     private final CaseReferences references;
@@ -47,11 +47,11 @@ public class Notifications {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public Notifications(FormAValidator validator, CdopReviewTargets reviewTargets, PossibleDuplicates duplicates, NotificationRows notificationRows,
+    public Notifications(FormAValidator validator, CaseProcess caseProcess, PossibleDuplicates duplicates, NotificationRows notificationRows,
             CaseReferences references, WorkingDays workingDays,
             RuntimeService runtimeService, JdbcClient jdbc, AuditLog auditLog, Clock clock) {
         this.validator = validator;
-        this.reviewTargets = reviewTargets;
+        this.caseProcess = caseProcess;
         this.duplicates = duplicates;
         this.notificationRows = notificationRows;
         this.references = references;
@@ -148,19 +148,7 @@ public class Notifications {
         insertCaseFile(caseId, reference, form, notified, ageAtDeathDays, neonatal, outOfHours);
         jdbc.sql("update notification set case_id = ?, status = 'RECORDED' where id = ?").params(caseId, notificationId).update();
 
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(CASE_ID, caseId.toString());
-        variables.put(CASE_REFERENCE, reference.text());
-        variables.put(NOTIFIED_AT, notifiedAt);
-        variables.put(OUT_OF_HOURS, outOfHours);
-        variables.put(NOTIFIED_EXPECTED, form.notifiedExpected());
-        variables.put(PLACE_OF_DEATH, form.placeOfDeath());
-        variables.put(NEONATAL, neonatal);
-        String processInstanceId = runtimeService
-                .startProcessInstanceByKey(PROCESS_KEY, reference.text(), variables).getId();
-        jdbc.sql("update case_file set process_instance_id = ? where id = ?")
-                .params(processInstanceId, caseId).update();
-        reviewTargets.watch(caseId, reference.text(), form.dateOfDeath());
+        caseProcess.start(caseId);
         auditLog.record(by, AuditAction.CASE_CREATED, reference.text(), "Form A from " + form.notifierOrganisation());
         return new Recorded(notificationId, Outcome.CASE_OPENED, caseId, reference.text(), null, outOfHours,
                 ageAtDeathDays, neonatal);

@@ -18,13 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.child.AgeBand;
 import uk.cdr.web.CodeLabels;
 
 /**
- * The CDOP case queue: every open case and what it waits for. A case is ready for review once its
+ * The CDOP case queue: every open case and what it waits for, as its process keeps it (case_stage,
+ * written by bpmn/child-death-review.bpmn as the case moves). A case is ready for review once its
  * Form Bs are in (or the SPOC decided to go on without the missing ones) and, where a rapid
- * response happened, the final case discussion stage is done.
+ * response happened, the final case discussion stage is done: the model's "Ready for the CDOP" join.
  */
 @Service
 public class CdopQueue {
@@ -34,7 +36,7 @@ public class CdopQueue {
                 select c.id, c.case_reference, c.reporting_year, c.date_of_death, c.date_of_birth, c.neonatal,
                        c.death_classification, c.form_b_proceed_reason, c.final_case_discussion_done_at,
                        coalesce(b.requested, 0), coalesce(b.returned, 0), rr.case_id, m.held_on, a.meeting_id,
-                       u.case_id, d.deferral_reason, d.review_by, c.status
+                       s.stages, d.deferral_reason, d.review_by, c.status
                 from case_file c
                 left join (select r.case_id, sum(case when r.status <> 'WITHDRAWN' then 1 else 0 end) as requested,
                                   sum(case when r.status = 'RETURNED' then 1 else 0 end) as returned
@@ -43,23 +45,29 @@ public class CdopQueue {
                 left join rapid_response rr on rr.case_id = c.id
                 left join panel_assignment a on a.case_id = c.id
                 left join panel_meeting m on m.id = a.meeting_id
-                left join (select distinct case_id from cdop_review where outcome = 'REVIEWED' and ratified_at is null) u
-                    on u.case_id = c.id
+                left join (select case_id,
+                                  sum(case stage when 'CLASSIFICATION' then 64 when 'FORM_B' then 32
+                                      when 'RAPID_RESPONSE' then 16 when 'FINAL_CASE_DISCUSSION' then 128
+                                      when 'RATIFICATION' then 8 when 'REVIEW' then 4 when 'DEFERRED' then 2
+                                      when 'READY' then 1 else 0 end) as stages
+                           from case_stage group by case_id) s on s.case_id = c.id
                 left join cdop_review d on d.case_id = c.id and d.outcome = 'DEFERRED' and not exists (
                     select 1 from cdop_review later where later.case_id = c.id and later.decided_at > d.decided_at)
                     and not exists (select 1 from case_reopening o where o.case_id = c.id and o.reopened_at > d.decided_at)
                 where c.status <> 'CLOSED'""";
 
     private final JdbcClient jdbc;
+    private final CaseProcess caseProcess;
     private final AuditLog auditLog;
     private final Clock clock;
     private final Period reviewTarget;
     private final Period escalation;
 
-    public CdopQueue(JdbcClient jdbc, AuditLog auditLog, Clock clock,
+    public CdopQueue(JdbcClient jdbc, CaseProcess caseProcess, AuditLog auditLog, Clock clock,
             @Value("${cdr.timers.cdop.review-target:P6M}") Period reviewTarget,
             @Value("${cdr.timers.cdop.escalation:P12M}") Period escalation) {
         this.jdbc = jdbc;
+        this.caseProcess = caseProcess;
         this.auditLog = auditLog;
         this.clock = clock;
         this.reviewTarget = reviewTarget;
@@ -104,34 +112,26 @@ public class CdopQueue {
         int requested = rs.getInt(10);
         int returned = rs.getInt(11);
         boolean rapidResponse = rs.getObject(12) != null;
-        String classification = rs.getString(7);
-        boolean formBsIn = rs.getString(8) != null || (requested > 0 && returned == requested);
-        boolean discussionDone = !rapidResponse || rs.getObject(9, OffsetDateTime.class) != null;
-        QueueState state;
+        QueueState state = stateOf(rs.getInt(15));
         String waitingFor;
-        if (classification == null) {
-            state = QueueState.WAITING_FOR_CLASSIFICATION;
+        if (state == null) {
+            state = QueueState.STOPPED;
             waitingFor = state.words();
-        } else if (!formBsIn) {
-            state = QueueState.WAITING_FOR_FORM_B;
+        } else if (state == QueueState.WAITING_FOR_CLASSIFICATION || state == QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION) {
+            waitingFor = state.words();
+        } else if (state == QueueState.WAITING_FOR_FORM_B) {
             waitingFor = requested == 0 ? "Form B requests not yet sent"
                     : "Form Bs outstanding: " + returned + " of " + requested + " returned";
-        } else if ("unexpected".equals(classification) && !discussionDone) {
-            state = QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION;
-            waitingFor = state.words();
-        } else if (rs.getObject(15) != null) {
+        } else if (state == QueueState.AWAITING_RATIFICATION) {
             state = QueueState.AWAITING_RATIFICATION;
             waitingFor = "Reviewed at the CDOP meeting of " + rs.getObject(13, LocalDate.class)
                     + ", awaiting the chair's ratification";
-        } else if (rs.getObject(13, LocalDate.class) != null) {
-            state = QueueState.ASSIGNED;
+        } else if (state == QueueState.ASSIGNED) {
             waitingFor = "Assigned to the CDOP meeting of " + rs.getObject(13, LocalDate.class);
-        } else if (rs.getString(16) != null) {
-            state = QueueState.DEFERRED;
+        } else if (state == QueueState.DEFERRED) {
             waitingFor = "Deferred (" + CodeLabels.label(rs.getString(16)) + "), to be reviewed by "
                     + rs.getObject(17, LocalDate.class);
         } else {
-            state = QueueState.READY_FOR_REVIEW;
             waitingFor = "REOPENED".equals(rs.getString(18)) ? "Reopened with new information: ready for review again"
                     : state.words();
         }
@@ -145,6 +145,29 @@ public class CdopQueue {
                 "REOPENED".equals(rs.getString(18)));
     }
 
+    /**
+     * The queue state of the case's stages (the bits of the query's stages column): the earliest
+     * unfinished stage wins, as a case moves through them in this order. None: no process runs.
+     */
+    private static QueueState stateOf(int stages) {
+        if ((stages & 64) != 0) {
+            return QueueState.WAITING_FOR_CLASSIFICATION;
+        } else if ((stages & 32) != 0) {
+            return QueueState.WAITING_FOR_FORM_B;
+        } else if ((stages & (16 | 128)) != 0) {
+            return QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION;
+        } else if ((stages & 8) != 0) {
+            return QueueState.AWAITING_RATIFICATION;
+        } else if ((stages & 4) != 0) {
+            return QueueState.ASSIGNED;
+        } else if ((stages & 2) != 0) {
+            return QueueState.DEFERRED;
+        } else if ((stages & 1) != 0) {
+            return QueueState.READY_FOR_REVIEW;
+        }
+        return null;
+    }
+
     /** The SPOC sends the case on without the missing Form Bs (or none was needed), giving the reason. */
     @Transactional
     public void proceedWithoutFormBs(UUID caseId, String reason, String by) {
@@ -153,8 +176,13 @@ public class CdopQueue {
         }
         String reference = jdbc.sql("select case_reference from case_file where id = ?").param(caseId)
                 .query(String.class).optional().orElseThrow(() -> new UnknownCase(caseId));
+        if (!caseProcess.waitsFor(reference, CaseProcess.PROCEED_WITHOUT_FORM_BS)) {
+            throw new CdopReviews.Conflict("Case " + reference + " is not waiting for Form Bs: there is nothing to go on without.");
+        }
         jdbc.sql("update case_file set form_b_proceed_reason = ?, form_b_proceed_by = ?, form_b_proceed_at = ? where id = ?")
                 .params(reason.trim(), by, OffsetDateTime.now(clock), caseId).update();
+        // Its process withdraws the requests still out and moves the case on.
+        caseProcess.tell(reference, CaseProcess.PROCEED_WITHOUT_FORM_BS, java.util.Map.of());
         auditLog.record(by, AuditAction.CASE_CHANGED, reference, "to the CDOP without the missing Form Bs: " + reason.trim());
     }
 

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 import uk.cdr.web.PlainText;
@@ -28,11 +29,13 @@ public class CdopReviews {
     public static final List<String> DEFERRAL_REASONS = List.of("awaiting-inquest", "criminal-proceedings",
             "serious-case-review", "more-information");
 
+    private final CaseProcess caseProcess;
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public CdopReviews(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+    public CdopReviews(JdbcClient jdbc, AuditLog auditLog, Clock clock, CaseProcess caseProcess) {
+        this.caseProcess = caseProcess;
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -146,28 +149,31 @@ public class CdopReviews {
                 .optional().orElseThrow(() -> new IllegalStateException("No CDOP review for process " + processInstanceId));
     }
 
+    /**
+     * A cdopReview process is starting for the case (the case's process called it on its assignment
+     * to a meeting): it is the process of the case's review just opened.
+     */
+    public void processStarted(String caseReference, String processInstanceId) {
+        int linked = jdbc.sql("""
+                update cdop_review set process_instance_id = ?
+                where process_instance_id is null and outcome is null
+                  and case_id = (select id from case_file where case_reference = ?)""")
+                .params(processInstanceId, caseReference).update();
+        if (linked != 1) {
+            throw new IllegalStateException("Case " + caseReference + " has " + linked + " reviews awaiting their process");
+        }
+    }
+
     String processOf(UUID reviewId) {
         return jdbc.sql("select process_instance_id from cdop_review where id = ?").param(reviewId).query(String.class)
                 .single();
     }
 
-    void processStarted(UUID reviewId, String processInstanceId) {
-        jdbc.sql("update cdop_review set process_instance_id = ? where id = ?").params(processInstanceId, reviewId).update();
-    }
-
-    /**
-     * The deferral's gateway: the review of this process was deferred and the case has not been
-     * assigned to a meeting, closed or reopened since.
-     */
-    public boolean stillDeferredAt(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-        UUID reviewId = ofProcess(execution.getProcessInstanceId()).id();
-        return jdbc.sql("""
-                select count(*) from cdop_review r join case_file c on c.id = r.case_id
-                where r.id = ? and r.outcome = 'DEFERRED' and c.status <> 'CLOSED'
-                  and not exists (select 1 from cdop_review later where later.case_id = r.case_id and later.id <> r.id
-                                  and (later.decided_at is null or later.decided_at > r.decided_at))
-                  and not exists (select 1 from case_reopening o where o.case_id = r.case_id and o.reopened_at > r.decided_at)""")
-                .param(reviewId).query(Integer.class).single() > 0;
+    /** The case's latest deferral: what the SPOC is told about when its review-by date passes. */
+    public Review latestDeferral(UUID caseId) {
+        return jdbc.sql(REVIEW_SELECT + " where r.case_id = ? and r.outcome = 'DEFERRED' order by r.decided_at desc")
+                .param(caseId).query(REVIEW_ROW).list().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no deferred review"));
     }
 
     /** A review opens when the case is assigned to a meeting. */
@@ -322,12 +328,18 @@ public class CdopReviews {
         if (!"CLOSED".equals(found.status())) {
             throw new Conflict("Case " + found.reference() + " is not closed, so it cannot be reopened.");
         }
+        if (caseProcess.running(found.reference()).isPresent()) {
+            // Its last steps (the SPOC's email, withdrawing Form Bs) run just after the ratification.
+            throw new Conflict("Case " + found.reference() + " is still closing. Try again in a minute.");
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("insert into case_reopening (id, case_id, reason, reopened_by, reopened_at) values (?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), caseId, reason.trim(), by, now).update();
         jdbc.sql("update case_file set status = 'REOPENED', closed_at = null, updated_at = ?, version = version + 1 where id = ?")
                 .params(now, caseId).update();
         jdbc.sql("delete from panel_assignment where case_id = ?").param(caseId).update();
+        // A new run of the case's process, in the CDOP queue: its review targets were met by the first review.
+        caseProcess.startAt(caseId, true, List.of(CaseProcess.StartPoint.before(CaseProcess.READY_FOR_CDOP)));
         auditLog.record(by, AuditAction.CASE_REOPENED, found.reference(), "reopened for the CDOP to review again: " + reason.trim());
     }
 

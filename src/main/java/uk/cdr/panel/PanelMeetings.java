@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 import uk.cdr.web.PlainText;
@@ -62,10 +63,12 @@ public class PanelMeetings {
     private final AuditLog auditLog;
     private final Clock clock;
     private final CdopReviews reviews;
+    private final CaseProcess caseProcess;
     private final String baseUrl;
 
     public PanelMeetings(JdbcClient jdbc, CdopQueue queue, RuntimeService runtimeService, AuditLog auditLog, Clock clock,
-            CdopReviews reviews, @Value("${cdr.public-base-url}") String baseUrl) {
+            CdopReviews reviews, CaseProcess caseProcess, @Value("${cdr.public-base-url}") String baseUrl) {
+        this.caseProcess = caseProcess;
         this.reviews = reviews;
         this.baseUrl = baseUrl;
         this.jdbc = jdbc;
@@ -134,18 +137,20 @@ public class PanelMeetings {
         if (meeting.kind() == Kind.NEONATAL && !queued.neonatal()) {
             errors.add(new FieldError("caseId", "a special neonatal panel reviews neonatal deaths only"));
         }
+        if (errors.isEmpty() && !caseProcess.waitsFor(queued.caseReference(), CaseProcess.ASSIGNED_TO_MEETING)) {
+            errors.add(new FieldError("caseId", "is not waiting for a meeting: " + queued.waitingFor()));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidAnswers(errors);
         }
         jdbc.sql("insert into panel_assignment (case_id, meeting_id, assigned_by, assigned_at) values (?, ?, ?, ?)")
                 .params(caseId, meetingId, by, OffsetDateTime.now(clock)).update();
-        UUID reviewId = reviews.open(caseId, meetingId);
-        String processInstanceId = runtimeService.startProcessInstanceByKey(REVIEW_PROCESS_KEY, queued.caseReference(), Map.of(
-                "caseId", caseId.toString(), "caseReference", queued.caseReference(), "reviewId", reviewId.toString(),
+        reviews.open(caseId, meetingId);
+        // The case's process starts the review (cdopReview), which links itself to the row just opened.
+        caseProcess.tell(queued.caseReference(), CaseProcess.ASSIGNED_TO_MEETING, Map.of(
                 "meetingId", meetingId.toString(), "meetingDate", meeting.heldOn().toString(),
                 "meetingPage", baseUrl + "/cdop/meetings/" + meetingId,
-                "heldOn", Date.from(meeting.heldOn().atStartOfDay(UK).toInstant()))).getId();
-        reviews.processStarted(reviewId, processInstanceId);
+                "heldOn", Date.from(meeting.heldOn().atStartOfDay(UK).toInstant())));
         auditLog.record(by, AuditAction.CASE_CHANGED, queued.caseReference(), "assigned to the CDOP meeting of " + meeting.heldOn());
     }
 

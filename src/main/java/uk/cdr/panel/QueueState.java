@@ -8,7 +8,9 @@ public enum QueueState {
     DEFERRED("Deferred by the panel"),
     READY_FOR_REVIEW("Ready for review"),
     ASSIGNED("Assigned to a panel meeting"),
-    AWAITING_RATIFICATION("Reviewed, awaiting the chair's ratification");
+    AWAITING_RATIFICATION("Reviewed, awaiting the chair's ratification"),
+    /** Open, yet no step of its process runs: the case's process was cancelled in Cockpit. */
+    STOPPED("Stopped: no step is running. The SPOC restarts it from the case page");
 
     private final String words;
 

@@ -30,7 +30,7 @@ class SendDeferredCaseDueToSpoc implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = CaseVariables.caseReference(execution);
-        CdopReviews.Review review = reviews.ofProcess(execution.getProcessInstanceId());
+        CdopReviews.Review review = reviews.latestDeferral(CaseVariables.caseId(execution));
         mailer.send(new Mailer.Email(CaseVariables.caseId(execution), "CDOP_DEFERRED_DUE:" + review.id(),
                 addresses.of(Role.SPOC.groupId()), "Deferred case " + reference + " is due back at the CDOP", """
                 The CDOP deferred case %s at its meeting of %s (%s) to be reviewed by %s.

@@ -52,19 +52,19 @@ public class RapidResponses {
         this.clock = clock;
     }
 
-    /** Starts the case's rapid response, once: a job run twice, or a second decision, starts nothing more. */
+    /**
+     * The case's rapid response has begun (its process, called by the case's, is starting): its record
+     * opens, once, however often the stage is entered.
+     */
     @Transactional
-    public void start(UUID caseId, String caseReference, Date notifiedAt) {
-        boolean started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(caseReference).count() > 0;
-        if (started) {
-            return;
+    public void open(UUID caseId, String caseReference) {
+        int opened = jdbc.sql("""
+                insert into rapid_response (case_id, started_at, started_out_of_hours)
+                select ?, ?, false where not exists (select 1 from rapid_response where case_id = ?)""")
+                .params(caseId, OffsetDateTime.now(clock), caseId).update();
+        if (opened > 0) {
+            auditLog.record("system", AuditAction.CASE_CHANGED, caseReference, "rapid response started");
         }
-        jdbc.sql("insert into rapid_response (case_id, started_at, started_out_of_hours) values (?, ?, false)")
-                .params(caseId, OffsetDateTime.now(clock)).update();
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseReference, Map.of(CASE_ID, caseId.toString(),
-                CASE_REFERENCE, caseReference, NOTIFIED_AT, notifiedAt));
-        auditLog.record("system", AuditAction.CASE_CHANGED, caseReference, "rapid response started");
     }
 
     public record InitialSharing(String participants, String agreed, String homeVisit, String siblingsSafeguarding,

@@ -84,7 +84,7 @@ class AgencyReportProcessTest extends ProcessTest {
         assertThat(subject(request)).contains(r.recorded().caseReference()).doesNotContain("Jamie", "Doe");
         assertThat(body(request)).contains(r.recorded().caseReference(), "High Street Surgery", "Due by: 31 March 2015",
                 "Dear Dr Who", "http://localhost:8080/form-b/").doesNotContain("Jamie", "Doe", "4010232137");
-        assertThat(r.process()).isWaitingAt("Receive_FormB");
+        assertThat(r.process()).isWaitingAt("Timer_FormBOverdue");
         assertThat(status(r)).isEqualTo("SENT");
         assertThat(jdbc.sql("select token_hash from agency_report_request where id = ?").param(r.requestId())
                 .query(String.class).single()).isEqualTo(FormBTokens.hash(tokenIn(request)))
@@ -122,7 +122,7 @@ class AgencyReportProcessTest extends ProcessTest {
         assertThat(body(emails.get(1))).contains("Due by: 31 March 2015", "High Street Surgery");
         assertThat(status(r)).isEqualTo("REMINDED");
         assertThat(agencyReports.forCase(r.recorded().caseId()).get(0).remindedAt()).isNotNull();
-        assertThat(r.process()).isWaitingAt("Receive_FormB");
+        assertThat(r.process()).isWaitingAt("Timer_FormBOverdue");
 
         String second = tokenIn(emails.get(1));
         assertThatThrownBy(() -> returns.open(first)).isInstanceOf(LinkNotValid.class);
@@ -144,7 +144,7 @@ class AgencyReportProcessTest extends ProcessTest {
         complete(task("Task_FormBOverdue", r.process()), withVariables("overdueOutcome", "chase"));
         runJobsOf(r.process());
 
-        assertThat(r.process()).isWaitingAt("Receive_FormBAfterOverdue");
+        assertThat(r.process()).isWaitingAt("Timer_FormBOverdueAgain");
         FormBStatus status = agencyReports.forCase(r.recorded().caseId()).get(0);
         assertThat(status.status()).isEqualTo("REMINDED");
         assertThat(status.dueAt().toInstant()).isEqualTo(at(REQUESTED.plusDays(28)).toInstant());
@@ -166,7 +166,7 @@ class AgencyReportProcessTest extends ProcessTest {
                 withVariables("overdueOutcome", "extend", "newDueDate", "2015-04-20"));
         runJobsOf(r.process());
 
-        assertThat(r.process()).isWaitingAt("Receive_FormBAfterOverdue");
+        assertThat(r.process()).isWaitingAt("Timer_FormBOverdueAgain");
         FormBStatus status = agencyReports.forCase(r.recorded().caseId()).get(0);
         assertThat(status.status()).isEqualTo("EXTENDED");
         assertThat(status.dueAt().toInstant()).isEqualTo(at(LocalDateTime.of(2015, 4, 20, 17, 0)).toInstant());
@@ -175,7 +175,7 @@ class AgencyReportProcessTest extends ProcessTest {
 
         clockAt(LocalDateTime.of(2015, 4, 15, 9, 0));
         returns.submit(latestToken(r.email()), validAnswers());
-        assertThat(r.process()).isEnded().hasPassed("End_FormBReturnedLate");
+        assertThat(r.process()).isEnded().hasPassed("End_FormBReturned");
         assertThat(status(r)).isEqualTo("RETURNED");
     }
 
@@ -230,7 +230,7 @@ class AgencyReportProcessTest extends ProcessTest {
         assertThatThrownBy(() -> returns.open(old)).isInstanceOf(LinkNotValid.class);
         assertThatThrownBy(() -> returns.open(tokenIn(emails.get(1)))).isInstanceOf(LinkNotValid.class);
         assertThat(returns.open(tokenIn(emails.get(2))).requestId()).isEqualTo(r.requestId());
-        assertThat(r.process()).isWaitingAt("Receive_FormB");
+        assertThat(r.process()).isWaitingAt("Timer_FormBOverdue");
     }
 
     @Test
@@ -253,17 +253,20 @@ class AgencyReportProcessTest extends ProcessTest {
     void requestingCompletesTheCasesRequestFormBReportsTask() {
         clockAt(REQUESTED);
         Notifications.Recorded recorded = notifications.record(FormAExamples.valid(), "spoc");
-        ProcessInstance notification = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(recorded.caseReference()).processDefinitionKey("childDeathNotification")
+        ProcessInstance theCase = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(recorded.caseReference()).processDefinitionKey("childDeathReview")
                 .singleResult();
-        runJobsOf(notification);
-        assertThat(notification).isWaitingAt("Task_RequestFormBReports");
+        assertThat(theCase).isWaitingAt("Task_RequestFormBReports");
 
-        onOurPagesAs("spoc", () ->
-            agencyReports.request(recorded.caseId(), List.of(new AgencyContact("Police", "DC Jones", uniqueEmail("police"))),
-                    "spoc"));
-        assertThat(notification).hasPassed("Task_RequestFormBReports").isNotWaitingAt("Task_RequestFormBReports")
+        List<UUID> ids = new java.util.ArrayList<>();
+        onOurPagesAs("spoc", () -> ids.addAll(agencyReports.request(recorded.caseId(),
+                List.of(new AgencyContact("Police", "DC Jones", uniqueEmail("police"))), "spoc")));
+        // The case's process asks the agency: the request's process is its child, keyed by the request.
+        assertThat(theCase).hasPassed("Task_RequestFormBReports").isWaitingAt("Call_AgencyReportRequests")
                 .variables().containsEntry("formBRequestCount", 1);
+        assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(theCase.getId())
+                .processDefinitionKey(AgencyReportVariables.PROCESS_KEY).singleResult().getBusinessKey())
+                .isEqualTo(ids.get(0).toString());
     }
 
     @Test
@@ -286,7 +289,7 @@ class AgencyReportProcessTest extends ProcessTest {
         runJobsOf(r.process());
         clockAt(REQUESTED.plusDays(21).minusMinutes(1));
         runJobsOf(r.process());
-        assertThat(r.process()).isWaitingAt("Receive_FormB");
+        assertThat(r.process()).isWaitingAt("Timer_FormBOverdue");
         clockAt(REQUESTED.plusDays(21));
         runJobsOf(r.process());
         assertThat(r.process()).isWaitingAt("Task_FormBOverdue");

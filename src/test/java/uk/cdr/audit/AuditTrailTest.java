@@ -104,6 +104,7 @@ class AuditTrailTest extends ProcessTest {
         // To the CDOP without the missing Form B, a meeting, the assignment.
         expect("spoc", AuditAction.CASE_CHANGED, ref, () -> spocApi.postJson("/api/cdop/queue/" + caseId
                 + "/proceed-without-form-bs", "{\"reason\":\"GP practice closed; panel agreed\"}"), 204);
+        runDueJobs();
         before = lastId();
         Response meeting = spocApi.postJson("/api/cdop/meetings",
                 "{\"heldOn\":\"2015-04-22\",\"kind\":\"ROUTINE\",\"place\":\"Town Hall, room 4\"}");

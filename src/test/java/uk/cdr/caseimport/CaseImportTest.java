@@ -39,6 +39,9 @@ class CaseImportTest extends IntegrationTest {
     RuntimeService runtimeService;
 
     @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
+    @Autowired
     Notifications notifications;
 
     private HttpSession api(String user) {
@@ -142,12 +145,19 @@ class CaseImportTest extends IntegrationTest {
             assertThat(body).as("the queue is anonymised").doesNotContain(name);
         }
 
+        // Every open case's process is where its data says, with its next step there to be done.
         for (String open : expected.keySet()) {
-            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("cdopReviewTargets")
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("childDeathReview")
                     .processInstanceBusinessKey(open).count()).as(open).isEqualTo(1);
         }
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("cdopReviewTargets")
-                .processInstanceBusinessKey("2012-13/004").count()).as("a closed case needs no watch").isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("childDeathReview")
+                .processInstanceBusinessKey("2012-13/004").count()).as("a closed case has no process").isZero();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("2013-14/035")
+                .taskDefinitionKey("Task_ConfirmExpectedOrUnexpected").count()).as("awaits the doctor").isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("finalCaseDiscussion")
+                .processInstanceBusinessKey("2013-14/033").count()).as("its final case discussion runs").isEqualTo(1);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("2013-14/034")
+                .taskDefinitionKey("Task_RequestFormBReports").count()).as("the SPOC asks again or goes on").isEqualTo(1);
     }
 
     @Test

@@ -47,7 +47,9 @@ class NotificationProcessTest extends ProcessTest {
         ProcessInstance process = process(recorded);
         // The tasks do not wait for the email: a mail outage must not hold up the work.
         assertThat(process).isWaitingAt("Send_DesignatedDoctorAlert", "Task_AcknowledgeNotification",
-                "Task_ConfirmExpectedOrUnexpected", "Task_BereavementSupport", "Task_RequestFormBReports");
+                "Task_ConfirmExpectedOrUnexpected", "Task_BereavementSupport");
+        // Beside it, the case's own process asks the SPOC for the agencies.
+        assertThat(theCase(recorded)).isWaitingAt("Call_Notification", "Task_RequestFormBReports");
 
         runDueJobs();
 
@@ -60,8 +62,8 @@ class NotificationProcessTest extends ProcessTest {
                 .doesNotContain("Jamie", "Doe", "4010232137", "SW1A");
 
         assertThat(process).isWaitingAt("Task_AcknowledgeNotification", "Task_ConfirmExpectedOrUnexpected",
-                "Task_BereavementSupport", "Task_RequestFormBReports");
-        assertThat(task("Task_RequestFormBReports", process)).hasCandidateGroup("spoc")
+                "Task_BereavementSupport");
+        assertThat(task("Task_RequestFormBReports", theCase(recorded))).hasCandidateGroup("spoc")
                 .hasDueDate(at(LocalDateTime.of(2015, 3, 11, 11, 0)));
         assertThat(task("Task_AcknowledgeNotification", process)).hasCandidateGroup("spoc")
                 .hasDueDate(at(LocalDateTime.of(2015, 3, 10, 17, 0)));
@@ -127,7 +129,7 @@ class NotificationProcessTest extends ProcessTest {
 
         complete(task("Task_AcknowledgeNotification", process), withVariables("acknowledged", true));
         complete(task("Task_BereavementSupport", process), withVariables("bereavementSupport", "accepted"));
-        complete(task("Task_RequestFormBReports", process), withVariables("noAgencyInvolved", true));
+        complete(task("Task_RequestFormBReports", theCase(recorded)), withVariables("noAgencyInvolved", true));
         engine.getIdentityService().setAuthentication("doctor", List.of("designated-doctor"));
         try {
             complete(task("Task_ConfirmExpectedOrUnexpected", process), withVariables("deathClassification", "expected"));
@@ -255,6 +257,11 @@ class NotificationProcessTest extends ProcessTest {
         Notifications.Recorded recorded = notifications.record(newborn, "spoc");
         assertThat(recorded.ageAtDeathDays()).isEqualTo(27);
         assertThat(recorded.neonatal()).isTrue();
+    }
+
+    private ProcessInstance theCase(Notifications.Recorded recorded) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("childDeathReview")
+                .processInstanceBusinessKey(recorded.caseReference()).singleResult();
     }
 
     private ProcessInstance process(Notifications.Recorded recorded) {

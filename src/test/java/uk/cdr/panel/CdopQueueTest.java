@@ -59,6 +59,7 @@ class CdopQueueTest extends ProcessTest {
         assertThat(withoutReason.body()).contains("\"field\":\"reason\"", "is required");
         assertThat(spocApi().postJson(proceed(c), "{\"reason\":\"School closed for the summer; panel agreed\"}").status())
                 .isEqualTo(204);
+        runDueJobs();
         assertThat(row(c).state()).isEqualTo(QueueState.READY_FOR_REVIEW);
     }
 
@@ -144,11 +145,10 @@ class CdopQueueTest extends ProcessTest {
     }
 
     private void completeAs(String user, String group, Notifications.Recorded c, String taskKey, Map<String, Object> answers) {
-        ProcessInstance notification = runtimeService.createProcessInstanceQuery().processDefinitionKey("childDeathNotification")
-                .processInstanceBusinessKey(c.caseReference()).singleResult();
         engine.getIdentityService().setAuthentication(user, List.of(group));
         try {
-            taskService.complete(task(taskKey, notification).getId(), answers);
+            taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(c.caseReference())
+                    .taskDefinitionKey(taskKey).singleResult().getId(), answers);
         } finally {
             engine.getIdentityService().clearAuthentication();
         }

@@ -96,7 +96,9 @@ class CdopReviewProcessTest extends ProcessTest {
         assertThat(panel.postJson(outcome(c), """
                 {"outcome":"deferred","deferralReason":"awaiting-inquest","reviewBy":"2015-09-30",
                  "deferralDetail":"Inquest listed for August"}""").status()).isEqualTo(204);
-        assertThat(first).isWaitingAt("Timer_ReviewBy");
+        // The review ends; the case's process waits for the next meeting, with the review-by date on it.
+        assertThat(first).isEnded().hasPassed("End_Deferred");
+        assertThat(theCase(c)).isWaitingAt("Receive_AssignedAgain");
         JsonNode queued = queued(c);
         assertThat(queued.get("state").asText()).isEqualTo("DEFERRED");
         assertThat(queued.get("deferralReason").asText()).isEqualTo("awaiting-inquest");
@@ -132,7 +134,8 @@ class CdopReviewProcessTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
         browser().withBasicAuth("panel", DEMO_PASSWORD).postJson(outcome(c),
                 "{\"outcome\":\"deferred\",\"deferralReason\":\"criminal-proceedings\",\"reviewBy\":\"2015-07-01\"}");
-        assertThat(review).isWaitingAt("Timer_ReviewBy");
+        assertThat(review).isEnded();
+        assertThat(theCase(c)).isWaitingAt("Receive_AssignedAgain");
         clockAt(LocalDateTime.of(2015, 7, 1, 8, 59));
         runDueJobs();
         assertThat(emailsAbout(c.caseReference(), "spoc@cdr.example.org", "due back at the CDOP")).isEmpty();
@@ -140,7 +143,7 @@ class CdopReviewProcessTest extends ProcessTest {
         runDueJobs();
         assertThat((String) onlyEmailAbout(c.caseReference(), "spoc@cdr.example.org", "due back at the CDOP").getContent())
                 .contains("criminal proceedings", "2015-07-01", "/cdop/queue?state=DEFERRED");
-        assertThat(review).isEnded();
+        assertThat(theCase(c)).hasPassed("Send_DeferredCaseDueToSpoc").isWaitingAt("Receive_AssignedAgain");
     }
 
     @Test
@@ -156,6 +159,9 @@ class CdopReviewProcessTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
         panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
         browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(ratification(c), "{}");
+        assertThat(spoc.postJson("/api/cases/" + c.caseId() + "/reopening", "{\"reason\":\"x\"}").status())
+                .as("still closing: its last emails are being sent").isEqualTo(409);
+        runDueJobs();
 
         assertThat(panel.postJson("/api/cases/" + c.caseId() + "/reopening", "{\"reason\":\"x\"}").status()).isEqualTo(403);
         HttpSession.Response noReason = spoc.postJson("/api/cases/" + c.caseId() + "/reopening", "{\"reason\":\" \"}");
@@ -192,6 +198,7 @@ class CdopReviewProcessTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 4, 29, 16, 0));
         panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
         browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(ratification(c), "{}");
+        runDueJobs();
 
         HttpSession spoc = loggedIn("spoc");
         String page = "/cases/" + c.caseId();
@@ -279,6 +286,11 @@ class CdopReviewProcessTest extends ProcessTest {
         return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("cdopReview")
                 .processInstanceBusinessKey(c.caseReference()).activityIdIn("Task_ReviewCase", "Task_RatifyReview")
                 .singleResult();
+    }
+
+    private ProcessInstance theCase(Notifications.Recorded c) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("childDeathReview")
+                .processInstanceBusinessKey(c.caseReference()).active().singleResult();
     }
 
     private String queueState(Notifications.Recorded c) throws Exception {

@@ -1,6 +1,5 @@
 package uk.cdr.panel;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,15 +22,18 @@ final class PanelFixtures {
     static Notifications.Recorded readyCase(ProcessEngine engine, Notifications notifications, FormA form, Runnable runDueJobs) {
         Notifications.Recorded recorded = notifications.record(form, "spoc");
         runDueJobs.run();
-        ProcessInstance notification = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey("childDeathNotification").processInstanceBusinessKey(recorded.caseReference())
-                .singleResult();
         as(engine, "doctor", "designated-doctor", () -> engine.getTaskService().complete(
-                task("Task_ConfirmExpectedOrUnexpected", notification).getId(), Map.of("deathClassification", "expected")));
+                task(engine, recorded, "Task_ConfirmExpectedOrUnexpected"), Map.of("deathClassification", "expected")));
         as(engine, "spoc", "spoc", () -> engine.getTaskService().complete(
-                task("Task_RequestFormBReports", notification).getId(), Map.of("noAgencyInvolved", true)));
+                task(engine, recorded, "Task_RequestFormBReports"), Map.of("noAgencyInvolved", true)));
         runDueJobs.run();
         return recorded;
+    }
+
+    /** The case's open task of that step, in whichever of the case's processes it is. */
+    static String task(ProcessEngine engine, Notifications.Recorded recorded, String taskKey) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(recorded.caseReference())
+                .taskDefinitionKey(taskKey).singleResult().getId();
     }
 
     /**

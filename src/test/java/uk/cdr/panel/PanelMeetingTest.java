@@ -116,7 +116,8 @@ class PanelMeetingTest extends ProcessTest {
         }
         engine.getIdentityService().setAuthentication("spoc", List.of("spoc"));
         try {
-            taskService.complete(task("Task_RequestFormBReports", notification).getId(), Map.of("noAgencyInvolved", true));
+            taskService.complete(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(recorded.caseReference())
+                .taskDefinitionKey("Task_RequestFormBReports").singleResult().getId(), Map.of("noAgencyInvolved", true));
         } finally {
             engine.getIdentityService().clearAuthentication();
         }

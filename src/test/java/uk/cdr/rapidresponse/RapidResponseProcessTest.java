@@ -57,7 +57,7 @@ class RapidResponseProcessTest extends ProcessTest {
         assertThat(task("Task_InitialInformationSharing", c.rapidResponse())).hasCandidateGroup("designated-doctor")
                 .hasDueDate(at(NOTIFIED.plusDays(1)));
 
-        rapidResponses.start(c.recorded().caseId(), c.reference(), at(NOTIFIED));
+        rapidResponses.open(c.recorded().caseId(), c.reference());
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("rapidResponse")
                 .processInstanceBusinessKey(c.reference()).count()).isEqualTo(1);
     }
@@ -67,7 +67,7 @@ class RapidResponseProcessTest extends ProcessTest {
         Case c = unexpectedDeath();
         completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("no"));
         runDueJobs();
-        assertThat(c.rapidResponse()).hasPassed("Start_FinalCaseDiscussion").isEnded();
+        assertThat(c.rapidResponse()).hasPassed("End_RapidResponseDone").isEnded();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("finalCaseDiscussion")
                 .processInstanceBusinessKey(c.reference()).count()).as("a final case discussion follows").isEqualTo(1);
         assertThat(jdbc.sql("select agreed, meeting_convened, started_out_of_hours from rapid_response where case_id = ?")

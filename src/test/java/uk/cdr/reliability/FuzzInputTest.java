@@ -706,7 +706,8 @@ class FuzzInputTest extends ProcessTest {
         as("doctor", "designated-doctor", () -> engine.getTaskService().complete(
                 task("Task_ConfirmExpectedOrUnexpected", notification).getId(), Map.of("deathClassification", "expected")));
         as("spoc", "spoc", () -> engine.getTaskService().complete(
-                task("Task_RequestFormBReports", notification).getId(), Map.of("noAgencyInvolved", true)));
+                engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ready.caseReference())
+                .taskDefinitionKey("Task_RequestFormBReports").singleResult().getId(), Map.of("noAgencyInvolved", true)));
         runDueJobs();
         UUID meetingId = meetings.create(LocalDate.of(2015, 4, 22), "ROUTINE", "Town Hall, room 4", "spoc").id();
         meetings.assign(meetingId, ready.caseId(), "spoc");

@@ -502,7 +502,8 @@ class AccessMatrixTest extends ProcessTest {
                 BpmnAwareTests.task("Task_ConfirmExpectedOrUnexpected", notification).getId(),
                 Map.of("deathClassification", "expected")));
         as("spoc", "spoc", () -> engine.getTaskService().complete(
-                BpmnAwareTests.task("Task_RequestFormBReports", notification).getId(), Map.of("noAgencyInvolved", true)));
+                engine.getTaskService().createTaskQuery().processInstanceBusinessKey(recorded.caseReference())
+                .taskDefinitionKey("Task_RequestFormBReports").singleResult().getId(), Map.of("noAgencyInvolved", true)));
         runDueJobs();
         UUID meetingId = meetings.create(LocalDate.of(2015, 4, 22), "ROUTINE", "Matrix room", "spoc").id();
         meetings.assign(meetingId, recorded.caseId(), "spoc");

@@ -1,0 +1,176 @@
+package uk.cdr.caseprocess;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * A case's own process, bpmn/child-death-review.bpmn (business key: the case reference), which
+ * starts every stage of the case itself. The app starts it when a case is opened, at its CDOP
+ * stage when a closed case is reopened, and where its data says it is when a case is imported; it
+ * tells it what people decided through its messages, and only when it is waiting for them.
+ */
+@Service
+public class CaseProcess {
+
+    public static final String PROCESS_KEY = "childDeathReview";
+    public static final String FORM_B_REQUESTED = "FormBRequested";
+    public static final String LATE_FORM_B_REQUESTED = "LateFormBRequested";
+    public static final String PROCEED_WITHOUT_FORM_BS = "ProceedWithoutFormBs";
+    public static final String ASSIGNED_TO_MEETING = "CaseAssignedToMeeting";
+    /** The one variable a message for another agency carries: the new request, which keys its process. */
+    /** Where a reopened case, or an imported one ready for review, starts: the CDOP queue. */
+    public static final String READY_FOR_CDOP = "Receive_AssignedToMeeting";
+    public static final String ADDED_FORM_B_REQUEST_ID = "addedFormBRequestId";
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final RuntimeService runtimeService;
+    private final JdbcClient jdbc;
+
+    CaseProcess(RuntimeService runtimeService, JdbcClient jdbc) {
+        this.runtimeService = runtimeService;
+        this.jdbc = jdbc;
+    }
+
+    /** Where an instance starts when it does not start at the beginning: before activities, or on flows. */
+    public record StartPoint(String activityId, boolean transition) {
+
+        public static StartPoint before(String activityId) {
+            return new StartPoint(activityId, false);
+        }
+
+        public static StartPoint on(String sequenceFlowId) {
+            return new StartPoint(sequenceFlowId, true);
+        }
+    }
+
+    /** A new case: its process from the start. */
+    public String start(UUID caseId) {
+        Opened c = opened(caseId);
+        String id = runtimeService.startProcessInstanceByKey(PROCESS_KEY, c.reference(), c.variables(false)).getId();
+        jdbc.sql("update case_file set process_instance_id = ? where id = ?").params(id, caseId).update();
+        return id;
+    }
+
+    /**
+     * A case whose earlier steps happened elsewhere (an import) or before (a reopening): its process
+     * starts at those points, through the engine's process instance modification, so every listener
+     * and timer of the stages it enters is set up as if the case had walked there.
+     */
+    public String startAt(UUID caseId, boolean reopened, List<StartPoint> points) {
+        Opened c = opened(caseId);
+        ProcessInstantiationBuilder builder = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(c.reference()).setVariables(c.variables(reopened));
+        for (StartPoint point : points) {
+            builder = point.transition() ? builder.startTransition(point.activityId())
+                    : builder.startBeforeActivity(point.activityId());
+        }
+        String id = builder.execute().getId();
+        jdbc.sql("update case_file set process_instance_id = ? where id = ?").params(id, caseId).update();
+        return id;
+    }
+
+    /**
+     * A case without a running process, whose records say how far it got (an import, or a process
+     * cancelled in Cockpit): its process starts at the stages those records imply, so no open case is
+     * without a next step. Classification and Form Bs are separate branches of the model; each starts
+     * where it stands, and both done means the CDOP queue.
+     */
+    public String startWhereRecordsSay(UUID caseId) {
+        Progress p = jdbc.sql("""
+                select c.death_classification, c.form_b_proceed_reason, c.final_case_discussion_done_at, c.status,
+                       (select count(*) from agency_report_request r where r.case_id = c.id and r.status <> 'WITHDRAWN'),
+                       (select count(*) from agency_report_request r where r.case_id = c.id and r.status = 'RETURNED'),
+                       (select count(*) from rapid_response rr where rr.case_id = c.id)
+                from case_file c where c.id = ?""")
+                .param(caseId)
+                .query((rs, row) -> new Progress(rs.getString(1), rs.getString(2) != null
+                        || (rs.getInt(5) > 0 && rs.getInt(5) == rs.getInt(6)), rs.getInt(7) > 0,
+                        rs.getObject(3) != null, "REOPENED".equals(rs.getString(4))))
+                .single();
+        return startAt(caseId, p.reopened(), p.startPoints());
+    }
+
+    private record Progress(String classification, boolean formBsIn, boolean rapidResponse, boolean discussionDone,
+            boolean reopened) {
+
+        List<StartPoint> startPoints() {
+            boolean discussionPending = "unexpected".equals(classification) && rapidResponse && !discussionDone;
+            boolean classified = classification != null && !discussionPending;
+            if (reopened || (classified && formBsIn)) {
+                return List.of(StartPoint.before(READY_FOR_CDOP));
+            }
+            StartPoint classification = this.classification == null ? StartPoint.before("Call_Notification")
+                    : discussionPending ? StartPoint.before("Call_FinalCaseDiscussion")
+                    : StartPoint.on("Flow_ClassifiedToReady");
+            StartPoint formBs = formBsIn ? StartPoint.on("Flow_FormBsToReady")
+                    : StartPoint.before("Task_RequestFormBReports");
+            return List.of(classification, formBs);
+        }
+    }
+
+    /** The case's running process, if it is running. */
+    public Optional<ProcessInstance> running(String caseReference) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(caseReference).active().list().stream().findFirst();
+    }
+
+    /** Whether the case's process is waiting for this message now. */
+    public boolean waitsFor(String caseReference, String message) {
+        return running(caseReference).map(p -> runtimeService.createEventSubscriptionQuery().eventType("message")
+                .eventName(message).processInstanceId(p.getId()).count() > 0).orElse(false);
+    }
+
+    /**
+     * Tells the case's process, which must be waiting for the message: ask {@link #waitsFor} first,
+     * so that a refusal is the caller's answer, not an engine error in the middle of a transaction.
+     */
+    public void tell(String caseReference, String message, Map<String, Object> variables) {
+        ProcessInstance process = running(caseReference)
+                .orElseThrow(() -> new IllegalStateException("Case " + caseReference + " has no running process"));
+        runtimeService.createMessageCorrelation(message).processInstanceId(process.getId()).setVariables(variables)
+                .correlate();
+    }
+
+    private record Opened(UUID id, String reference, Map<String, Object> base) {
+
+        Map<String, Object> variables(boolean reopened) {
+            Map<String, Object> variables = new HashMap<>(base);
+            variables.put("reopened", reopened);
+            return variables;
+        }
+    }
+
+    /** What the models' expressions read: due dates and timers, and what Cockpit and task forms show. */
+    private Opened opened(UUID caseId) {
+        return jdbc.sql("""
+                select case_reference, notified_at, out_of_hours, notified_expected, place_of_death, neonatal,
+                       date_of_death from case_file where id = ?""")
+                .param(caseId)
+                .query((rs, row) -> {
+                    Map<String, Object> v = new HashMap<>();
+                    v.put("caseId", caseId.toString());
+                    v.put("caseReference", rs.getString(1));
+                    v.put("notifiedAt", Date.from(rs.getObject(2, OffsetDateTime.class).toInstant()));
+                    v.put("outOfHours", rs.getBoolean(3));
+                    v.put("notifiedExpected", rs.getString(4));
+                    v.put("placeOfDeath", rs.getString(5));
+                    v.put("neonatal", rs.getBoolean(6));
+                    v.put("dateOfDeath", Date.from(rs.getObject(7, LocalDate.class).atStartOfDay(UK).toInstant()));
+                    return new Opened(caseId, rs.getString(1), v);
+                })
+                .optional().orElseThrow(() -> new IllegalArgumentException("No case " + caseId));
+    }
+}

@@ -1,0 +1,22 @@
+package uk.cdr.caseprocess;
+
+/**
+ * A stage a case can be in, as its process (bpmn/child-death-review.bpmn) enters and leaves it. An
+ * open case is in one or more at once: its Form Bs can be awaited while the rapid response runs.
+ */
+public enum CaseStage {
+    /** The Designated Doctor has not yet confirmed the death expected or unexpected. */
+    CLASSIFICATION,
+    /** The agencies' Form Bs: requesting them, waiting for them. */
+    FORM_B,
+    RAPID_RESPONSE,
+    FINAL_CASE_DISCUSSION,
+    /** Ready for the CDOP, in its queue until assigned to a panel meeting. */
+    READY,
+    /** Deferred by the panel, until assigned to a meeting again. */
+    DEFERRED,
+    /** Assigned to a panel meeting, under review there. */
+    REVIEW,
+    /** Reviewed by the panel, awaiting the chair's ratification. */
+    RATIFICATION
+}
