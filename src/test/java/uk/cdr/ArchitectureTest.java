@@ -48,6 +48,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("uk.cdr.caseimport..")
             .because("the import writes what the live stages write; the stages must not know about it");
 
+    /**
+     * Issue 13: a case's stages are started by its process (bpmn/child-death-review.bpmn), so its
+     * path is in BPMN, not in code. Java starts only the case's process, a possible duplicate's (a
+     * notification not yet a case) and a panel meeting's (not a case's).
+     */
+    @ArchTest
+    static final ArchRule onlyTheCaseProcessIsStartedFromJava = noClasses()
+            .that().doNotHaveFullyQualifiedName("uk.cdr.caseprocess.CaseProcess")
+            .and().doNotHaveFullyQualifiedName("uk.cdr.notification.Notifications")
+            .and().doNotHaveFullyQualifiedName("uk.cdr.panel.PanelMeetings")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                            "startProcessInstance.*|createProcessInstanceBy(Key|Id)"))
+                    .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                    assignableTo(org.camunda.bpm.engine.RuntimeService.class)))))
+            .because("no Java code starts a stage of a case: the case's process does");
+
     @ArchTest
     static final ArchRule noLayerPackages = noClasses()
             .should().resideInAnyPackage("..controller..", "..controllers..", "..service..", "..services..",

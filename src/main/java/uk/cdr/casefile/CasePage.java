@@ -21,6 +21,7 @@ import uk.cdr.agencyreport.AgencyReports;
 import uk.cdr.agencyreport.FormBStatus;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.panel.CdopReviews;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.security.CurrentUser;
@@ -37,9 +38,11 @@ class CasePage {
     private final AuditLog auditLog;
     private final CdopReviews cdopReviews;
     private final WaitingEmails waitingEmails;
+    private final CaseProcess caseProcess;
 
     CasePage(CaseFiles caseFiles, CaseMeetings caseMeetings, CaseActions caseActions, AgencyReports agencyReports,
-            AuditLog auditLog, CdopReviews cdopReviews, WaitingEmails waitingEmails) {
+            AuditLog auditLog, CdopReviews cdopReviews, WaitingEmails waitingEmails, CaseProcess caseProcess) {
+        this.caseProcess = caseProcess;
         this.cdopReviews = cdopReviews;
         this.waitingEmails = waitingEmails;
         this.caseFiles = caseFiles;
@@ -63,6 +66,7 @@ class CasePage {
         model.addAttribute("actions", caseActions.forCase(caseId));
         model.addAttribute("today", caseActions.today());
         model.addAttribute("cdop", cdopReviews.outline(caseId));
+        model.addAttribute("stopped", !"CLOSED".equals(c.status()) && caseProcess.running(c.reference()).isEmpty());
         List<String> requestIds = formB.stream().map(r -> r.requestId().toString()).toList();
         model.addAttribute("timeline", caseFiles.timeline(c, requestIds));
         List<String> processes = new java.util.ArrayList<>(requestIds);
@@ -92,6 +96,19 @@ class CasePage {
             redirect.addFlashAttribute("reopenError", e.getMessage());
         }
         return "redirect:/cases/" + caseId + "#cdop-review";
+    }
+
+    /** No step runs for an open case (its process was cancelled in Cockpit): the SPOC starts it again. */
+    @PostMapping("/cases/{caseId}/process")
+    String restart(@PathVariable UUID caseId, Authentication user, RedirectAttributes redirect) {
+        find(caseId);
+        try {
+            caseProcess.restart(caseId, user.getName());
+            redirect.addFlashAttribute("restarted", true);
+        } catch (CaseProcess.NotStopped e) {
+            redirect.addFlashAttribute("restartError", e.getMessage());
+        }
+        return "redirect:/cases/" + caseId;
     }
 
     @ExceptionHandler(UnknownAction.class)

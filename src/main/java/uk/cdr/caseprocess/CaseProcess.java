@@ -15,6 +15,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.cdr.audit.AuditAction;
+import uk.cdr.audit.AuditLog;
 
 /**
  * A case's own process, bpmn/child-death-review.bpmn (business key: the case reference), which
@@ -38,10 +42,12 @@ public class CaseProcess {
 
     private final RuntimeService runtimeService;
     private final JdbcClient jdbc;
+    private final AuditLog auditLog;
 
-    CaseProcess(RuntimeService runtimeService, JdbcClient jdbc) {
+    CaseProcess(RuntimeService runtimeService, JdbcClient jdbc, AuditLog auditLog) {
         this.runtimeService = runtimeService;
         this.jdbc = jdbc;
+        this.auditLog = auditLog;
     }
 
     /** Where an instance starts when it does not start at the beginning: before activities, or on flows. */
@@ -118,6 +124,34 @@ public class CaseProcess {
             StartPoint formBs = formBsIn ? StartPoint.on("Flow_FormBsToReady")
                     : StartPoint.before("Task_RequestFormBReports");
             return List.of(classification, formBs);
+        }
+    }
+
+    /**
+     * The SPOC restarts an open case that no step runs for (its process was cancelled in Cockpit):
+     * where its records say. Refused for a closed case, or one whose process runs.
+     */
+    @Transactional
+    public void restart(UUID caseId, String by) {
+        record Found(String reference, String status) {
+        }
+        Found c = jdbc.sql("select case_reference, status from case_file where id = ? for update").param(caseId)
+                .query((rs, row) -> new Found(rs.getString(1), rs.getString(2))).optional()
+                .orElseThrow(() -> new IllegalArgumentException("No case " + caseId));
+        if ("CLOSED".equals(c.status())) {
+            throw new NotStopped("Case " + c.reference() + " is closed: reopen it with the new information instead.");
+        }
+        if (running(c.reference()).isPresent()) {
+            throw new NotStopped("Case " + c.reference() + " is not stopped: its process is running.");
+        }
+        startWhereRecordsSay(caseId);
+        auditLog.record(by, AuditAction.CASE_CHANGED, c.reference(), "process restarted where its records say");
+    }
+
+    /** The case is not stopped: closed, or its process runs. */
+    public static class NotStopped extends RuntimeException {
+        NotStopped(String message) {
+            super(message);
         }
     }
 

@@ -166,7 +166,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cdop/recommendations/*/done",
                                 "/cdop/meetings/*/recommendations/*/done")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_PANEL.groupId())
-                        .requestMatchers(HttpMethod.POST, "/api/cases/*/reopening", "/cases/*/reopening")
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/reopening", "/cases/*/reopening",
+                                "/api/cases/*/process", "/cases/*/process")
                         .hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers(HttpMethod.POST, "/cases/*/actions/*/done")

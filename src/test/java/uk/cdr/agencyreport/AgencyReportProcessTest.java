@@ -53,6 +53,9 @@ class AgencyReportProcessTest extends ProcessTest {
     TaskService taskService;
 
     @Autowired
+    uk.cdr.panel.CdopQueue cdopQueue;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -204,6 +207,50 @@ class AgencyReportProcessTest extends ProcessTest {
         assertThat(status(r)).isEqualTo("WITHDRAWN");
         assertThatThrownBy(() -> returns.open(token)).isInstanceOf(LinkNotValid.class);
         assertThatThrownBy(() -> agencyReports.resendLink(r.requestId(), "spoc")).isInstanceOf(RequestClosed.class);
+    }
+
+    /** Issue 13 finding: the return found no waiting state while a job was due, and the request went overdue anyway. */
+    @Test
+    void aFormBReturnedWhileTheOverdueStepIsAboutToRunIsNeverLost() {
+        Requested r = requested();
+        clockAt(REQUESTED.plusDays(14));
+        runJobsOf(r.process());
+        clockAt(REQUESTED.plusDays(21));
+        // The due date's timer fires: the overdue step is now a job waiting to run.
+        Job timer = managementService.createJobQuery().processInstanceId(r.process().getId()).timers().executable()
+                .singleResult();
+        managementService.executeJob(timer.getId());
+        assertThat(r.process()).isWaitingAt("Record_FormBOverdue");
+
+        returns.submit(latestToken(r.email()), validAnswers());
+
+        assertThat(r.process()).isEnded().hasPassed("End_FormBReturned").hasNotPassed("Task_FormBOverdue");
+        assertThat(status(r)).isEqualTo("RETURNED");
+        assertThat(managementService.createJobQuery().processInstanceId(r.process().getId()).count()).isZero();
+    }
+
+    /**
+     * Issue 13 finding: going on without the missing Form Bs left them open, so their links still
+     * worked after the case closed and they went overdue, giving the SPOC tasks for closed cases.
+     */
+    @Test
+    void goingOnWithoutTheMissingFormBsWithdrawsThemAndEndsTheirProcesses() {
+        Requested r = requested();
+        String token = latestToken(r.email());
+        onOurPagesAs("spoc", () -> cdopQueue.proceedWithoutFormBs(r.recorded().caseId(), "Surgery closed; panel agreed", "spoc"));
+        runDueJobs();
+
+        assertThat(r.process()).isEnded();
+        assertThat(status(r)).isEqualTo("WITHDRAWN");
+        assertThatThrownBy(() -> returns.open(token)).isInstanceOf(LinkNotValid.class);
+        clockAt(REQUESTED.plusDays(30));
+        runDueJobs();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(r.requestId().toString()).count())
+                .as("no overdue task for the SPOC").isZero();
+        assertThat(emailsTo(r.email())).as("only the first link, no reminder").hasSize(1);
+        // Nothing left to go on without: the SPOC is told, and nothing changes.
+        assertThatThrownBy(() -> cdopQueue.proceedWithoutFormBs(r.recorded().caseId(), "again", "spoc"))
+                .hasMessageContaining("not waiting for Form Bs");
     }
 
     @Test

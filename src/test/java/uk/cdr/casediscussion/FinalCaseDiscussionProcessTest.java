@@ -162,6 +162,43 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
         assertThat(c.discussion()).isWaitingAt("Task_PlanFinalCaseDiscussion");
     }
 
+    /**
+     * Issue 13 finding: a discussion starting for a death already over 10 weeks old had its reminder
+     * due at once inside its process, racing the SPOC's post-mortem update (a 409). The stage's
+     * timers now sit on the case's process, and a reminder already past is skipped.
+     */
+    @Test
+    void aDiscussionStartingAfterTenWeeksSkipsTheReminderAndTheSpocsUpdateIsNotRefused() throws Exception {
+        Case c = afterRapidResponse("yes", LocalDateTime.of(2015, 5, 26, 10, 0)); // death 9 March: 11 weeks
+        HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        // The reminder's job is due now; the SPOC records the results before it has run.
+        assertThat(spoc.postJson(postMortem(c), "{\"event\":\"final-results\",\"on\":\"2015-05-20\"}").status())
+                .isEqualTo(200);
+        assertThat(c.discussion()).isWaitingAt("Task_PlanFinalCaseDiscussion");
+        runDueJobs();
+        ProcessInstance theCase = runtimeService.createProcessInstanceQuery().processDefinitionKey("childDeathReview")
+                .processInstanceBusinessKey(c.reference()).singleResult();
+        assertThat(theCase).hasPassed("End_NoReminder").hasNotPassed("Send_FinalCaseDiscussionReminder");
+        assertThat(emailsAbout(c.reference(), "doctor@cdr.example.org", "Final case discussion for case")).isEmpty();
+        clockAt(LocalDateTime.of(2015, 6, 1, 9, 0));
+        runDueJobs();
+        assertThat(emailsAbout(c.reference(), "spoc@cdr.example.org", "Overdue: final case discussion")).hasSize(1);
+    }
+
+    /**
+     * Issue 13 finding: cancelling the final case discussion in Cockpit left the case waiting in the
+     * queue for ever. A stage is not cancelled on its own: the case stays where a person can act.
+     */
+    @Test
+    void theDiscussionCannotBeCancelledOnItsOwnInCockpitAndTheCaseStaysWithTheDoctor() {
+        Case c = afterRapidResponse("no");
+        HttpSession.Response refused = browser().withBasicAuth("admin", DEMO_PASSWORD)
+                .send("DELETE", "/engine-rest/process-instance/" + c.discussion().getId(), null, null, Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("stage of its case");
+        assertThat(c.discussion()).isWaitingAt("Task_PlanFinalCaseDiscussion");
+    }
+
     @Test
     void postMortemMilestonesAreCheckedAndOnlyTheSpocRecordsThem() {
         Case c = afterRapidResponse("yes");
@@ -204,7 +241,11 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
 
     /** An unexpected death whose rapid response ended without a meeting. */
     private Case afterRapidResponse(String postMortemRequired) {
-        clockAt(NOTIFIED);
+        return afterRapidResponse(postMortemRequired, NOTIFIED);
+    }
+
+    private Case afterRapidResponse(String postMortemRequired, LocalDateTime notified) {
+        clockAt(notified);
         FormA form = uk.cdr.notification.FormAExamples.valid();
         Notifications.Recorded recorded = notifications.record(
                 postMortemRequired.equals("yes") ? form : withoutPostMortem(form), "spoc");

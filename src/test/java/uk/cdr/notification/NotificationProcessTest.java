@@ -208,6 +208,10 @@ class NotificationProcessTest extends ProcessTest {
 
         assertThat(resolution).isEnded();
         assertThat(caseCount()).isEqualTo(cases);
+        // Merged away, the duplicate leaves the case where it was: its process runs on, its stages unchanged.
+        assertThat(caseStages.of(first.caseId())).containsExactlyInAnyOrder(
+                uk.cdr.caseprocess.CaseStage.CLASSIFICATION, uk.cdr.caseprocess.CaseStage.FORM_B);
+        assertThat(theCase(first)).isWaitingAt("Call_Notification", "Task_RequestFormBReports");
         assertThat(jdbc.sql("select notifier_organisation from notification where case_id = ? order by received_at")
                 .param(first.caseId()).query(String.class).list())
                 .containsExactly("St Elsewhere Hospital", "Metropolitan Police");
@@ -258,6 +262,9 @@ class NotificationProcessTest extends ProcessTest {
         assertThat(recorded.ageAtDeathDays()).isEqualTo(27);
         assertThat(recorded.neonatal()).isTrue();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    uk.cdr.caseprocess.CaseStages caseStages;
 
     private ProcessInstance theCase(Notifications.Recorded recorded) {
         return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("childDeathReview")

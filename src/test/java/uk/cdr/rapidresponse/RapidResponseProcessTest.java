@@ -130,6 +130,29 @@ class RapidResponseProcessTest extends ProcessTest {
         assertThat(emailsAbout(c.reference(), "spoc@cdr.example.org", "Overdue: no rapid response meeting")).isEmpty();
     }
 
+    /**
+     * Issue 13 finding: a meeting less than a day away had its "day before" reminder due at once,
+     * racing the doctor (a 409, or a failed job stalling the case) and saying "tomorrow" afterwards.
+     */
+    @Test
+    void aMeetingLessThanADayAwayGetsNoReminderAndTheDoctorRecordsItAtOnce() {
+        Case c = unexpectedDeath();
+        completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
+        String police = "soon-" + c.reference().replace('/', '-') + "@police.example";
+        completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-11", "09:00", police));
+        runDueJobs();
+        assertThat(c.rapidResponse()).hasPassed("End_NoReminder").isWaitingAt("Task_RecordMeetingOutcome");
+        assertThat(managementService.createJobQuery().processInstanceId(c.rapidResponse().getId()).timers()
+                .activityId("Timer_MeetingReminder").count()).as("no reminder timer").isZero();
+        assertThat(onlyEmailAbout(c.reference(), police, "Rapid response meeting for case")).isNotNull();
+
+        clockAt(LocalDateTime.of(2015, 3, 11, 11, 0));
+        completeAsDoctor("Task_RecordMeetingOutcome", c, RapidResponseAnswers.outcome("no"));
+        runDueJobs();
+        assertThat(c.rapidResponse()).isEnded();
+        assertThat(emailsAbout(c.reference(), police, "Reminder")).isEmpty();
+    }
+
     @Test
     void theSpocIsToldWhenNoMeetingIsHeldWithinFiveWorkingDays() {
         Case c = unexpectedDeath();
