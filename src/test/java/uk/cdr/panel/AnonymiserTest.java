@@ -102,7 +102,8 @@ class AnonymiserTest {
     void anyTenDigitNumberWithAValidCheckDigitIsBlankedEvenIfNotTheCases() {
         Generator g = Generator.seeded();
         for (int run = 1; run <= CASES; run++) {
-            Child child = child(g);
+            // A child called "Nhs" is rightly blanked wherever the word is written: not what this test is about.
+            Child child = childNamedUnlikeTheWords(g);
             String text = "sibling's NHS number " + evenGrouping(g).write(nhsNumber(g)) + " was given";
 
             assertThat(Redaction.of(child.identifiers()).apply(text)).as("case %d, %s: %s", run, g.describe(), text)
