@@ -590,14 +590,16 @@ class ChildDeathReviewModelTest {
     }
 
     /**
-     * Deleting a called stage's process instance (Cockpit's "cancel") makes the engine cancel the
-     * call activity in the case's process; nothing in the model answers for it. These tests pin what
-     * happens today, which issue 13 ("Bad input and failure") says must not: the case is left in no
-     * stage, its process either waiting at the join for a branch that no longer exists or ended
-     * without being closed. When the model handles a cancelled stage, they change with it.
+     * Why a stage's process instance must not be deleted on its own: the engine then cancels the
+     * call activity in the case's process, and the case is left in no stage, its process waiting at
+     * the join for a branch that no longer exists, or ended without being closed. The app therefore
+     * refuses that deletion to everyone through the engine's ways in, Cockpit included
+     * (config.PeopleInTheEngine; FinalCaseDiscussionProcessTest), and a case whose whole process is
+     * cancelled shows as stopped for the SPOC to restart (StoppedInTheMiddleTest). These tests pin
+     * what the engine alone does, the reason for that refusal.
      */
     @Nested
-    class ACalledStageCancelledInCockpit {
+    class AStageDeletedBeneathItsCase {
 
         @Test
         void aCancelledFinalCaseDiscussionLeavesTheCaseProcessAtTheJoinForEverInNoStage() {
