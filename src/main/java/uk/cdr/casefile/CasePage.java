@@ -39,9 +39,12 @@ class CasePage {
     private final CdopReviews cdopReviews;
     private final WaitingEmails waitingEmails;
     private final CaseProcess caseProcess;
+    private final uk.cdr.panel.CdopQueue cdopQueue;
 
     CasePage(CaseFiles caseFiles, CaseMeetings caseMeetings, CaseActions caseActions, AgencyReports agencyReports,
-            AuditLog auditLog, CdopReviews cdopReviews, WaitingEmails waitingEmails, CaseProcess caseProcess) {
+            AuditLog auditLog, CdopReviews cdopReviews, WaitingEmails waitingEmails, CaseProcess caseProcess,
+            uk.cdr.panel.CdopQueue cdopQueue) {
+        this.cdopQueue = cdopQueue;
         this.caseProcess = caseProcess;
         this.cdopReviews = cdopReviews;
         this.waitingEmails = waitingEmails;
@@ -67,6 +70,8 @@ class CasePage {
         model.addAttribute("today", caseActions.today());
         model.addAttribute("cdop", cdopReviews.outline(caseId));
         model.addAttribute("stopped", !"CLOSED".equals(c.status()) && caseProcess.running(c.reference()).isEmpty());
+        // What the CDOP queue says of it, from the same record of its process's stages.
+        model.addAttribute("now", cdopQueue.queued(caseId).map(uk.cdr.panel.QueuedCase::waitingFor).orElse(null));
         List<String> requestIds = formB.stream().map(r -> r.requestId().toString()).toList();
         model.addAttribute("timeline", caseFiles.timeline(c, requestIds));
         List<String> processes = new java.util.ArrayList<>(requestIds);

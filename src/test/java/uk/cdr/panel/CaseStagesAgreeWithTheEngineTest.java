@@ -57,7 +57,7 @@ class CaseStagesAgreeWithTheEngineTest extends ProcessTest {
         Notifications.Recorded justNotified = notifications.record(TestForms.aNotification(), "spoc");
         Notifications.Recorded unexpected = notifications.record(TestForms.aNotification(), "spoc");
         runDueJobs();
-        as("doctor", "designated-doctor", () -> engine.getTaskService().complete(
+        PanelFixtures.as(engine, "doctor", "designated-doctor", () -> engine.getTaskService().complete(
                 PanelFixtures.task(engine, unexpected, "Task_ConfirmExpectedOrUnexpected"),
                 Map.of("deathClassification", "unexpected")));
         runDueJobs();
@@ -156,14 +156,6 @@ class CaseStagesAgreeWithTheEngineTest extends ProcessTest {
         return PanelFixtures.readyCase(engine, notifications, TestForms.aNotification(), this::runDueJobs);
     }
 
-    private void as(String user, String group, Runnable action) {
-        engine.getIdentityService().setAuthentication(user, List.of(group));
-        try {
-            action.run();
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
-    }
 
     private static String cases(Notifications.Recorded c) {
         return "/api/cdop/cases/" + c.caseId();

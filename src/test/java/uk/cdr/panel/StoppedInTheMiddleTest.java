@@ -62,6 +62,8 @@ class StoppedInTheMiddleTest extends ProcessTest {
 
         assertThat(theCase(c)).isWaitingAt("Call_Notification", "Task_RequestFormBReports");
         assertThat(queue.queued(c.caseId()).orElseThrow().state()).isEqualTo(QueueState.WAITING_FOR_CLASSIFICATION);
+        assertThat(spocPages.get("/cases/" + c.caseId()).body()).contains("Where it is now",
+                "Awaiting the Designated Doctor").doesNotContain("No step of this case is running");
         assertThat(spoc.postJson(process(c), "{}").status()).as("running: nothing to restart").isEqualTo(409);
         assertThat(spoc.postJson("/api/cases/" + UUID.randomUUID() + "/process", "{}").status()).isEqualTo(404);
     }
@@ -71,7 +73,7 @@ class StoppedInTheMiddleTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
         Notifications.Recorded c = notifications.record(TestForms.aNotification(), "spoc");
         runDueJobs();
-        as("doctor", "designated-doctor", () -> engine.getTaskService().complete(
+        PanelFixtures.as(engine, "doctor", "designated-doctor", () -> engine.getTaskService().complete(
                 PanelFixtures.task(engine, c, "Task_ConfirmExpectedOrUnexpected"), Map.of("deathClassification", "expected")));
         String email = "withdrawn-" + UUID.randomUUID().toString().substring(0, 8) + "@school.example";
         onOurPagesAs("spoc", () -> agencyReports.request(c.caseId(), List.of(new AgencyContact("School", null, email)), "spoc"));
@@ -82,7 +84,7 @@ class StoppedInTheMiddleTest extends ProcessTest {
         runDueJobs();
         String overdue = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_FormBOverdue")
                 .processVariableValueEquals("caseReference", c.caseReference()).singleResult().getId();
-        as("spoc", "spoc", () -> engine.getTaskService().complete(overdue, Map.of("overdueOutcome", "withdraw")));
+        PanelFixtures.as(engine, "spoc", "spoc", () -> engine.getTaskService().complete(overdue, Map.of("overdueOutcome", "withdraw")));
         runDueJobs();
 
         assertThat(queue.queued(c.caseId()).orElseThrow().state()).isEqualTo(QueueState.READY_FOR_REVIEW);
@@ -94,14 +96,6 @@ class StoppedInTheMiddleTest extends ProcessTest {
                 .processInstanceBusinessKey(c.caseReference()).active().singleResult();
     }
 
-    private void as(String user, String group, Runnable action) {
-        engine.getIdentityService().setAuthentication(user, List.of(group));
-        try {
-            action.run();
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
-    }
 
     private static String process(Notifications.Recorded c) {
         return "/api/cases/" + c.caseId() + "/process";
