@@ -1,7 +1,5 @@
 package uk.cdr.mail;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,15 +13,12 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the processes' emails and records each one against its case. Called from async jobs that
  * may run twice: a recipient already recorded for this case and kind is not sent the email again.
- * Each recipient is recorded as soon as the server has taken their email, in a transaction of its
- * own: when a later recipient fails, the job's transaction rolls back and the engine retries, and
+ * Each recipient is recorded as soon as the server has taken their email, committed at once
+ * ({@link SentEmails}): when a later recipient fails, the job's transaction rolls back and the engine retries, and
  * the retry must not mail the earlier ones again. A send failure is thrown, so the engine retries
  * and finally raises an incident.
  */
@@ -34,17 +29,14 @@ public class Mailer {
 
     private final JavaMailSender sender;
     private final JdbcClient jdbc;
-    private final TransactionTemplate onItsOwn;
-    private final Clock clock;
+    private final SentEmails sentEmails;
     private final String from;
 
-    public Mailer(JavaMailSender sender, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+    Mailer(JavaMailSender sender, JdbcClient jdbc, SentEmails sentEmails,
             @Value("${cdr.mail.from:child-death-review@localhost}") String from) {
         this.sender = sender;
         this.jdbc = jdbc;
-        this.onItsOwn = new TransactionTemplate(transactions);
-        this.onItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
+        this.sentEmails = sentEmails;
         this.from = from;
     }
 
@@ -78,10 +70,7 @@ public class Mailer {
             } else {
                 sendWithAttachment(email, recipient);
             }
-            onItsOwn.executeWithoutResult(sent -> jdbc.sql(
-                    "insert into sent_email (case_id, kind, recipient, subject, sent_at) values (?, ?, ?, ?, ?)")
-                    .params(email.caseId(), email.kind(), recipient, email.subject(), OffsetDateTime.now(clock))
-                    .update());
+            sentEmails.record(email, recipient);
         }
     }
 
