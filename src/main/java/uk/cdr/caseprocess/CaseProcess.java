@@ -144,8 +144,28 @@ public class CaseProcess {
         if (running(c.reference()).isPresent()) {
             throw new NotStopped("Case " + c.reference() + " is not stopped: its process is running.");
         }
+        endStagesStartedOnTheirOwn(caseId, c.reference());
         startWhereRecordsSay(caseId);
         auditLog.record(by, AuditAction.CASE_CHANGED, c.reference(), "process restarted where its records say");
+    }
+
+    /**
+     * Stages of the case still running outside its process: started on their own by a version of
+     * the app from before the case had one. Its process starts them again where the records say, so
+     * these would ask the same people twice.
+     */
+    void endStagesStartedOnTheirOwn(UUID caseId, String reference) {
+        List<String> keys = new java.util.ArrayList<>(jdbc.sql("select cast(id as varchar(36)) from agency_report_request where case_id = ?")
+                .param(caseId).query(String.class).list());
+        keys.add(reference);
+        for (String key : keys) {
+            for (ProcessInstance stage : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
+                boolean onItsOwn = runtimeService.createProcessInstanceQuery().subProcessInstanceId(stage.getId()).count() == 0;
+                if (onItsOwn && !stage.getProcessDefinitionId().startsWith(PROCESS_KEY + ":")) {
+                    runtimeService.deleteProcessInstance(stage.getId(), "replaced by the case's process");
+                }
+            }
+        }
     }
 
     /** The case is not stopped: closed, or its process runs. */
