@@ -118,12 +118,12 @@ public class CaseProcess {
             if (reopened || (classified && formBsIn)) {
                 return List.of(StartPoint.before(READY_FOR_CDOP));
             }
-            StartPoint classification = this.classification == null ? StartPoint.before("Call_Notification")
+            StartPoint classificationBranch = classification == null ? StartPoint.before("Call_Notification")
                     : discussionPending ? StartPoint.before("Call_FinalCaseDiscussion")
                     : StartPoint.on("Flow_ClassifiedToReady");
-            StartPoint formBs = formBsIn ? StartPoint.on("Flow_FormBsToReady")
+            StartPoint formBBranch = formBsIn ? StartPoint.on("Flow_FormBsToReady")
                     : StartPoint.before("Task_RequestFormBReports");
-            return List.of(classification, formBs);
+            return List.of(classificationBranch, formBBranch);
         }
     }
 
