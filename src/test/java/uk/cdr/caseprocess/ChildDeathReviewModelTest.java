@@ -86,7 +86,9 @@ class ChildDeathReviewModelTest {
 
     private static final List<String> DELEGATES = List.of("withdrawOutstandingFormBs", "sendSixMonthsUnreviewed",
             "sendTwelveMonthsUnreviewed", "sendFinalCaseDiscussionReminder", "sendFinalCaseDiscussionOverdueToSpoc",
-            "sendDeferredCaseDueToSpoc");
+            "sendDeferredCaseDueToSpoc", "sendMeetingOverdueToSpoc");
+    /** 5 working days after OPENED, the rapid response meeting's deadline. */
+    private static final LocalDateTime MEETING_DEADLINE = LocalDateTime.of(2015, 3, 9, 10, 0);
 
     private CaseStages caseStages;
 
@@ -106,6 +108,10 @@ class ChildDeathReviewModelTest {
         when(discussionTimers.targetAt(OLDER_DEATH)).thenReturn(ModelEngine.at(OLDER_TWELVE_WEEKS));
         WorkingDays workingDays = registerMockInstance("workingDays", WorkingDays.class);
         when(workingDays.plusWorkingDays(NOTIFIED_AT, 1)).thenReturn(REQUEST_DUE);
+        when(workingDays.plusWorkingDays(NOTIFIED_AT, 5)).thenReturn(ModelEngine.at(MEETING_DEADLINE));
+        uk.cdr.rapidresponse.RapidResponseTimers rapidResponseTimers = registerMockInstance("rapidResponseTimers",
+                uk.cdr.rapidresponse.RapidResponseTimers.class);
+        when(rapidResponseTimers.meetingWithinWorkingDays()).thenReturn(5);
         // The real one: it only splits the task's answer, and the model's multi-instance is what is under test.
         Mocks.register("formBRequestIds", new FormBRequestIds());
         DELEGATES.forEach(name -> registerJavaDelegateMock(name));
@@ -170,6 +176,36 @@ class ChildDeathReviewModelTest {
         @BeforeEach
         void classifiedUnexpected() {
             notificationClassifies("unexpected");
+        }
+
+        /** Held or not even decided on, 5 working days after the notification: the SPOC is told, once. */
+        @Test
+        void aRapidResponseStillRunningFiveWorkingDaysAfterTheNotificationTellsTheSpoc() {
+            ProcessInstance c = caseOpened();
+            complete(task(c), withVariables("noAgencyInvolved", true));
+            doctorConfirms();
+            assertThat(job("Timer_RapidResponseMeetingDeadline", c)).hasDueDate(ModelEngine.at(MEETING_DEADLINE));
+
+            engine.clockAt(MEETING_DEADLINE.minusMinutes(1));
+            engine.runDueJobs();
+            verifyJavaDelegateMock("sendMeetingOverdueToSpoc").executedNever();
+            engine.clockAt(MEETING_DEADLINE);
+            engine.runDueJobs();
+            assertThat(c).hasPassedInOrder("Timer_RapidResponseMeetingDeadline", "Send_MeetingOverdueToSpoc",
+                    "End_MeetingOverdueTold").isWaitingAt("Call_RapidResponse");
+            verifyJavaDelegateMock("sendMeetingOverdueToSpoc").executed(times(1));
+        }
+
+        @Test
+        void aRapidResponseDoneBeforeItsDeadlineLeavesNoDeadlineBehind() {
+            ProcessInstance c = caseOpened();
+            complete(task(c), withVariables("noAgencyInvolved", true));
+            doctorConfirms();
+            runtimeService().correlateMessage(RAPID_RESPONSE_DONE);
+            engine.clockAt(MEETING_DEADLINE.plusDays(1));
+            engine.runDueJobs();
+            assertThat(c).hasNotPassed("Send_MeetingOverdueToSpoc");
+            verifyJavaDelegateMock("sendMeetingOverdueToSpoc").executedNever();
         }
 
         @Test

@@ -33,8 +33,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import uk.cdr.calendar.WorkingDays;
@@ -54,7 +52,6 @@ class RapidResponseModelTest {
     /** A Monday morning: the doctor's tasks are due a working day later, the meeting within 5. */
     private static final Date NOTIFIED_AT = ModelEngine.at(LocalDateTime.of(2015, 3, 2, 10, 0));
     private static final Date DOCTOR_DUE = ModelEngine.at(LocalDateTime.of(2015, 3, 3, 10, 0));
-    private static final Date MEETING_DEADLINE = ModelEngine.at(LocalDateTime.of(2015, 3, 9, 10, 0));
 
     private WorkingDays workingDays;
 
@@ -63,15 +60,11 @@ class RapidResponseModelTest {
         registerExecutionListenerMock("openRapidResponse");
         workingDays = registerMockInstance("workingDays", WorkingDays.class);
         when(workingDays.plusWorkingDays(NOTIFIED_AT, 1)).thenReturn(DOCTOR_DUE);
-        when(workingDays.plusWorkingDays(NOTIFIED_AT, 5)).thenReturn(MEETING_DEADLINE);
-        RapidResponseTimers timers = registerMockInstance("rapidResponseTimers", RapidResponseTimers.class);
-        when(timers.meetingWithinWorkingDays()).thenReturn(5);
         registerTaskListenerMock("recordInitialSharing");
         registerTaskListenerMock("scheduleRapidResponseMeeting");
         registerTaskListenerMock("recordRapidResponseMeetingOutcome");
         registerJavaDelegateMock("sendMeetingInvitations");
         registerJavaDelegateMock("sendMeetingReminder");
-        registerJavaDelegateMock("sendMeetingOverdueToSpoc");
         registerJavaDelegateMock("sendScrReferral");
         engine.clockAt(LocalDateTime.of(2015, 3, 2, 10, 0));
     }
@@ -125,14 +118,13 @@ class RapidResponseModelTest {
         verifyTaskListenerMock("recordRapidResponseMeetingOutcome").executed(times(1));
         assertThat(rapidResponse).hasPassed("End_MeetingHeld", "Sub_RapidResponseMeeting", "Gateway_Scr")
                 .isWaitingAt("Send_ScrReferral");
-        assertThat(jobs(rapidResponse)).extracting(Job::getJobDefinitionId).as("the deadline timer went with the meeting")
+        assertThat(jobs(rapidResponse)).extracting(Job::getJobDefinitionId).as("only the referral's job is left")
                 .containsExactly(job("Send_ScrReferral", rapidResponse).getJobDefinitionId());
 
         execute(job("Send_ScrReferral", rapidResponse));
         verifyJavaDelegateMock("sendScrReferral").executed(times(1));
         assertThat(rapidResponse).hasPassedInOrder("Gateway_Scr", "Send_ScrReferral", "Gateway_Merge",
-                "End_RapidResponseDone").hasNotPassed("Timer_MeetingDeadline").isEnded();
-        verifyJavaDelegateMock("sendMeetingOverdueToSpoc").executedNever();
+                "End_RapidResponseDone").isEnded();
     }
 
     @Test
@@ -191,43 +183,7 @@ class RapidResponseModelTest {
         assertThat(rapidResponse).hasPassed("End_NoReminder").hasNotPassed("Timer_MeetingReminder");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"Task_ScheduleMeeting", "Task_RecordMeetingOutcome"})
-    void aMeetingNotHeldFiveWorkingDaysAfterTheNotificationTellsTheSpocOnceAndTheMeetingGoesOn(String waitingAt) {
-        ProcessInstance rapidResponse = meetingConvened();
-        if (waitingAt.equals("Task_RecordMeetingOutcome")) {
-            scheduleMeetingAt(LocalDateTime.of(2015, 3, 10, 14, 0));
-            execute(job("Send_MeetingInvitations", rapidResponse));
-        }
-        assertThat(job("Timer_MeetingDeadline", rapidResponse)).hasDueDate(MEETING_DEADLINE);
 
-        engine.clockAt(LocalDateTime.of(2015, 3, 9, 9, 59));
-        engine.runDueJobs();
-        verifyJavaDelegateMock("sendMeetingOverdueToSpoc").executedNever();
-        engine.clockAt(LocalDateTime.of(2015, 3, 9, 10, 0));
-        execute(job("Timer_MeetingDeadline", rapidResponse));
-        execute(job("Send_MeetingOverdueToSpoc", rapidResponse));
-
-        verifyJavaDelegateMock("sendMeetingOverdueToSpoc").executed(times(1));
-        assertThat(rapidResponse).hasPassedInOrder("Timer_MeetingDeadline", "Send_MeetingOverdueToSpoc", "End_SpocTold")
-                .isWaitingAt(waitingAt).isNotEnded();
-        engine.clockAt(LocalDateTime.of(2015, 3, 9, 20, 0));
-        engine.runDueJobs();
-        verifyJavaDelegateMock("sendMeetingOverdueToSpoc").executed(times(1));
-    }
-
-    @Test
-    void aMeetingConvenedOnlyAfterTheDeadlineTellsTheSpocAtOnceWhileTheDoctorSchedulesIt() {
-        ProcessInstance rapidResponse = unexpectedDeathConfirmed();
-        engine.clockAt(LocalDateTime.of(2015, 3, 10, 9, 0));
-        complete(task(rapidResponse), withVariables(RapidResponseVariables.CONVENE_MEETING, "yes"));
-
-        assertThat(job("Timer_MeetingDeadline", rapidResponse)).hasDueDate(MEETING_DEADLINE);
-        engine.runDueJobs();
-
-        verifyJavaDelegateMock("sendMeetingOverdueToSpoc").executed(times(1));
-        assertThat(rapidResponse).hasPassed("End_SpocTold").isWaitingAt("Task_ScheduleMeeting");
-    }
 
     @Test
     void theDoctorsTasksAreOfferedToDesignatedDoctorsWithTheirFormsAndDueDates() throws IOException {

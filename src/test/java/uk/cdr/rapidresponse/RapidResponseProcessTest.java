@@ -167,6 +167,20 @@ class RapidResponseProcessTest extends ProcessTest {
         assertThat(c.rapidResponse()).isWaitingAt("Task_RecordMeetingOutcome");
     }
 
+    /** Found by the model tests: a meeting not even decided on by the deadline told nobody. */
+    @Test
+    void theSpocIsToldWhenTheDoctorHasNotDecidedOnAMeetingWithinFiveWorkingDays() {
+        Case c = unexpectedDeath();
+        clockAt(LocalDateTime.of(2015, 3, 17, 10, 0));
+        runDueJobs();
+        assertThat(emailsAbout(c.reference(), "spoc@cdr.example.org", "Overdue: no rapid response meeting")).hasSize(1);
+        assertThat(c.rapidResponse()).isWaitingAt("Task_InitialInformationSharing");
+        // Convened afterwards: the SPOC has been told already.
+        completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
+        runDueJobs();
+        assertThat(emailsAbout(c.reference(), "spoc@cdr.example.org", "Overdue: no rapid response meeting")).hasSize(1);
+    }
+
     @Test
     void aCaseThatMayMeetTheScrCriteriaIsFlaggedAndTheLscbChairIsTold() throws Exception {
         Case c = unexpectedDeath();
