@@ -34,6 +34,7 @@ public class CaseProcess {
     public static final String LATE_FORM_B_REQUESTED = "LateFormBRequested";
     public static final String PROCEED_WITHOUT_FORM_BS = "ProceedWithoutFormBs";
     public static final String ASSIGNED_TO_MEETING = "CaseAssignedToMeeting";
+    public static final String POSSIBLE_DUPLICATE_NOTIFIED = "PossibleDuplicateNotified";
     /** The one variable a message for another agency carries: the new request, which keys its process. */
     /** Where a reopened case, or an imported one ready for review, starts: the CDOP queue. */
     public static final String READY_FOR_CDOP = "Receive_AssignedToMeeting";
@@ -173,6 +174,21 @@ public class CaseProcess {
         NotStopped(String message) {
             super(message);
         }
+    }
+
+    /**
+     * Another notification matches this open case: its process calls the SPOC's decision to merge it
+     * or open a case of its own. A stopped case's process is started again first, so the new
+     * notification is never left without its step.
+     */
+    public void tellOfPossibleDuplicate(UUID caseId, String caseReference, UUID notificationId, String matchedOn,
+            Date notifiedAt) {
+        if (running(caseReference).isEmpty()) {
+            endStagesStartedOnTheirOwn(caseId, caseReference);
+            startWhereRecordsSay(caseId);
+        }
+        tell(caseReference, POSSIBLE_DUPLICATE_NOTIFIED, Map.of("duplicateNotificationId", notificationId.toString(),
+                "duplicateMatchedOn", matchedOn, "duplicateNotifiedAt", notifiedAt));
     }
 
     /** The case's running process, if it is running. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,21 +41,19 @@ public class Notifications {
     private final NotificationRows notificationRows;
     private final CaseReferences references;
     private final WorkingDays workingDays;
-    private final RuntimeService runtimeService;
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public Notifications(FormAValidator validator, CaseProcess caseProcess, PossibleDuplicates duplicates, NotificationRows notificationRows,
             CaseReferences references, WorkingDays workingDays,
-            RuntimeService runtimeService, JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+            JdbcClient jdbc, AuditLog auditLog, Clock clock) {
         this.validator = validator;
         this.caseProcess = caseProcess;
         this.duplicates = duplicates;
         this.notificationRows = notificationRows;
         this.references = references;
         this.workingDays = workingDays;
-        this.runtimeService = runtimeService;
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -89,13 +86,9 @@ public class Notifications {
         jdbc.sql("update notification set status = 'POSSIBLE_DUPLICATE', possible_duplicate_of = ?, matched_on = ? where id = ?")
                 .params(match.caseId(), match.matchedOn(), notificationId).update();
         Date notifiedAt = Date.from(now.toInstant());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(NOTIFICATION_ID, notificationId.toString());
-        variables.put(CASE_ID, match.caseId().toString());
-        variables.put(CASE_REFERENCE, match.caseReference());
-        variables.put(MATCHED_ON, match.matchedOn());
-        variables.put(NOTIFIED_AT, notifiedAt);
-        runtimeService.startProcessInstanceByKey(DUPLICATE_PROCESS_KEY, notificationId.toString(), variables);
+        // The matched case's process calls the SPOC's decision (resolvePossibleDuplicate), keyed by this notification.
+        caseProcess.tellOfPossibleDuplicate(match.caseId(), match.caseReference(), notificationId, match.matchedOn(),
+                notifiedAt);
         auditLog.record(receivedBy, AuditAction.CASE_CHANGED, match.caseReference(),
                 "possible duplicate notification from " + form.notifierOrganisation() + " (matched on " + match.matchedOn() + ")");
         int age = ageAtDeathDays(form);

@@ -123,6 +123,25 @@ class ChildDeathReviewModelTest {
         engine.clockAt(OPENED);
     }
 
+    /** Another notification of the same death: the SPOC's decision is a stage of the matched case, keyed by it. */
+    @Test
+    void aPossibleDuplicateIsResolvedBesideWhateverTheCaseIsDoing() {
+        notificationClassifies("expected");
+        deploy(registerCallActivityMock("resolvePossibleDuplicate").onExecutionWaitForMessage("test: duplicate resolved"));
+        ProcessInstance c = caseOpened();
+        Date notifiedAgain = ModelEngine.at(OPENED.plusHours(2));
+        runtimeService().createMessageCorrelation(CaseProcess.POSSIBLE_DUPLICATE_NOTIFIED).processInstanceId(c.getId())
+                .setVariable("duplicateNotificationId", "b7c3a0c2-0000-4000-8000-000000000001")
+                .setVariable("duplicateMatchedOn", "nhs-number").setVariable("duplicateNotifiedAt", notifiedAgain)
+                .correlate();
+
+        HistoricProcessInstance resolution = calledBy(c, "resolvePossibleDuplicate");
+        assertThat(resolution.getBusinessKey()).isEqualTo("b7c3a0c2-0000-4000-8000-000000000001");
+        assertThat(c).isWaitingAt("Call_ResolvePossibleDuplicate", "Call_Notification", "Task_RequestFormBReports");
+        runtimeService().correlateMessage("test: duplicate resolved");
+        assertThat(c).hasPassed("End_DuplicateResolved").isWaitingAt("Call_Notification", "Task_RequestFormBReports");
+    }
+
     @Test
     void anExpectedDeathWithNoAgencyInvolvedWaitsInTheQueueIsReviewedAndClosesWithItsLeftoverRequestsWithdrawn() {
         notificationClassifies("expected");

@@ -198,6 +198,8 @@ class NotificationProcessTest extends ProcessTest {
         ProcessInstance resolution = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(second.notificationId().toString()).singleResult();
         assertThat(resolution).isWaitingAt("Task_ResolvePossibleDuplicate");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(resolution.getId())
+                .superProcessInstanceId(theCase(first).getId()).count()).as("a stage of the matched case").isEqualTo(1);
         assertThat(task("Task_ResolvePossibleDuplicate", resolution)).hasCandidateGroup("spoc");
         assertThat(resolution).variables().containsEntry("matchedOn", PossibleDuplicates.ON_NHS_NUMBER);
         MimeMessage alert = onlyEmailAbout(first, "doctor@cdr.example.org", "possible duplicate");
