@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,21 +34,16 @@ public class FinalCaseDiscussions {
     static final List<String> NOT_CONVENED_REASONS = List.of("logistical", "family-wishes", "criminal-proceedings", "other");
     static final List<String> DOMAIN_SCORES = List.of("0", "1", "1*", "2", "3");
     static final List<String> MODIFIABLE = List.of("yes", "no", "insufficient-information");
-    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final JdbcClient jdbc;
-    private final RuntimeService runtimeService;
-    private final HistoryService historyService;
     private final PostMortems postMortems;
     private final RapidResponses rapidResponses;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public FinalCaseDiscussions(JdbcClient jdbc, RuntimeService runtimeService, HistoryService historyService,
+    public FinalCaseDiscussions(JdbcClient jdbc,
             PostMortems postMortems, RapidResponses rapidResponses, AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
-        this.runtimeService = runtimeService;
-        this.historyService = historyService;
         this.postMortems = postMortems;
         this.rapidResponses = rapidResponses;
         this.auditLog = auditLog;

@@ -145,9 +145,17 @@ public class CaseProcess {
         if (running(c.reference()).isPresent()) {
             throw new NotStopped("Case " + c.reference() + " is not stopped: its process is running.");
         }
-        endStagesStartedOnTheirOwn(caseId, c.reference());
-        startWhereRecordsSay(caseId);
+        startAgain(caseId, c.reference());
         auditLog.record(by, AuditAction.CASE_CHANGED, c.reference(), "process restarted where its records say");
+    }
+
+    /**
+     * An open case without its running process gets one where its records say; stages of it still
+     * running outside a case process (from an earlier version) end first, or they would ask twice.
+     */
+    void startAgain(UUID caseId, String reference) {
+        endStagesStartedOnTheirOwn(caseId, reference);
+        startWhereRecordsSay(caseId);
     }
 
     /**
@@ -155,7 +163,7 @@ public class CaseProcess {
      * the app from before the case had one. Its process starts them again where the records say, so
      * these would ask the same people twice.
      */
-    void endStagesStartedOnTheirOwn(UUID caseId, String reference) {
+    private void endStagesStartedOnTheirOwn(UUID caseId, String reference) {
         List<String> keys = new java.util.ArrayList<>(jdbc.sql("select cast(id as varchar(36)) from agency_report_request where case_id = ?")
                 .param(caseId).query(String.class).list());
         keys.add(reference);
@@ -184,8 +192,7 @@ public class CaseProcess {
     public void tellOfPossibleDuplicate(UUID caseId, String caseReference, UUID notificationId, String matchedOn,
             Date notifiedAt) {
         if (running(caseReference).isEmpty()) {
-            endStagesStartedOnTheirOwn(caseId, caseReference);
-            startWhereRecordsSay(caseId);
+            startAgain(caseId, caseReference);
         }
         tell(caseReference, POSSIBLE_DUPLICATE_NOTIFIED, Map.of("duplicateNotificationId", notificationId.toString(),
                 "duplicateMatchedOn", matchedOn, "duplicateNotifiedAt", notifiedAt));

@@ -46,10 +46,7 @@ class CasesWithoutTheirProcess implements ApplicationRunner {
                 .query((rs, row) -> new Found(rs.getObject(1, UUID.class), rs.getString(2))).list();
         for (Found c : cases) {
             try {
-                oneEngineCommand.run(() -> {
-                    caseProcess.endStagesStartedOnTheirOwn(c.id(), c.reference());
-                    caseProcess.startWhereRecordsSay(c.id());
-                });
+                oneEngineCommand.run(() -> caseProcess.startAgain(c.id(), c.reference()));
                 LOG.info("Case {} had no process of its own: started where its records say", c.reference());
             } catch (RuntimeException e) {
                 // The app still starts: the case shows as stopped, for the SPOC to restart.

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +36,12 @@ public class RapidResponses {
     static final int LONG_TEXT = 4000;
 
     private final JdbcClient jdbc;
-    private final RuntimeService runtimeService;
-    private final HistoryService historyService;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public RapidResponses(JdbcClient jdbc, RuntimeService runtimeService, HistoryService historyService,
+    public RapidResponses(JdbcClient jdbc,
             AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
-        this.runtimeService = runtimeService;
-        this.historyService = historyService;
         this.auditLog = auditLog;
         this.clock = clock;
     }
