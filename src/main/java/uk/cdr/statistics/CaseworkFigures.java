@@ -32,7 +32,8 @@ class CaseworkFigures {
 
     /**
      * Overdue at a year end: asked for before the end of 31 March, due before then (after any
-     * extension) and not returned by then. A withdrawn request never counts as overdue, whenever
+     * extension) and not returned by then. For a year not yet ended the same now (YearEnd): a
+     * request not yet due is not overdue. A withdrawn request never counts as overdue, whenever
      * it was withdrawn: the SPOC decided the report was not needed. Both year ends in one pass over
      * the requests not returned by the earlier one.
      */
@@ -50,8 +51,9 @@ class CaseworkFigures {
         this.jdbc = jdbc;
     }
 
-    List<Table> tables(ReportingPeriod year) {
-        return List.of(rapidResponses(year), finalCaseDiscussions(year), formB(year));
+    List<Table> tables(YearEnd yearEnd) {
+        ReportingPeriod year = yearEnd.year();
+        return List.of(rapidResponses(year), finalCaseDiscussions(year), formB(yearEnd));
     }
 
     private Table rapidResponses(ReportingPeriod year) {
@@ -73,24 +75,25 @@ class CaseworkFigures {
                 DeathFigures::notRecorded, outcomes.year(), outcomes.previous(), "Held or not convened");
     }
 
-    private Table formB(ReportingPeriod year) {
-        Map<String, Object> params = Counts.of(year);
+    private Table formB(YearEnd yearEnd) {
+        Map<String, Object> params = Counts.of(yearEnd.year());
         Counts.TwoYears sent = Counts.rows(jdbc, "select " + Counts.yearOf("r.requested_at", ":start")
                 + " as y from agency_report_request r where r.requested_at >= :previousStart and r.requested_at < :end", params);
         Counts.TwoYears daysToReturn = Counts.by(jdbc, "select " + Counts.yearOf("r.returned_at", ":start") + """
                  as y, r.days_to_return as k from agency_report_request r
                 where r.returned_at >= :previousStart and r.returned_at < :end""", params);
-        long[] overdue = jdbc.sql(OVERDUE_AT_YEAR_END).params(params)
+        long[] overdue = jdbc.sql(OVERDUE_AT_YEAR_END).params(yearEnd.params())
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         return new Table("form-b", "Agency reports (Form B)", "Sent and returned by the day of the request and of "
                 + "the return (a withdrawn request was still sent). Days to return: calendar days from request to "
                 + "return, for the reports returned in the year. Overdue: at the end of 31 March not returned and "
-                + "past its due date (after any extension); a withdrawn request never counts as overdue.", List.of(
+                + "past its due date (after any extension); a withdrawn request never counts as overdue. For a year not "
+                + "yet ended: not returned and past its due date now.", List.of(
                         count("Requests sent", sent),
                         count("Reports returned", daysToReturn),
                         Tables.median("Median days from request to return", Tables.median(daysToReturn.year()),
                                 Tables.median(daysToReturn.previous())),
-                        Tables.count("Overdue at year end", overdue[0], overdue[1])));
+                        Tables.count("Overdue " + yearEnd.when(), overdue[0], overdue[1])));
     }
 
     private static Row count(String label, Counts.TwoYears rows) {

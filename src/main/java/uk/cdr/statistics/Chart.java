@@ -13,8 +13,12 @@ import java.util.Locale;
 public record Chart(String table, String title, String year, String previousYear, int height, List<Bar> bars) {
 
     static final int WIDTH = 480;
-    private static final int LEGEND = 28;
-    private static final int ROW = 58;
+    /**
+     * Compact rows (a label over two thin bars), so a chart printed beside or under its table is
+     * about as tall as the table, not a page of its own.
+     */
+    private static final int LEGEND = 22;
+    private static final int ROW = 38;
     private static final double LONGEST_BAR = 420;
 
     /** Positions in SVG user units, as text so they print the same in every locale. */
@@ -35,8 +39,8 @@ public record Chart(String table, String title, String year, String previousYear
             int top = LEGEND + i * ROW;
             double thisWidth = width(row.thisYear(), scale);
             double previousWidth = width(row.previousYear(), scale);
-            bars.add(new Bar(row.label(), top + 15, top + 21, number(thisWidth), number(thisWidth + 6),
-                    Cells.text(row.thisYear()), top + 38, number(previousWidth), number(previousWidth + 6),
+            bars.add(new Bar(row.label(), top + 12, top + 16, number(thisWidth), number(thisWidth + 6),
+                    Cells.text(row.thisYear()), top + 27, number(previousWidth), number(previousWidth + 6),
                     Cells.text(row.previousYear())));
         }
         return new Chart(tableName, title, report.year(), report.previousYear(), LEGEND + rows.size() * ROW + 4,

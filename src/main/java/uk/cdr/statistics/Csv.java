@@ -12,7 +12,7 @@ final class Csv {
 
     static String of(YearReport report, Table table) {
         StringBuilder csv = new StringBuilder();
-        line(csv, List.of("Figure", report.year(), report.previousYear()));
+        line(csv, List.of("Figure", report.yearHeading(), report.previousYear()));
         for (Row row : table.rows()) {
             line(csv, List.of(row.label(), text(row.thisYear()), text(row.previousYear())));
         }

@@ -1,6 +1,5 @@
 package uk.cdr.statistics;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,37 +81,35 @@ class ReviewFigures {
                         else 'over-12' end as time_band""".formatted(Counts.yearOf("c.review_completed_on", ":first"))
             + REVIEWS_IN_TWO_YEARS;
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    /** The denominator NHS Digital states: "28% (991 of the 3,540 reviews with sufficient information)". */
+    private static final String ENOUGH_INFORMATION = "reviews with enough information to decide";
 
-    ReviewFigures(JdbcClient jdbc, Clock clock) {
+    private final JdbcClient jdbc;
+
+    ReviewFigures(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
-    List<Table> tables(ReportingPeriod year) {
+    List<Table> tables(YearEnd yearEnd) {
+        ReportingPeriod year = yearEnd.year();
         Map<String, Counts.TwoYears> counts = Counts.breakdowns(jdbc, REVIEWS,
                 List.of("year_of_death", "category", "modifiable", "scr", "time_band"), Counts.of(year));
-        return List.of(meetings(year),
+        return List.of(meetings(yearEnd),
                 breakdown("reviews-by-year-of-death", "Reviews completed, by reporting year of death",
                         counts.get("year_of_death"), List.of(), key -> "Deaths in " + key),
                 breakdown("reviews-by-category", "Reviews completed, by category of death", counts.get("category"),
                         CATEGORIES, key -> "Category not recorded"),
-                breakdown("reviews-by-modifiable", "Reviews completed, by modifiable factors", counts.get("modifiable"),
-                        List.of(new Tables.Code("yes", "Modifiable factors identified"),
-                                new Tables.Code("no", "No modifiable factors identified"),
-                                new Tables.Code("insufficient-information", "Insufficient information")),
-                        key -> "Not recorded"),
+                modifiable(counts.get("modifiable")),
                 breakdown("reviews-scr", "Reviews completed: serious case review (SCR) considered", counts.get("scr"),
                         List.of(new Tables.Code("yes", "SCR considered"), new Tables.Code("no", "SCR not considered")),
                         key -> "Not recorded"),
-                timeToReview(year, counts.get("time_band")), openCases(year));
+                timeToReview(year, counts.get("time_band")), openCases(yearEnd));
     }
 
     /** Meetings set for a later day of the current year have not been held yet. */
-    private Table meetings(ReportingPeriod year) {
-        Map<String, Object> params = Counts.of(year);
-        params.put("today", LocalDate.now(clock));
+    private Table meetings(YearEnd yearEnd) {
+        Map<String, Object> params = Counts.of(yearEnd.year());
+        params.put("today", yearEnd.lastDay());
         Counts.TwoYears held = Counts.by(jdbc, "select " + Counts.yearOf("m.held_on", ":first") + """
                  as y, m.kind as k from panel_meeting m
                 where m.held_on >= :previousFirst and m.held_on <= :last and m.held_on <= :today""", params);
@@ -120,6 +117,30 @@ class ReviewFigures {
                 + "panels held on a day in the year.", List.of(new Tables.Code("ROUTINE", "Routine meetings"),
                         new Tables.Code("NEONATAL", "Special neonatal meetings")), DeathFigures::notRecorded,
                 held.year(), held.previous(), "CDOP meetings held");
+    }
+
+    /**
+     * By the answer, then the share with modifiable factors of the reviews whose answer was yes or
+     * no: "insufficient information" (and an answer not recorded) is left out of the denominator.
+     */
+    private static Table modifiable(Counts.TwoYears counts) {
+        Table answers = Tables.breakdown("reviews-by-modifiable", "Reviews completed, by modifiable factors",
+                REVIEW_NOTE + " Percentage with modifiable factors: of the reviews with enough information to decide "
+                        + "(modifiable factors identified or not), leaving out insufficient information, as NHS "
+                        + "Digital publishes it.",
+                List.of(new Tables.Code("yes", "Modifiable factors identified"),
+                        new Tables.Code("no", "No modifiable factors identified"),
+                        new Tables.Code("insufficient-information", "Insufficient information")),
+                key -> "Not recorded", counts.year(), counts.previous(), REVIEWS_COMPLETED);
+        List<Row> rows = new ArrayList<>(answers.rows());
+        rows.add(new Row("Percentage with modifiable factors", Row.Kind.PERCENTAGE, withModifiableFactors(counts.year()),
+                withModifiableFactors(counts.previous())));
+        return new Table(answers.name(), answers.title(), answers.note(), List.copyOf(rows));
+    }
+
+    private static Share withModifiableFactors(Map<String, Long> answers) {
+        long yes = answers.getOrDefault("yes", 0L);
+        return Share.of(yes, yes + answers.getOrDefault("no", 0L), ENOUGH_INFORMATION);
     }
 
     private static Table breakdown(String name, String title, Counts.TwoYears counts, List<Tables.Code> codes,
@@ -144,16 +165,20 @@ class ReviewFigures {
         return new Table(bands.name(), bands.title(), bands.note(), List.copyOf(rows));
     }
 
-    /** Open at year end: the death was on or before 31 March and the case was not closed then. */
-    private Table openCases(ReportingPeriod year) {
-        Map<String, Object> params = Counts.of(year);
-        params.put("yearAgo", year.lastDay().minusYears(1));
-        params.put("previousYearAgo", year.previous().lastDay().minusYears(1));
+    /**
+     * Open at year end: the death was on or before 31 March and the case was not closed then. For a
+     * year not yet ended: the death was on or before today and the case is not closed now.
+     */
+    private Table openCases(YearEnd yearEnd) {
+        Map<String, Object> params = yearEnd.params();
+        params.put("yearAgo", yearEnd.lastDay().minusYears(1));
+        params.put("previousYearAgo", yearEnd.previousLastDay().minusYears(1));
         long[] open = jdbc.sql(OPEN_AT_YEAR_END).params(params)
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
-        return new Table("open-cases", "Cases open at year end", "Deaths on or before 31 March whose review was not "
-                + "ratified (the case closed) by the end of that day, including cases reopened and not yet closed "
-                + "again.", List.of(Tables.count("Open at year end", open[0], open[2]),
+        return new Table("open-cases", "Cases open " + yearEnd.when(), "Deaths on or before 31 March whose review "
+                + "was not ratified (the case closed) by the end of that day, including cases reopened and not yet "
+                + "closed again. For a year not yet ended: deaths up to today, cases not closed now.",
+                List.of(Tables.count("Open " + yearEnd.when(), open[0], open[2]),
                         Tables.count("Of which over 12 months since the death", open[1], open[3])));
     }
 }

@@ -1,5 +1,6 @@
 package uk.cdr.statistics;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,22 +23,28 @@ public class Statistics {
     private final DeathFigures deaths;
     private final CaseworkFigures casework;
     private final ReviewFigures reviews;
+    private final Clock clock;
 
-    Statistics(DeathFigures deaths, CaseworkFigures casework, ReviewFigures reviews) {
+    Statistics(DeathFigures deaths, CaseworkFigures casework, ReviewFigures reviews, Clock clock) {
         this.deaths = deaths;
         this.casework = casework;
         this.reviews = reviews;
+        this.clock = clock;
     }
 
-    /** One read-only transaction, so every table sees the same moment. */
+    /**
+     * One read-only transaction, so every table sees the same moment. A year not yet ended is
+     * reported as of today, its "at year end" figures taken now.
+     */
     @Transactional(readOnly = true)
     public YearReport report(ReportingPeriod year, Version version) {
-        ReportingPeriod previous = year.previous();
+        YearEnd yearEnd = new YearEnd(year, clock.instant());
         List<Table> tables = new ArrayList<>();
         tables.addAll(deaths.tables(year));
-        tables.addAll(casework.tables(year));
-        tables.addAll(reviews.tables(year));
-        YearReport internal = new YearReport(year.label(), previous.label(), Version.INTERNAL,
+        tables.addAll(casework.tables(yearEnd));
+        tables.addAll(reviews.tables(yearEnd));
+        YearReport internal = new YearReport(year.label(), year.previous().label(), yearEnd.asOf().orElse(null),
+                yearEnd.heading(), Version.INTERNAL,
                 "Internal version: exact numbers, not for publication.", List.copyOf(tables));
         return version == Version.PUBLIC ? Suppression.publish(internal) : internal;
     }

@@ -2,7 +2,8 @@ package uk.cdr.statistics;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,11 +50,14 @@ class StatisticsPage {
         model.addAttribute("version", chosen.code());
         model.addAttribute("report", report);
         model.addAttribute("cells", new Cells());
-        model.addAttribute("charts", List.of(
+        model.addAttribute("asOf", report.asOf() == null ? null : YearEnd.inWords(report.asOf()));
+        // Each chart is drawn with its table, by table name.
+        model.addAttribute("charts", Stream.of(
                 Chart.of(report, "deaths-by-age", "Deaths by age at death"),
                 Chart.of(report, "reviews-by-category", "Reviews completed by category of death"),
                 Chart.of(report, "reviews-by-modifiable", "Reviews completed by modifiable factors"),
-                Chart.of(report, "time-to-review", "Time from death to review completed")));
+                Chart.of(report, "time-to-review", "Time from death to review completed"))
+                .collect(Collectors.toMap(Chart::table, chart -> chart)));
         return "statistics/statistics";
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
  * <li>in a table whose rows add up to a shown total, if exactly one row is hidden, the total
  * minus the others would reveal it: the smallest other non-zero row (the first of equals) is
  * hidden too, shown as "*".</li>
+ * <li>a percentage is shown only when every count of its table is: beside a hidden count, its
+ * count and denominator could give the hidden one away; it is then shown as "*".</li>
  * </ol>
  * Each year's column is treated on its own. Medians are days, not counts of children, and are
  * shown as they are.
@@ -19,13 +21,15 @@ final class Suppression {
     static final String SMALL = "<5";
     static final String HIDDEN = "*";
     static final String NOTE = "Public version: counts of 1 to 4 are shown as <5. Where a table's total would "
-            + "reveal a single hidden count, the next smallest count is hidden too, shown as *.";
+            + "reveal a single hidden count, the next smallest count is hidden too, shown as *. A percentage is shown only "
+            + "when every count of its table is, otherwise as *.";
 
     private Suppression() {
     }
 
     static YearReport publish(YearReport internal) {
-        return new YearReport(internal.year(), internal.previousYear(), Version.PUBLIC, NOTE,
+        return new YearReport(internal.year(), internal.previousYear(), internal.asOf(), internal.yearHeading(),
+                Version.PUBLIC, NOTE,
                 internal.tables().stream().map(Suppression::publish).toList());
     }
 
@@ -65,6 +69,15 @@ final class Suppression {
             }
             if (next >= 0) {
                 shown[next] = HIDDEN;
+            }
+        }
+        boolean anyCountHidden = false;
+        for (int i = 0; i < rows.size(); i++) {
+            anyCountHidden |= rows.get(i).kind() != Row.Kind.PERCENTAGE && shown[i] instanceof String;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).kind() == Row.Kind.PERCENTAGE && anyCountHidden && shown[i] != null) {
+                shown[i] = HIDDEN;
             }
         }
         return shown;
