@@ -2,15 +2,24 @@ package uk.cdr.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.cdr.support.Browsers;
 import uk.cdr.support.IntegrationTest;
 
-/** A panel member opens the statistics of 2010-11 in Chromium: every table, the charts, the public switch. */
+/**
+ * A panel member opens the statistics of 2010-11 in Chromium: every table, the charts, the public
+ * switch; and prints the year for the annual report.
+ */
 class StatisticsBrowserTest extends IntegrationTest {
 
     @Autowired
@@ -83,6 +95,30 @@ class StatisticsBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.cssSelector("#table-deaths a.csv")).getAttribute("href"))
                 .endsWith("/api/statistics/2010-11/deaths.csv?version=public");
         Browsers.screenshot(browser, "statistics-2010-11-public");
+    }
+
+    /** Chromium's own print to PDF on A4, as the Print button would: the PDF's page objects are counted. */
+    @Test
+    void oneYearPrintsOnAtMostFourA4Pages() throws IOException {
+        logInAsPanel();
+        for (String version : List.of("internal", "public")) {
+            browser.get("http://localhost:" + port + "/statistics?year=2010-11&version=" + version);
+            wait.until(ExpectedConditions.textToBe(By.id("report-year"), "2010-11"));
+            PrintOptions a4 = new PrintOptions();
+            a4.setPageSize(PageSize.ISO_A4);
+            a4.setShrinkToFit(false);
+            byte[] pdf = Base64.getDecoder().decode(((PrintsPage) browser).print(a4).getContent());
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve("statistics-2010-11-" + version + ".pdf"), pdf);
+            Files.writeString(dir.resolve("statistics-2010-11-" + version + ".html"), browser.getPageSource());
+            String text = new String(pdf, StandardCharsets.ISO_8859_1);
+            long pages = Pattern.compile("/Type\\s*/Page(?![s\\w])").matcher(text).results().count();
+            assertThat(text).startsWith("%PDF");
+            assertThat(pages).as(version + " A4 pages").isBetween(1L, 4L);
+            // Every table and chart is there to print (each kept whole by the print CSS).
+            assertThat(browser.findElements(By.cssSelector(".statistics-table"))).hasSize(Statistics.TABLES.size());
+            assertThat(browser.findElements(By.cssSelector("figure.chart svg"))).hasSize(4);
+        }
     }
 
     private void logInAsPanel() {

@@ -175,11 +175,25 @@ class StatisticsDatasetTest extends IntegrationTest {
                 row("10 Sudden unexpected, unexplained death", 2, 1),
                 row("Reviews completed", 15, 5));
         // Y1 yes: Y0-906, Y0-908, Y0-911, 901, 907; insufficient: 904; no: the other 9. Y0 yes 905, insufficient 903.
+        // Percentage as NHS Digital's (28% = 991 of 3,540): of the reviews answered yes or no, Y1 5 of 14 = 35.7%,
+        // Y0 1 of 4 = 25%.
         assertRows(report, "reviews-by-modifiable",
                 row("Modifiable factors identified", 5, 1),
                 row("No modifiable factors identified", 9, 3),
                 row("Insufficient information", 1, 1),
-                row("Reviews completed", 15, 5));
+                row("Reviews completed", 15, 5),
+                row("Percentage with modifiable factors", "36% (5 of 14 reviews with enough information to decide)",
+                        "25% (1 of 4 reviews with enough information to decide)"));
+        JsonNode share = rowOf(report, "reviews-by-modifiable", "Percentage with modifiable factors");
+        assertThat(share.get("kind").asText()).isEqualTo("percentage");
+        assertThat(share.get("thisYear").get("percent").asInt()).isEqualTo(36);
+        assertThat(share.get("thisYear").get("count").asLong()).isEqualTo(5);
+        assertThat(share.get("thisYear").get("of").asLong()).isEqualTo(14);
+        assertThat(share.get("thisYear").get("ofWhat").asText()).isEqualTo("reviews with enough information to decide");
+        assertThat(share.get("previousYear").get("percent").asInt()).isEqualTo(25);
+        assertThat(share.get("previousYear").get("of").asLong()).isEqualTo(4);
+        assertThat(report.get("asOf").isNull()).isTrue();
+        assertThat(report.get("yearHeading").asText()).isEqualTo("2010-11");
         // SCR considered: Y1 Y0-911 and 907; Y0 905.
         assertRows(report, "reviews-scr",
                 row("SCR considered", 2, 1),
@@ -242,6 +256,9 @@ class StatisticsDatasetTest extends IntegrationTest {
             assertThat(lines.subList(1, lines.size())).as(name).containsExactlyElementsOf(rows(table));
         }
         String categories = chair.get("/api/statistics/2010-11/reviews-by-category.csv").body();
+        assertThat(chair.get("/api/statistics/2010-11/reviews-by-modifiable.csv").body()).endsWith(
+                "\r\nPercentage with modifiable factors,36% (5 of 14 reviews with enough information to decide),"
+                        + "25% (1 of 4 reviews with enough information to decide)\r\n");
         assertThat(categories).startsWith("Figure,2010-11,2009-10\r\n")
                 .contains("\r\n\"1 Deliberately inflicted injury, abuse or neglect\",1,0\r\n")
                 .contains("\r\n4 Malignancy,1,1\r\n")
@@ -270,12 +287,14 @@ class StatisticsDatasetTest extends IntegrationTest {
                 row("Indeterminate", 0, 0),
                 row("Not known", "<5", 0),
                 row("All deaths", 18, 12));
-        // Y0: every row under 5, so no second cell is needed; its total, 5, is shown.
+        // Y0: every row under 5, so no second cell is needed; its total, 5, is shown. The percentage would give the
+        // hidden counts away (5 of 14 beside a total of 15): hidden in both years.
         assertRows(report, "reviews-by-modifiable",
                 row("Modifiable factors identified", "*", "<5"),
                 row("No modifiable factors identified", 9, "<5"),
                 row("Insufficient information", "<5", "<5"),
-                row("Reviews completed", 15, 5));
+                row("Reviews completed", 15, 5),
+                row("Percentage with modifiable factors", "*", "*"));
         // The median is days, not a count of children: shown. Over 12 months (1) hides under 6 months (6).
         assertRows(report, "time-to-review",
                 row("Median days from death to review", 209, 181),
@@ -427,13 +446,31 @@ class StatisticsDatasetTest extends IntegrationTest {
         assertThat(rows(table)).as(name).containsExactly(expected);
     }
 
-    /** label, this year, previous year as the CSV writes them (a median of nothing is empty there, null here). */
+    /**
+     * label, this year, previous year as the CSV writes them (a median of nothing is empty there, null here; a
+     * percentage is its text there, an object with its text here).
+     */
     private static List<List<String>> rows(JsonNode table) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode row : table.get("rows")) {
-            rows.add(List.of(row.get("label").asText(), row.get("thisYear").asText(), row.get("previousYear").asText()));
+            rows.add(List.of(row.get("label").asText(), cell(row.get("thisYear")), cell(row.get("previousYear"))));
         }
         return rows;
+    }
+
+    private static String cell(JsonNode value) {
+        return value.isObject() ? value.get("text").asText() : value.asText();
+    }
+
+    private static JsonNode rowOf(JsonNode report, String table, String label) {
+        for (JsonNode t : report.get("tables")) {
+            for (JsonNode row : t.get("rows")) {
+                if (t.get("name").asText().equals(table) && row.get("label").asText().equals(label)) {
+                    return row;
+                }
+            }
+        }
+        throw new AssertionError("no row " + label + " in " + table);
     }
 
     /** Enough of RFC 4180 for these files: quoted fields with doubled quotes, CRLF between records. */

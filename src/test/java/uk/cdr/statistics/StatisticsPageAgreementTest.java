@@ -62,8 +62,11 @@ class StatisticsPageAgreementTest extends IntegrationTest {
         }
     }
 
-    /** The page writes a missing median as a dash; a number or a hidden count as it is. */
+    /** The page writes a missing median as a dash; a number or a hidden count as it is; a percentage as its text. */
     private static String cell(JsonNode value) {
-        return value == null || value.isNull() ? "–" : value.asText();
+        if (value == null || value.isNull()) {
+            return "–";
+        }
+        return value.isObject() ? value.get("text").asText() : value.asText();
     }
 }

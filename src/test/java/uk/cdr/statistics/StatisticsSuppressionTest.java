@@ -43,6 +43,28 @@ class StatisticsSuppressionTest {
     }
 
     @Test
+    void aPercentageIsShownOnlyWhenEveryCountOfItsTableIs() {
+        Share share = Share.of(9, 18, "reviews with enough information to decide");
+        Table table = Suppression.publish(new Table("t", "T", null, List.of(
+                Tables.count("yes", 9, 9), Tables.count("no", 9, 9), Tables.count("insufficient", 0, 3),
+                new Row("total", Row.Kind.TOTAL, 18L, 21L), new Row("share", Row.Kind.PERCENTAGE, share, share))));
+        assertThat(table.rows()).extracting(Row::thisYear).containsExactly(9L, 9L, 0L, 18L, share);
+        // 3 insufficient hidden, then 9 to keep it hidden: 50% of 18 beside 21 would give both away.
+        assertThat(table.rows()).extracting(Row::previousYear).containsExactly("*", 9L, "<5", 21L, "*");
+    }
+
+    @Test
+    void aPercentageSaysWhatItIsOfAsNhsDigitalPublishesIt() {
+        assertThat(Share.of(991, 3540, "reviews with enough information to decide"))
+                .hasToString("28% (991 of 3,540 reviews with enough information to decide)")
+                .extracting(Share::percent).isEqualTo(28);
+        assertThat(Share.of(1, 8, "x").percent()).as("12.5% rounds up").isEqualTo(13);
+        assertThat(Share.of(1, 3, "x").percent()).isEqualTo(33);
+        assertThat(Share.of(0, 7, "x")).hasToString("0% (0 of 7 x)");
+        assertThat(Share.of(0, 0, "x")).as("nothing to divide by").isNull();
+    }
+
+    @Test
     void mediansAreTheMiddleValueOrTheMeanOfTheTwoMiddleOnes() {
         assertThat(Tables.median(Map.of())).isNull();
         assertThat(Tables.median(Map.of("35", 1L, "10", 1L, "16", 1L))).isEqualTo(16L);
