@@ -38,8 +38,11 @@ class StatisticsController {
 
     @GetMapping("/{year}")
     @Operation(summary = "Every figure of the annual statistics for a reporting year, with the previous year beside it",
-            description = "A year with no data gives a report of zeros. The public version shows counts of 1 to 4 as "
-                    + "\"<5\" and, where a table's total would reveal a single hidden count, the next smallest as \"*\".")
+            description = "A year with no data gives a report of zeros. A year not yet ended is reported as of today "
+                    + "(asOf, yearHeading): its cases open and Form Bs overdue are counted today, not at its year end. "
+                    + "The public version shows counts of 1 to 4 as \"<5\" and, where a table's total would reveal a "
+                    + "single hidden count, the next smallest as \"*\"; a percentage as \"*\" unless every count of "
+                    + "its table is shown.")
     YearReport report(@Parameter(description = "reporting year, e.g. 2014-15", example = "2014-15") @PathVariable String year,
             @Parameter(description = "internal (exact numbers, the default) or public",
                     schema = @Schema(allowableValues = { "internal", "public" })) @RequestParam(required = false) String version) {
