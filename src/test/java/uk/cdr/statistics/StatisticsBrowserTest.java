@@ -117,7 +117,13 @@ class StatisticsBrowserTest extends IntegrationTest {
             assertThat(pages).as(version + " A4 pages").isBetween(1L, 4L);
             // Every table and chart is there to print (each kept whole by the print CSS).
             assertThat(browser.findElements(By.cssSelector(".statistics-table"))).hasSize(Statistics.TABLES.size());
-            assertThat(browser.findElements(By.cssSelector("figure.chart svg"))).hasSize(4);
+            // Each chart is drawn with its table and is no taller than it (it was a page of its own).
+            for (String chart : List.of("deaths-by-age", "reviews-by-category", "reviews-by-modifiable", "time-to-review")) {
+                WebElement table = browser.findElement(By.cssSelector("#table-" + chart + " table"));
+                WebElement svg = browser.findElement(By.cssSelector("#table-" + chart + " figure.chart svg"));
+                assertThat(svg.getSize().getHeight()).as(chart).isPositive()
+                        .isLessThanOrEqualTo(table.getSize().getHeight());
+            }
         }
     }
 
