@@ -87,7 +87,8 @@ class FormBPageTest extends ProcessTest {
         // and linking to it; the same message beside the field.
         String summary = rejected.body().substring(rejected.body().indexOf("id=\"error-summary\""),
                 rejected.body().indexOf("</ul>", rejected.body().indexOf("id=\"error-summary\"")));
-        assertThat(summary).contains("role=\"alert\"", "There is a problem").doesNotContain("null", "reporterName ");
+        assertThat(rejected.body()).contains("role=\"alert\" id=\"error-summary\"");
+        assertThat(summary).contains("There is a problem").doesNotContain("null", "reporterName ");
         assertThat(summary).containsSubsequence(
                 "<a href=\"#reporterName\">Your name is required</a>",
                 "<a href=\"#reporterEmail\">Your email must be an email address, like name@example.org</a>",
