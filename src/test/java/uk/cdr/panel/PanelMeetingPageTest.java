@@ -65,6 +65,9 @@ class PanelMeetingPageTest extends ProcessTest {
                     "28 days to 364 days", "March 2015",
                     "Hillside Primary School", "Head teacher",
                     "[redacted] [redacted] (NHS [redacted]) attended Year 1", "On the agenda");
+            // Form B answers labelled for the panel, dates in words.
+            assertThat(page.body()).as(member).contains("<dt>Author&#39;s role</dt>", "<dt>Agency</dt>",
+                    "<dt>First contact</dt>", "1 December 2014").doesNotContain("Your role", "Your agency", "2014-12-01");
             assertThat(page.body()).as(member + " never sees who the child is")
                     .doesNotContainIgnoringCase(form.childFirstName()).doesNotContain(form.childLastName())
                     .doesNotContain(form.nhsNumber()).doesNotContain(spaced(form.nhsNumber()))
@@ -248,6 +251,7 @@ class PanelMeetingPageTest extends ProcessTest {
                 form.childFirstName() + " " + form.childLastName() + " (NHS " + spaced(form.nhsNumber())
                         + ") attended Year 1; home visit to " + form.addressLine() + ", " + form.postcode() + ".",
                 "yes", form.childFirstName().toLowerCase() + " had asthma.");
+        answers.put("firstContactDate", "2014-12-01");
         formBReturns.submit(formBToken(school), answers);
         runDueJobs();
         return c;
