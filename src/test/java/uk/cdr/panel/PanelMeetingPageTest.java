@@ -166,7 +166,7 @@ class PanelMeetingPageTest extends ProcessTest {
 
         HttpSession.Response early = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page), "outcome", "reviewed"));
         assertThat(early.status()).isEqualTo(400);
-        assertThat(early.body()).contains("from the day of the meeting, 2015-05-13", "id=\"" + anchor(c) + "-error-formC\"");
+        assertThat(early.body()).contains("from the day of the meeting, 13 May 2015", "id=\"" + anchor(c) + "-error-formC\"");
 
         clockAt(LocalDateTime.of(2015, 5, 13, 15, 0));
         HttpSession.Response noDate = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page),
@@ -199,7 +199,10 @@ class PanelMeetingPageTest extends ProcessTest {
                 Map.of("_csrf", csrf, "heldOn", "2015-03-01", "kind", "ROUTINE", "place", " "));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"error-heldOn\"", "must not be in the past", "id=\"error-place\"",
-                "value=\"2015-03-01\"");
+                "value=\"2015-03-01\"", "There is a problem");
+        // The summary names each field by its label, in the form's order, and links to it.
+        assertThat(refused.body()).containsSubsequence("<a href=\"#heldOn\">Date must not be in the past",
+                "<a href=\"#place\">Place ");
         HttpSession.Response created = spoc.postForm("/cdop/meetings",
                 Map.of("_csrf", csrf, "heldOn", MEETING_DAY.toString(), "kind", "ROUTINE", "place", "Civic Centre"));
         assertThat(created.status()).isEqualTo(302);
