@@ -9,6 +9,7 @@
   const rowTemplate = document.getElementById('agency-row');
   const duplicateWarning = document.getElementById('duplicate-warning');
   const saveError = document.getElementById('save-error');
+  const errorSummary = document.getElementById('error-summary');
   const touched = new Set();
   let showAll = false;
   let timer = null;
@@ -54,7 +55,7 @@
       if (agency) {
         const row = rows[Number(agency[1])];
         if (row && (showAll || touched.has('agencies'))) {
-          row.querySelector('[data-agency-error]').textContent = (agency[2] || 'agency') + ' ' + error.rule;
+          row.querySelector('[data-agency-error]').textContent = error.rule;
         }
         return;
       }
@@ -70,6 +71,38 @@
         }
       }
     });
+  }
+
+  // The element an error is about: a field, or an agency row's input (ids given as rows are numbered).
+  function target(field) {
+    const agency = /^agencies\[(\d+)\]\.?(.*)$/.exec(field);
+    if (agency) {
+      const rows = agencies.querySelectorAll('.agency-row');
+      rows.forEach((row, i) => row.querySelectorAll('[data-agency-field]').forEach(input => {
+        input.id = 'agencies-' + i + '-' + input.dataset.agencyField;
+      }));
+      const row = rows[Number(agency[1])];
+      return row ? row.querySelector('[data-agency-field="' + (agency[2] || 'agency') + '"]') : null;
+    }
+    return document.getElementById(field === 'agencies' ? 'add-agency' : field);
+  }
+
+  // GOV.UK error summary: every problem in the order of the form, each a link to its field.
+  function showSummary(errors) {
+    const list = errorSummary.querySelector('ul');
+    list.textContent = '';
+    errors.map(error => ({ error: error, element: target(error.field) }))
+      .sort((a, b) => !a.element || !b.element ? 0
+        : (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+      .forEach(entry => {
+        const item = document.createElement('li');
+        const link = document.createElement('a');
+        link.textContent = entry.error.rule;
+        link.href = '#' + (entry.element ? entry.element.id : entry.error.field);
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+    errorSummary.hidden = errors.length === 0;
   }
 
   function showDuplicates(duplicates) {
@@ -113,6 +146,7 @@
     event.preventDefault();
     showAll = true;
     saveError.hidden = true;
+    errorSummary.hidden = true;
     post('/api/notifications', formA()).then(response => {
       if (response.status === 201) {
         return response.json().then(saved => {
@@ -123,10 +157,11 @@
       return response.json().then(problem => {
         if (problem.errors) {
           showErrors(problem.errors);
-          saveError.textContent = 'Not saved: please correct the fields marked below.';
-        } else {
-          saveError.textContent = 'Not saved: ' + (problem.detail || 'please try again.');
+          showSummary(problem.errors);
+          errorSummary.focus();
+          return;
         }
+        saveError.textContent = 'Not saved: ' + (problem.detail || 'please try again.');
         saveError.hidden = false;
         window.scrollTo(0, 0);
       });

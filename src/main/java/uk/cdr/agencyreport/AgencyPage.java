@@ -44,6 +44,14 @@ class AgencyPage {
         }
     }
 
+    /** One entry of the page's error summary: the input it links to and the problem, naming the field. */
+    record ErrorEntry(String inputId, String message) {
+    }
+
+    private static final List<String> COLUMNS = List.of("agency", "contactName", "contactEmail");
+    private static final Map<String, String> COLUMN_NAMES = Map.of("agency", "agency", "contactName", "contact name",
+            "contactEmail", "contact email");
+
     private final AgencyReports agencyReports;
 
     AgencyPage(AgencyReports agencyReports) {
@@ -121,7 +129,29 @@ class AgencyPage {
         model.addAttribute("requested", requested);
         model.addAttribute("rows", rows);
         model.addAttribute("errors", errors);
+        model.addAttribute("errorSummary", summary(errors));
         return "agencyreport/agencies";
+    }
+
+    /**
+     * The errors in the order of the page (row by row, left to right), each naming its row and
+     * column ("Row 2: contact email is required...") and linking to its input.
+     */
+    static List<ErrorEntry> summary(Map<String, String> errors) {
+        List<ErrorEntry> entries = new ArrayList<>();
+        if (errors.containsKey("agencies")) {
+            entries.add(new ErrorEntry("agency-0", "Agencies " + errors.get("agencies")));
+        }
+        errors.keySet().stream().filter(key -> key.matches("row\\d+\\.\\w+"))
+                .sorted(java.util.Comparator.comparingInt((String key) -> Integer.parseInt(key.substring(3, key.indexOf('.'))))
+                        .thenComparingInt(key -> COLUMNS.indexOf(key.substring(key.indexOf('.') + 1))))
+                .forEach(key -> {
+                    int row = Integer.parseInt(key.substring(3, key.indexOf('.')));
+                    String column = key.substring(key.indexOf('.') + 1);
+                    entries.add(new ErrorEntry(column + "-" + row, "Row " + (row + 1) + ": "
+                            + COLUMN_NAMES.getOrDefault(column, column) + " " + errors.get(key)));
+                });
+        return entries;
     }
 
     /** Rows are posted as rows[0].agency, rows[0].contactName, rows[0].contactEmail and rows[0].remove. */

@@ -48,9 +48,11 @@ class FormBEmails {
     private final AuditLog auditLog;
     private final Clock clock;
     private final String baseUrl;
+    private final SpocContact spoc;
 
     FormBEmails(FormBRequests requests, FormBTimers timers, Mailer mailer, AuditLog auditLog, Clock clock,
-            @Value("${cdr.public-base-url}") String baseUrl) {
+            @Value("${cdr.public-base-url}") String baseUrl, SpocContact spoc) {
+        this.spoc = spoc;
         this.requests = requests;
         this.timers = timers;
         this.mailer = mailer;
@@ -102,10 +104,11 @@ class FormBEmails {
 
                 The link works until %s or until the form is submitted. It replaces any link we sent you
                 before. If it has stopped working, please contact the Single Point of Contact for child
-                death reviews, quoting the case reference.
+                death reviews, quoting the case reference:
+                %s
                 """.formatted(request.contactName() == null ? "colleague" : request.contactName(), opening.strip(),
                 request.caseReference(), request.agency(), due, link,
-                DAY.format(expiresAt.atZoneSameInstant(clock.getZone())));
+                DAY.format(expiresAt.atZoneSameInstant(clock.getZone())), spoc.inOneLine());
         mailer.send(new Mailer.Email(request.caseId(), purpose.kind(requestId, linkNumber),
                 List.of(request.contactEmail()), subject, body));
         auditLog.record(SYSTEM, AuditAction.FORM_B_LINK_SENT, request.caseReference(),

@@ -1,6 +1,7 @@
 package uk.cdr.agencyreport;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The agency's Form B page, reached through the personal link without a login. Its fields are
- * rendered from the Form B definition. A link that does not work gets one neutral page, with the
- * same status, whatever the reason, so it reveals nothing about any case.
+ * rendered from the Form B definition. A link that does not work gets a page saying why (used,
+ * expired, withdrawn, not recognised) and whom to ask, and nothing about any case.
  */
 @Controller
 @RequestMapping("/form-b")
@@ -27,25 +28,32 @@ class FormBPage {
 
     static final String LINK_NOT_VALID = "agencyreport/form-b-link-not-valid";
 
+    /** One entry of the error summary: the field's id (the link target) and the message naming it. */
+    record ErrorEntry(String field, String message) {
+    }
+
     private final FormBReturns returns;
     private final FormBDefinition definition;
+    private final SpocContact spoc;
 
-    FormBPage(FormBReturns returns, FormBDefinition definition) {
+    FormBPage(FormBReturns returns, FormBDefinition definition, SpocContact spoc) {
         this.returns = returns;
         this.definition = definition;
+        this.spoc = spoc;
     }
 
     @GetMapping("/thank-you")
-    String thankYou() {
+    String thankYou(Model model) {
+        model.addAttribute("spoc", spoc);
         return "agencyreport/form-b-thank-you";
     }
 
     @GetMapping("/{token}")
     String open(@PathVariable String token, Model model, HttpServletResponse response) {
         try {
-            return show(returns.open(token), token, Map.of(), Map.of(), model);
+            return show(returns.open(token), token, Map.of(), List.of(), model);
         } catch (LinkNotValid e) {
-            return linkNotValid(response);
+            return linkNotValid(e, model, response);
         }
     }
 
@@ -60,23 +68,25 @@ class FormBPage {
             returns.submit(token, answers);
             return "redirect:/form-b/thank-you";
         } catch (LinkNotValid e) {
-            return linkNotValid(response);
+            return linkNotValid(e, model, response);
         } catch (InvalidInput e) {
             FormBReturns.OpenFormB formB;
             try {
                 formB = returns.reopen(token);
             } catch (LinkNotValid expiredMeanwhile) {
-                return linkNotValid(response);
+                return linkNotValid(expiredMeanwhile, model, response);
             }
-            Map<String, String> errors = new HashMap<>();
-            e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.rule()));
+            // The validator reports in form order: the summary lists them as the agency meets the fields.
+            List<ErrorEntry> errors = e.errors().stream().map(error -> new ErrorEntry(error.field(), error.rule())).toList();
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(formB, token, answers, errors, model);
         }
     }
 
     private String show(FormBReturns.OpenFormB formB, String token, Map<String, String> answers,
-            Map<String, String> errors, Model model) {
+            List<ErrorEntry> errorList, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        errorList.forEach(error -> errors.putIfAbsent(error.field(), error.message()));
         Map<String, String> placeholders = new HashMap<>();
         placeholders.put("caseReference", formB.caseReference());
         placeholders.put("agency", formB.agency());
@@ -86,12 +96,23 @@ class FormBPage {
         model.addAttribute("placeholders", placeholders);
         model.addAttribute("answers", answers);
         model.addAttribute("errors", errors);
-        model.addAttribute("errorFields", List.copyOf(errors.keySet()));
+        model.addAttribute("errorList", errors.entrySet().stream().map(en -> new ErrorEntry(en.getKey(), en.getValue())).toList());
+        model.addAttribute("title", title(placeholders));
         return "agencyreport/form-b";
     }
 
-    private static String linkNotValid(HttpServletResponse response) {
+    /** The form's first heading ("Form B: agency report for case 2014-15/007") is the page's h1. */
+    private String title(Map<String, String> placeholders) {
+        return definition.components().stream().filter(FormBDefinition.Field::isText)
+                .flatMap(c -> c.blocks(placeholders).stream()).filter(FormBDefinition.Block::heading)
+                .map(FormBDefinition.Block::text).findFirst()
+                .orElse("Form B: agency report for case " + placeholders.get("caseReference"));
+    }
+
+    private String linkNotValid(LinkNotValid e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("reason", e.reason().name());
+        model.addAttribute("spoc", spoc);
         return LINK_NOT_VALID;
     }
 }

@@ -103,18 +103,25 @@ class FormBRequests {
                 .params(dueAt, at, id).update();
     }
 
+    /**
+     * Withdrawn: the link dies with the status, but its hash stays, so the agency who follows it
+     * is told the request was withdrawn rather than that the link is unknown.
+     */
     void withdrawn(UUID id, OffsetDateTime at) {
         jdbc.sql("""
-                update agency_report_request set status = 'WITHDRAWN', withdrawn_at = ?, token_hash = null,
+                update agency_report_request set status = 'WITHDRAWN', withdrawn_at = ?,
                     token_expires_at = null, version = version + 1
                 where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
                 .params(at, id).update();
     }
 
-    /** Returned: the link dies with it. False if another submission or a withdrawal came first. */
+    /**
+     * Returned: the link dies with the status (its hash stays, to tell a second visit it was used).
+     * False if another submission or a withdrawal came first.
+     */
     boolean returned(UUID id, String tokenHash, OffsetDateTime at) {
         return jdbc.sql("""
-                update agency_report_request set status = 'RETURNED', returned_at = ?, token_hash = null,
+                update agency_report_request set status = 'RETURNED', returned_at = ?,
                     token_expires_at = null, version = version + 1
                 where id = ? and token_hash = ? and status not in ('RETURNED', 'WITHDRAWN')""")
                 .params(at, id, tokenHash).update() == 1;

@@ -58,7 +58,7 @@ public class FormBReturns {
         this.clock = clock;
     }
 
-    /** Opens the Form B of a link, or LinkNotValid whatever the reason. */
+    /** Opens the Form B of a link, or LinkNotValid saying why not. */
     public OpenFormB open(String token) {
         FormBRequests.Request request = valid(token);
         auditLog.record(actor(request), AuditAction.FORM_B_VIEWED, request.caseReference(),
@@ -84,7 +84,7 @@ public class FormBReturns {
 
     /**
      * Checks the link first, then every answer; stores nothing unless all are valid.
-     * @throws LinkNotValid whatever the reason the link does not work
+     * @throws LinkNotValid saying why the link does not work
      * @throws InvalidInput naming each field and its rule
      */
     @Transactional
@@ -96,7 +96,10 @@ public class FormBReturns {
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         if (!requests.returned(request.id(), FormBTokens.hash(token), now)) {
-            throw new LinkNotValid(); // a second submission, or a withdrawal, was first
+            // A second submission, or a withdrawal, was first: say which.
+            throw new LinkNotValid(requests.byTokenHash(FormBTokens.hash(token))
+                    .filter(r -> r.status() == RequestStatus.WITHDRAWN)
+                    .map(r -> LinkNotValid.Reason.WITHDRAWN).orElse(LinkNotValid.Reason.USED));
         }
         UUID reportId = UUID.randomUUID();
         insert(reportId, request, now, result.answers());
@@ -127,23 +130,33 @@ public class FormBReturns {
 
     private FormBRequests.Request valid(String token) {
         if (!FormBTokens.isWellFormed(token)) {
-            throw refused(null);
+            throw refused(null, LinkNotValid.Reason.NOT_RECOGNISED);
         }
         Optional<FormBRequests.Request> found = requests.byTokenHash(FormBTokens.hash(token));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (found.isEmpty() || !found.get().status().open() || found.get().tokenExpiresAt() == null
-                || !found.get().tokenExpiresAt().isAfter(now)) {
-            throw refused(found.orElse(null));
+        if (found.isEmpty()) {
+            throw refused(null, LinkNotValid.Reason.NOT_RECOGNISED);
         }
-        return found.get();
+        FormBRequests.Request request = found.get();
+        if (request.status() == RequestStatus.RETURNED) {
+            throw refused(request, LinkNotValid.Reason.USED);
+        }
+        if (request.status() == RequestStatus.WITHDRAWN) {
+            throw refused(request, LinkNotValid.Reason.WITHDRAWN);
+        }
+        if (request.tokenExpiresAt() == null || !request.tokenExpiresAt().isAfter(now)) {
+            throw refused(request, LinkNotValid.Reason.EXPIRED);
+        }
+        return request;
     }
 
-    /** Recorded for the SPOC's peace of mind; the person holding the link learns nothing. */
-    private LinkNotValid refused(FormBRequests.Request request) {
+    /** Recorded for the SPOC's peace of mind; the person holding the link learns only why it does not work. */
+    private LinkNotValid refused(FormBRequests.Request request, LinkNotValid.Reason reason) {
         auditLog.record(request == null ? AuditLog.ANONYMOUS : actor(request), AuditAction.FORM_B_LINK_REFUSED,
                 request == null ? null : request.caseReference(),
-                request == null ? "unknown or malformed Form B link" : "expired Form B link of " + request.agency());
-        return new LinkNotValid();
+                request == null ? "unknown or malformed Form B link"
+                        : reason.name().toLowerCase(java.util.Locale.ROOT) + " Form B link of " + request.agency());
+        return new LinkNotValid(reason);
     }
 
     private void insert(UUID reportId, FormBRequests.Request request, OffsetDateTime now, Map<String, Object> answers) {

@@ -16,7 +16,8 @@ import uk.cdr.web.PlainText;
  * The Form B rules, read from the form definition (required, maximum length, email, the allowed
  * codes) plus its custom properties: {@code notInFuture}, {@code notBefore} (another date field)
  * and {@code requiredWhen} ("field=value", e.g. details are required when the answer is yes).
- * Returns every broken rule at once, field by field; "not-known" is an answer like any other.
+ * Returns every broken rule at once, in form order, each message naming its field by its label;
+ * "not-known" is an answer like any other.
  */
 @Component
 class FormBValidator {
@@ -57,55 +58,84 @@ class FormBValidator {
     }
 
     private String check(FormBDefinition.Field field, String value, Map<String, String> raw) {
+        String name = nameOf(field);
         if (value == null) {
             if (field.required()) {
-                return "is required";
+                return field.hasOptions() ? name + ": choose " + choices(field) : name + " is required";
             }
             String when = field.property("requiredWhen");
             if (when != null) {
                 String[] condition = when.split("=", 2);
                 if (condition[1].equals(trimmed(raw.get(condition[0])))) {
-                    return "is required when the answer is " + condition[1];
+                    FormBDefinition.Field other = field(condition[0]);
+                    return name + " is required when you answer " + optionLabel(other, condition[1]) + " to \""
+                            + nameOf(other) + "\"";
                 }
             }
             return null;
         }
         int max = field.maxLength() == null ? DEFAULT_MAX_LENGTH : field.maxLength();
         if (value.length() > max) {
-            return "must be at most " + max + " characters";
+            return name + " must be at most " + max + " characters";
         }
         // Only a textarea may span lines: a one-line answer (name, agency, email) goes into emails.
         if ("textarea".equals(field.type()) ? !PlainText.isMultiLine(value) : !PlainText.isSingleLine(value)) {
-            return "textarea".equals(field.type()) ? PlainText.MULTI_LINE_RULE : PlainText.SINGLE_LINE_RULE;
+            return name + " " + ("textarea".equals(field.type()) ? PlainText.MULTI_LINE_RULE : PlainText.SINGLE_LINE_RULE);
         }
         if (field.email() && !EMAIL.matcher(value).matches()) {
-            return "must be an email address";
+            return name + " must be an email address, like name@example.org";
         }
         if (field.hasOptions() && field.options().stream().noneMatch(o -> o.value().equals(value))) {
-            return "must be one of " + String.join(", ", field.options().stream().map(FormBDefinition.Option::value).toList());
+            return name + ": choose " + choices(field);
         }
         if (field.isDate()) {
-            return checkDate(field, value, raw);
+            return checkDate(field, name, value, raw);
         }
         return null;
     }
 
-    private String checkDate(FormBDefinition.Field field, String value, Map<String, String> raw) {
+    private String checkDate(FormBDefinition.Field field, String name, String value, Map<String, String> raw) {
         LocalDate date = date(value);
         if (date == null) {
-            return "must be a date (yyyy-mm-dd)";
+            return name + " must be a real date";
         }
         if ("true".equals(field.property("notInFuture")) && date.isAfter(LocalDate.now(clock))) {
-            return "must not be in the future";
+            return name + " must not be in the future";
         }
         String notBefore = field.property("notBefore");
         if (notBefore != null) {
             LocalDate other = date(trimmed(raw.get(notBefore)));
             if (other != null && date.isBefore(other)) {
-                return "must not be before " + notBefore;
+                return name + " must not be before " + Character.toLowerCase(nameOf(field(notBefore)).charAt(0))
+                        + nameOf(field(notBefore)).substring(1);
             }
         }
         return null;
+    }
+
+    /**
+     * A field as its label names it, without the "(optional)" or "(if known)" that guides the
+     * answer: "First contact must not be in the future", never a key such as firstContactDate.
+     */
+    static String nameOf(FormBDefinition.Field field) {
+        String label = field.label() == null || field.label().isBlank() ? field.key() : field.label();
+        return label.replaceFirst("\\s*\\((optional|if known)\\)$", "");
+    }
+
+    private FormBDefinition.Field field(String key) {
+        return definition.fields().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    /** "Yes, No or Not known": the answers as the form offers them. */
+    private static String choices(FormBDefinition.Field field) {
+        List<String> labels = field.options().stream().map(FormBDefinition.Option::label).toList();
+        return labels.size() == 1 ? labels.get(0)
+                : String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
+    }
+
+    private static String optionLabel(FormBDefinition.Field field, String value) {
+        return field.options().stream().filter(o -> o.value().equals(value)).map(FormBDefinition.Option::label)
+                .findFirst().orElse(value);
     }
 
     private static LocalDate date(String value) {

@@ -24,6 +24,10 @@ class PostMortemPage {
         this.postMortems = postMortems;
     }
 
+    /** The case page's words for the form's fields: a message names the field a person sees. */
+    private static final java.util.Map<String, String> LABELS = java.util.Map.of("event", "Milestone",
+            "on", "Date of the milestone");
+
     @PostMapping("/cases/{caseId}/post-mortem")
     String record(@PathVariable UUID caseId, @RequestParam(required = false) String event,
             @RequestParam(required = false) String on, Authentication user, RedirectAttributes redirect) {
@@ -32,10 +36,11 @@ class PostMortemPage {
             postMortems.record(caseId, new PostMortems.Milestone(event, date), user.getName());
             redirect.addFlashAttribute("postMortemRecorded", true);
         } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute("postMortemError", "on must be a date (yyyy-mm-dd)");
+            redirect.addFlashAttribute("postMortemError", LABELS.get("on") + " must be a real date");
         } catch (InvalidAnswers e) {
             redirect.addFlashAttribute("postMortemError", e.errors().stream()
-                    .map(error -> error.field() + " " + error.rule()).collect(Collectors.joining("; ")));
+                    .map(error -> LABELS.getOrDefault(error.field(), error.field()) + " " + error.rule())
+                    .collect(Collectors.joining("; ")));
         }
         return "redirect:/cases/" + caseId + "#post-mortem";
     }

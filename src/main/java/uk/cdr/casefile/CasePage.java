@@ -25,6 +25,7 @@ import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.panel.CdopReviews;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.security.CurrentUser;
+import uk.cdr.security.People;
 import uk.cdr.security.Role;
 
 /** The case page for the SPOC and the Designated Doctor. Every view is audited. */
@@ -40,10 +41,12 @@ class CasePage {
     private final WaitingEmails waitingEmails;
     private final CaseProcess caseProcess;
     private final uk.cdr.panel.CdopQueue cdopQueue;
+    private final People people;
 
     CasePage(CaseFiles caseFiles, CaseMeetings caseMeetings, CaseActions caseActions, AgencyReports agencyReports,
             AuditLog auditLog, CdopReviews cdopReviews, WaitingEmails waitingEmails, CaseProcess caseProcess,
-            uk.cdr.panel.CdopQueue cdopQueue) {
+            uk.cdr.panel.CdopQueue cdopQueue, People people) {
+        this.people = people;
         this.cdopQueue = cdopQueue;
         this.caseProcess = caseProcess;
         this.cdopReviews = cdopReviews;
@@ -61,6 +64,7 @@ class CasePage {
         auditLog.record(user.getName(), AuditAction.CASE_VIEWED, c.reference(), "case page");
         List<FormBStatus> formB = agencyReports.forCase(caseId);
         model.addAttribute("c", c);
+        model.addAttribute("people", people);
         model.addAttribute("formB", formB);
         model.addAttribute("spoc", CurrentUser.from(user).map(u -> u.has(Role.SPOC)).orElse(false));
         model.addAttribute("rapidResponse", caseMeetings.rapidResponse(caseId).orElse(null));

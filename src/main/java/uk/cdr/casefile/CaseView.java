@@ -11,17 +11,10 @@ public record CaseView(UUID id, String reference, String status, String childFir
         String suggestedClassification, String deathClassification, String classifiedBy,
         boolean scrUnderConsideration) {
 
-    /** Age at death as a clinician says it: days for a neonate, weeks in the first year, then years and months. */
+    /** Age at death in words, e.g. "11 years 5 months" (see {@link uk.cdr.child.Age} for the rule). */
     public String ageAtDeath() {
-        if (ageAtDeathDays < 28) {
-            return ageAtDeathDays + (ageAtDeathDays == 1 ? " day" : " days");
-        }
-        if (ageAtDeathDays < 365) {
-            return ageAtDeathDays / 7 + " weeks";
-        }
-        java.time.Period age = java.time.Period.between(dateOfBirth, dateOfDeath);
-        return age.getYears() + (age.getYears() == 1 ? " year" : " years")
-                + (age.getMonths() == 0 ? "" : " " + age.getMonths() + (age.getMonths() == 1 ? " month" : " months"));
+        return dateOfBirth == null ? ageAtDeathDays + (ageAtDeathDays == 1 ? " day" : " days")
+                : uk.cdr.child.Age.inWords(dateOfBirth, dateOfDeath);
     }
 
     /** A date as a UK reader expects it, e.g. "31 Mar 2015"; blank for none. */

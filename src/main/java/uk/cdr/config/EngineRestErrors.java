@@ -129,7 +129,7 @@ class EngineRestErrors {
         body.put("type", "about:blank");
         body.put("title", "Invalid input");
         body.put("status", 400);
-        body.put("detail", refused.refusals().stream().map(r -> r.field() + " " + r.rule())
+        body.put("detail", refused.refusals().stream().map(RefusedAnswers.Refusal::sentence)
                 .collect(java.util.stream.Collectors.joining("; ")));
         body.put("errors", refused.refusals().stream().map(r -> Map.of("field", r.field(), "rule", r.rule())).toList());
         return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json").entity(body).build();

@@ -14,7 +14,7 @@ public class RefusedAnswers extends BadUserRequestException {
     private final List<Refusal> refusals;
 
     public RefusedAnswers(List<Refusal> refusals) {
-        super("Not saved. " + refusals.stream().map(r -> r.field() + " " + r.rule()).collect(Collectors.joining("; ")));
+        super("Not saved. " + refusals.stream().map(Refusal::sentence).collect(Collectors.joining("; ")));
         this.refusals = List.copyOf(refusals);
     }
 
@@ -23,5 +23,13 @@ public class RefusedAnswers extends BadUserRequestException {
     }
 
     public record Refusal(String field, String rule) {
+
+        /**
+         * What the person reads: a rule that is already a sentence names its field in words
+         * ("Date of death must not be in the future"); a bare rule gets the field's key before it.
+         */
+        public String sentence() {
+            return !rule.isEmpty() && Character.isUpperCase(rule.charAt(0)) ? rule : field + " " + rule;
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
@@ -31,7 +33,45 @@ public class FormAValidator {
         this.clock = clock;
     }
 
+    /** Each field as the Log a death page labels it: every message names its field in these words. */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("formA", "Form A"),
+            Map.entry("notifierName", "Notifier's name"), Map.entry("notifierRole", "Notifier's role"),
+            Map.entry("notifierOrganisation", "Notifier's organisation"), Map.entry("notifierEmail", "Notifier's email"),
+            Map.entry("notifierPhone", "Notifier's phone"), Map.entry("childFirstName", "Child's first name"),
+            Map.entry("childLastName", "Child's last name"), Map.entry("childOtherNames", "Child's other names"),
+            Map.entry("dateOfBirth", "Date of birth"), Map.entry("sex", "Sex"), Map.entry("nhsNumber", "NHS number"),
+            Map.entry("nhsNumberAbsentReason", "Why there is no NHS number"), Map.entry("ethnicity", "Ethnicity"),
+            Map.entry("addressLine", "Address"), Map.entry("postcode", "Postcode"),
+            Map.entry("dateOfDeath", "Date of death"), Map.entry("timeOfDeath", "Time of death"),
+            Map.entry("placeOfDeath", "Place of death"), Map.entry("notifiedExpected", "The notifier's view"),
+            Map.entry("circumstances", "Circumstances"), Map.entry("postMortemRequired", "Post-mortem required"),
+            Map.entry("coronerInformed", "Coroner informed"), Map.entry("agencies", "Agencies"));
+    private static final Pattern AGENCY_FIELD = Pattern.compile("^agencies\\[(\\d+)\\]\\.?(\\w*)$");
+
     public List<FieldError> validate(FormA form) {
+        return rules(form).stream().map(e -> new FieldError(e.field(), labelOf(e.field()) + " " + e.rule())).toList();
+    }
+
+    /**
+     * The field as a person reads it: "Date of death", "Agency 2: contact email" (rows count from 1
+     * on the page); the key itself for a field the page does not have.
+     */
+    public static String labelOf(String field) {
+        Matcher agency = AGENCY_FIELD.matcher(field);
+        if (agency.matches()) {
+            String row = "Agency " + (Integer.parseInt(agency.group(1)) + 1);
+            return switch (agency.group(2)) {
+                case "agency" -> row + ": agency name";
+                case "contactName" -> row + ": contact name";
+                case "contactEmail" -> row + ": contact email";
+                default -> row;
+            };
+        }
+        return LABELS.getOrDefault(field, field);
+    }
+
+    private List<FieldError> rules(FormA form) {
         List<FieldError> errors = new ArrayList<>();
         if (form == null) {
             errors.add(new FieldError("formA", "is required"));
@@ -70,7 +110,7 @@ public class FormAValidator {
     private void nhsNumber(List<FieldError> errors, FormA form) {
         if (blank(form.nhsNumber())) {
             if (blank(form.nhsNumberAbsentReason())) {
-                errors.add(new FieldError("nhsNumber", "is required, or give nhsNumberAbsentReason"));
+                errors.add(new FieldError("nhsNumber", "is required, or say why there is none"));
             } else {
                 optionalLine(errors, "nhsNumberAbsentReason", form.nhsNumberAbsentReason(), SHORT_TEXT);
             }
@@ -95,9 +135,9 @@ public class FormAValidator {
         }
         if (form.dateOfBirth() != null) {
             if (form.dateOfDeath().isBefore(form.dateOfBirth())) {
-                errors.add(new FieldError("dateOfDeath", "must not be before dateOfBirth"));
+                errors.add(new FieldError("dateOfDeath", "must not be before the date of birth"));
             } else if (Period.between(form.dateOfBirth(), form.dateOfDeath()).getYears() >= 18) {
-                errors.add(new FieldError("dateOfDeath", "child must be under 18 at death"));
+                errors.add(new FieldError("dateOfDeath", "must be before the child's 18th birthday: the review is of deaths of children under 18"));
             }
         }
     }

@@ -34,7 +34,8 @@ class NotificationEmails {
 
     void alertDesignatedDoctor(UUID caseId) {
         CaseSummaries.CaseSummary c = summaries.of(caseId);
-        String subject = "Child death notification " + c.reference() + " (notifier's view: " + c.notifiedExpected() + ")";
+        String subject = "Child death notification " + c.reference() + " (notifier's view: "
+                + Codes.label(c.notifiedExpected()).toLowerCase(java.util.Locale.UK) + ")";
         String body = """
                 A child death has been notified.
 
@@ -47,7 +48,7 @@ class NotificationEmails {
                 Case page: %s/cases/%s
                 Please confirm whether the death was expected or unexpected in Tasklist:
                 %s/camunda/app/tasklist/default/
-                """.formatted(c.reference(), c.age(), c.placeOfDeath(), c.notifiedExpected(),
+                """.formatted(c.reference(), c.age(), Codes.label(c.placeOfDeath()), Codes.label(c.notifiedExpected()),
                 c.notifierOrganisation(), c.outOfHours() ? "\nReceived out of hours." : "", baseUrl, caseId, baseUrl);
         mailer.send(new Mailer.Email(caseId, DESIGNATED_DOCTOR_ALERT, addresses.of(Role.DESIGNATED_DOCTOR.groupId()),
                 subject, body));

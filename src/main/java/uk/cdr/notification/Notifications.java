@@ -23,6 +23,7 @@ import uk.cdr.casefile.CaseReferences.CaseReference;
 import uk.cdr.casefile.ReportingYear;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.child.NhsNumber;
+import uk.cdr.child.Age;
 
 /**
  * Records a notification of a child's death: the one service behind the page, the Tasklist start
@@ -59,9 +60,13 @@ public class Notifications {
         this.clock = clock;
     }
 
-    /** What became of a notification: a new case, or a possible duplicate waiting for the SPOC. */
+    /**
+     * What became of a notification: a new case, or a possible duplicate waiting for the SPOC. The
+     * age comes twice: in days for a program (ageAtDeathDays), in words for a person (ageAtDeath,
+     * "11 years 5 months").
+     */
     public record Recorded(UUID notificationId, Outcome outcome, UUID caseId, String caseReference,
-            String possibleDuplicateOf, boolean outOfHours, int ageAtDeathDays, boolean neonatal) {
+            String possibleDuplicateOf, boolean outOfHours, int ageAtDeathDays, String ageAtDeath, boolean neonatal) {
     }
 
     public enum Outcome {
@@ -93,7 +98,8 @@ public class Notifications {
                 "possible duplicate notification from " + form.notifierOrganisation() + " (matched on " + match.matchedOn() + ")");
         int age = ageAtDeathDays(form);
         return new Recorded(notificationId, Outcome.POSSIBLE_DUPLICATE, null, null, match.caseReference(),
-                workingDays.isOutOfHours(notifiedAt), age, age < NEONATAL_DAYS);
+                workingDays.isOutOfHours(notifiedAt), age, Age.inWords(form.dateOfBirth(), form.dateOfDeath()),
+                age < NEONATAL_DAYS);
     }
 
     /** The SPOC says the notification is the same death as the matched case: record the notifier there. */
@@ -144,7 +150,7 @@ public class Notifications {
         caseProcess.start(caseId);
         auditLog.record(by, AuditAction.CASE_CREATED, reference.text(), "Form A from " + form.notifierOrganisation());
         return new Recorded(notificationId, Outcome.CASE_OPENED, caseId, reference.text(), null, outOfHours,
-                ageAtDeathDays, neonatal);
+                ageAtDeathDays, Age.inWords(form.dateOfBirth(), form.dateOfDeath()), neonatal);
     }
 
     private static int ageAtDeathDays(FormA form) {

@@ -254,7 +254,7 @@ public class CdopReviews {
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         if (today.isBefore(review.meetingOn())) {
-            errors.add(new FieldError("outcome", "can be recorded from the day of the meeting, " + review.meetingOn()));
+            errors.add(new FieldError("outcome", "can be recorded from the day of the meeting, " + uk.cdr.web.InWords.date(review.meetingOn())));
         }
         if ("reviewed".equals(outcome)) {
             if (jdbc.sql("select count(*) from form_c where case_id = ?").param(review.caseId()).query(Integer.class).single() == 0) {

@@ -19,6 +19,7 @@ import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.child.AgeBand;
 import uk.cdr.web.CodeLabels;
+import uk.cdr.web.InWords;
 
 /**
  * A case as the panel sees it at a meeting: an anonymised summary, the agencies' Form B returns
@@ -31,6 +32,14 @@ public class PanelCases {
     private static final ZoneId UK = ZoneId.of("Europe/London");
     /** Who filled in a Form B is the agency's business; the panel reads what the agency knew. */
     private static final Set<String> NOT_FOR_THE_PANEL = Set.of("reporterName", "reporterEmail", "reporterPhone");
+    /**
+     * Form B speaks to the agency ("Your role"); the panel reads it about the agency. The other
+     * labels are the same for both, less the "(optional)" or "(if known)" meant for the one answering.
+     */
+    private static final Map<String, String> LABELS_FOR_THE_PANEL = Map.of(
+            "reporterRole", "Author's role",
+            "reporterAgency", "Agency",
+            "contactWith", "The agency had contact with");
 
     private final JdbcClient jdbc;
     private final FormBDefinition formB;
@@ -121,7 +130,7 @@ public class PanelCases {
                 if (NOT_FOR_THE_PANEL.contains(field.key()) || value == null || value.toString().isBlank()) {
                     continue;
                 }
-                String text = value.toString();
+                String text = value instanceof java.time.LocalDate date ? InWords.date(date) : value.toString();
                 if (field.hasOptions()) {
                     text = field.options().stream().filter(o -> o.value().equals(value.toString()))
                             .map(FormBDefinition.Option::label).findFirst().orElse(text);
@@ -129,11 +138,16 @@ public class PanelCases {
                 if ("reporterRole".equals(field.key())) {
                     role = redaction.apply(text);
                 }
-                shown.add(new Answer(field.label(), redaction.apply(text)));
+                shown.add(new Answer(labelForThePanel(field), redaction.apply(text)));
             }
             result.add(new FormBReturn(redaction.apply(r.agency()), role, r.returnedAt().atZoneSameInstant(UK).toLocalDate(),
                     shown));
         }
         return result;
+    }
+
+    static String labelForThePanel(FormBDefinition.Field field) {
+        return LABELS_FOR_THE_PANEL.getOrDefault(field.key(),
+                field.label().replaceFirst("\\s*\\((optional|if known)\\)$", ""));
     }
 }

@@ -9,6 +9,8 @@ import uk.cdr.config.CaseVariables;
 import uk.cdr.mail.GroupAddresses;
 import uk.cdr.mail.Mailer;
 import uk.cdr.security.Role;
+import uk.cdr.web.CodeLabels;
+import uk.cdr.web.InWords;
 
 /** Send_DeferredCaseDueToSpoc: a deferred case reached its review-by date unassigned, so the SPOC must put it on a meeting. */
 @Component("sendDeferredCaseDueToSpoc")
@@ -36,7 +38,8 @@ class SendDeferredCaseDueToSpoc implements JavaDelegate {
                 The CDOP deferred case %s at its meeting of %s (%s) to be reviewed by %s.
                 It has not been assigned to a meeting since. Assign it from the CDOP case queue:
                 %s/cdop/queue?state=DEFERRED
-                """.formatted(reference, review.meetingOn(), review.deferralReason().replace('-', ' '),
-                review.reviewBy(), baseUrl)));
+                """.formatted(reference, InWords.date(review.meetingOn()),
+                CodeLabels.label(review.deferralReason()).toLowerCase(java.util.Locale.UK),
+                InWords.date(review.reviewBy()), baseUrl)));
     }
 }

@@ -32,7 +32,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** The field's key, for programs, and its rule; a rule that is a sentence names the field in words. */
     public record FieldError(String field, String rule) {
+
+        /** "Date of death must not be in the future", or "heldOn must be a date" for a bare rule. */
+        public String sentence() {
+            return !rule.isEmpty() && Character.isUpperCase(rule.charAt(0)) ? rule : field + " " + rule;
+        }
     }
 
     @Override
@@ -144,7 +150,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     public static ResponseEntity<Object> invalid(List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
-                .map(e -> e.field() + " " + e.rule()).reduce((a, b) -> a + "; " + b).orElse("Invalid request"));
+                .map(FieldError::sentence).reduce((a, b) -> a + "; " + b).orElse("Invalid request"));
         problem.setTitle("Invalid input");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);

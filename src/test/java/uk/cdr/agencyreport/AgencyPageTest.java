@@ -70,6 +70,10 @@ class AgencyPageTest extends IntegrationTest {
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.body()).contains("id=\"error-row2-contactEmail\"", "must be an email address",
                 "value=\"Primary school\"");
+        // The summary names the row and the field, and links to the input.
+        assertThat(rejected.body()).contains("There is a problem",
+                "<a href=\"#contactEmail-2\">Row 3: contact email must be an email address</a>",
+                "id=\"contactEmail-2\"");
         assertThat(agencyReports.forCase(c.caseId())).isEmpty();
 
         String schoolEmail = FormBFixtures.uniqueEmail("school");
@@ -149,6 +153,8 @@ class AgencyPageTest extends IntegrationTest {
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.body()).contains("id=\"error-row0-agency\"", "id=\"error-row0-contactName\"",
                 PlainText.SINGLE_LINE_RULE);
+        assertThat(rejected.body()).containsSubsequence("<a href=\"#agency-0\">Row 1: agency must be one line",
+                "<a href=\"#contactName-0\">Row 1: contact name must be one line");
         assertThat(agencyReports.forCase(c.caseId())).isEmpty();
     }
 

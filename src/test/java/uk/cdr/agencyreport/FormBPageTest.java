@@ -25,7 +25,7 @@ import uk.cdr.support.ProcessTest;
 class FormBPageTest extends ProcessTest {
 
     static final LocalDateTime REQUESTED = LocalDateTime.of(2015, 3, 10, 10, 0);
-    static final String NEUTRAL = "This link has expired or was already used";
+    static final String SPOC_CONTACT = "spoc@cdr.example.org";
 
     @Autowired
     Notifications notifications;
@@ -38,6 +38,9 @@ class FormBPageTest extends ProcessTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    FormBRequests requests;
 
     record Requested(Notifications.Recorded recorded, UUID requestId, String email) {
         String token() {
@@ -61,7 +64,8 @@ class FormBPageTest extends ProcessTest {
         Response page = browser().get("/form-b/" + r.token());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(r.recorded().caseReference(), "Metropolitan Police", "Jamie Testchild",
-                "Form B: agency report for case " + r.recorded().caseReference(), "Your name",
+                "<h1 id=\"form-b-title\">Form B: agency report for case " + r.recorded().caseReference() + "</h1>",
+                "<label for=\"reporterName\">Your name</label>",
                 "Known health issues of the child", "value=\"not-known\"", "type=\"date\"", "name=\"_csrf\"",
                 "31 March 2015");
         assertThat(page.header("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
@@ -79,9 +83,21 @@ class FormBPageTest extends ProcessTest {
 
         Response rejected = agency.postForm("/form-b/" + r.token(), form);
         assertThat(rejected.status()).isEqualTo(400);
-        assertThat(rejected.body()).contains("id=\"error-reporterEmail\"", "must be an email address",
-                "id=\"error-parenting\"", "must be one of yes, no, not-known", "id=\"error-reporterName\"",
-                "id=\"error-natureOfContact\"", "must be at most 4000 characters", "Nothing has been saved",
+        // The summary, GOV.UK style: the problems in form order, each naming its field by its label
+        // and linking to it; the same message beside the field.
+        String summary = rejected.body().substring(rejected.body().indexOf("id=\"error-summary\""),
+                rejected.body().indexOf("</ul>", rejected.body().indexOf("id=\"error-summary\"")));
+        assertThat(rejected.body()).contains("role=\"alert\" id=\"error-summary\"");
+        assertThat(summary).contains("There is a problem").doesNotContain("null", "reporterName ");
+        assertThat(summary).containsSubsequence(
+                "<a href=\"#reporterName\">Your name is required</a>",
+                "<a href=\"#reporterEmail\">Your email must be an email address, like name@example.org</a>",
+                "<a href=\"#natureOfContact\">Nature of the contact must be at most 4000 characters</a>",
+                "<a href=\"#parenting\">Parenting factors: choose Yes, No or Not known</a>");
+        assertThat(rejected.body()).contains("id=\"error-reporterEmail\">Your email must be an email address",
+                "id=\"error-parenting\">Parenting factors: choose Yes, No or Not known",
+                "id=\"reporterName\"", "type=\"radio\" name=\"parenting\" value=\"yes\" id=\"parenting\"",
+                "id=\"error-natureOfContact\"", "Nothing has been saved",
                 "value=\"GP partner\""); // what the agency typed is kept
         assertThat(jdbc.sql("select count(*) from agency_report where request_id = ?").param(r.requestId())
                 .query(Integer.class).single()).isZero();
@@ -101,7 +117,8 @@ class FormBPageTest extends ProcessTest {
 
         Response again = agency.get("/form-b/" + token);
         assertThat(again.status()).isEqualTo(404);
-        assertThat(again.body()).contains(NEUTRAL).doesNotContain(r.recorded().caseReference(), "Jamie");
+        assertThat(again.body()).contains("This Form B has already been submitted", SPOC_CONTACT)
+                .doesNotContain(r.recorded().caseReference(), "Jamie");
         Response resubmit = agency.postForm("/form-b/" + token, form);
         assertThat(resubmit.status()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from agency_report where request_id = ?").param(r.requestId())
@@ -109,7 +126,7 @@ class FormBPageTest extends ProcessTest {
     }
 
     @Test
-    void expiredResentWrongAndMalformedLinksAllGetTheSameNeutralPage() {
+    void aLinkThatDoesNotWorkSaysWhyAndWhomToAskButNothingOfTheCase() {
         Requested expired = requested();
         String expiredToken = expired.token();
         Requested resent = requested();
@@ -117,16 +134,25 @@ class FormBPageTest extends ProcessTest {
         agencyReports.resendLink(resent.requestId(), "spoc");
         runJobsOf(resent.requestId());
         assertThat(browser().get("/form-b/" + resent.token()).status()).isEqualTo(200);
+        Requested withdrawn = requested();
+        String withdrawnToken = withdrawn.token();
+        requests.withdrawn(withdrawn.requestId(), java.time.OffsetDateTime.now());
 
         clockAt(REQUESTED.plusDays(30));
-        List<Response> refused = List.of(browser().get("/form-b/" + expiredToken), browser().get("/form-b/" + oldToken),
-                browser().get("/form-b/" + FormBTokens.newToken()), browser().get("/form-b/not-a-token"));
-        for (Response response : refused) {
+        Map<String, String> said = new java.util.LinkedHashMap<>();
+        said.put(expiredToken, "This link has expired");
+        said.put(oldToken, "This link is not recognised");
+        said.put(FormBTokens.newToken(), "This link is not recognised");
+        said.put("not-a-token", "This link is not recognised");
+        said.put(withdrawnToken, "This Form B request has been withdrawn");
+        for (Map.Entry<String, String> link : said.entrySet()) {
+            Response response = browser().get("/form-b/" + link.getKey());
             assertThat(response.status()).isEqualTo(404);
-            assertThat(response.body()).contains(NEUTRAL, "contact the Single Point of Contact")
-                    .doesNotContain(expired.recorded().caseReference(), resent.recorded().caseReference(), "Jamie",
-                            "Police");
-            assertThat(response.body()).isEqualTo(refused.get(0).body().replaceAll("_csrf\" value=\"[^\"]+", ""));
+            assertThat(response.body()).contains("<h1 id=\"link-not-valid\">" + link.getValue() + "</h1>",
+                    "Contact the SPOC", "Child Death Review Single Point of Contact (SPOC)",
+                    "href=\"mailto:" + SPOC_CONTACT + "\"", "020 7946 0100")
+                    .doesNotContain(expired.recorded().caseReference(), resent.recorded().caseReference(),
+                            withdrawn.recorded().caseReference(), "Jamie", "Police");
         }
     }
 

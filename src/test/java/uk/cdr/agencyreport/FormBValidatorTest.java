@@ -45,14 +45,21 @@ class FormBValidatorTest {
     @Test
     void missingMandatoryFieldsAreEachNamed() {
         assertThat(validator.validate(Map.of()).errors()).containsExactlyInAnyOrder(
-                new FieldError("reporterName", "is required"), new FieldError("reporterRole", "is required"),
-                new FieldError("reporterAgency", "is required"), new FieldError("reporterEmail", "is required"),
-                new FieldError("contactWith", "is required"), new FieldError("knownHealth", "is required"),
-                new FieldError("development", "is required"), new FieldError("familyAndEnvironment", "is required"),
-                new FieldError("parenting", "is required"), new FieldError("serviceFactors", "is required"),
-                new FieldError("concerns", "is required"));
+                new FieldError("reporterName", "Your name is required"),
+                new FieldError("reporterRole", "Your role is required"),
+                new FieldError("reporterAgency", "Your agency is required"),
+                new FieldError("reporterEmail", "Your email is required"),
+                new FieldError("contactWith", "Your agency had contact with: choose The child, The family, "
+                        + "The child and the family, Neither or Not known"),
+                new FieldError("knownHealth", "Known health issues of the child: choose Yes, No or Not known"),
+                new FieldError("development", "Developmental issues: choose Yes, No or Not known"),
+                new FieldError("familyAndEnvironment", "Family and environment factors: choose Yes, No or Not known"),
+                new FieldError("parenting", "Parenting factors: choose Yes, No or Not known"),
+                new FieldError("serviceFactors",
+                        "Service factors (how services were provided or used): choose Yes, No or Not known"),
+                new FieldError("concerns", "Concerns (including safeguarding): choose Yes, No or Not known"));
         assertThat(validator.validate(with(validAnswers(), "reporterName", "   ")).errors())
-                .containsExactly(new FieldError("reporterName", "is required"));
+                .containsExactly(new FieldError("reporterName", "Your name is required"));
     }
 
     @Test
@@ -68,7 +75,7 @@ class FormBValidatorTest {
     @Test
     void unknownCodesAreRejected() {
         assertThat(validator.validate(with(validAnswers(), "parenting", "maybe")).errors())
-                .containsExactly(new FieldError("parenting", "must be one of yes, no, not-known"));
+                .containsExactly(new FieldError("parenting", "Parenting factors: choose Yes, No or Not known"));
         assertThat(validator.validate(with(validAnswers(), "contactWith", "Not known")).errors())
                 .extracting(FieldError::field).containsExactly("contactWith");
     }
@@ -76,34 +83,39 @@ class FormBValidatorTest {
     @Test
     void oversizedTextIsRejected() {
         assertThat(validator.validate(with(validAnswers(), "reporterName", "x".repeat(201))).errors())
-                .containsExactly(new FieldError("reporterName", "must be at most 200 characters"));
+                .containsExactly(new FieldError("reporterName", "Your name must be at most 200 characters"));
         assertThat(validator.validate(with(validAnswers(), "additionalInformation", "x".repeat(4001))).errors())
-                .containsExactly(new FieldError("additionalInformation", "must be at most 4000 characters"));
+                .containsExactly(new FieldError("additionalInformation",
+                        "Anything else the panel should know must be at most 4000 characters"));
         assertThat(validator.validate(with(validAnswers(), "additionalInformation", "x".repeat(4000))).errors()).isEmpty();
     }
 
     @Test
     void theReportersEmailMustBeAnEmailAddress() {
         assertThat(validator.validate(with(validAnswers(), "reporterEmail", "gee.pee at nhs")).errors())
-                .containsExactly(new FieldError("reporterEmail", "must be an email address"));
+                .containsExactly(new FieldError("reporterEmail", "Your email must be an email address, like name@example.org"));
     }
 
     @Test
     void contactDatesAreRealDatesInOrderAndNotInTheFuture() {
         assertThat(validator.validate(with(validAnswers(), "firstContactDate", "10/11/2014")).errors())
-                .containsExactly(new FieldError("firstContactDate", "must be a date (yyyy-mm-dd)"));
+                .containsExactly(new FieldError("firstContactDate", "First contact must be a real date"));
         assertThat(validator.validate(with(validAnswers(), "lastContactDate", "2015-03-21")).errors())
-                .containsExactly(new FieldError("lastContactDate", "must not be in the future"));
+                .containsExactly(new FieldError("lastContactDate", "Last contact must not be in the future"));
         assertThat(validator.validate(with(validAnswers(), "lastContactDate", "2014-11-09")).errors())
-                .containsExactly(new FieldError("lastContactDate", "must not be before firstContactDate"));
+                .containsExactly(new FieldError("lastContactDate", "Last contact must not be before first contact"));
     }
 
     @Test
     void aYesNeedsItsDetails() {
         assertThat(validator.validate(with(validAnswers(), "knownHealthDetails", "")).errors())
-                .containsExactly(new FieldError("knownHealthDetails", "is required when the answer is yes"));
+                .containsExactly(new FieldError("knownHealthDetails",
+                        "Details: known health issues of the child is required when you answer Yes to "
+                                + "\"Known health issues of the child\""));
         assertThat(validator.validate(with(validAnswers(), "concerns", "yes")).errors())
-                .containsExactly(new FieldError("concernsDetails", "is required when the answer is yes"));
+                .containsExactly(new FieldError("concernsDetails",
+                        "Details: concerns (including safeguarding) is required when you answer Yes to "
+                                + "\"Concerns (including safeguarding)\""));
     }
 
     @Test
@@ -120,12 +132,12 @@ class FormBValidatorTest {
     @Test
     void oneLineAnswersAndAgencyContactsRefuseLineBreaksAndFreeTextKeepsThem() {
         assertThat(validator.validate(with(validAnswers(), "reporterName", "Dr A\r\nBcc: x@evil.example")).errors())
-                .containsExactly(new FieldError("reporterName", PlainText.SINGLE_LINE_RULE));
+                .containsExactly(new FieldError("reporterName", "Your name " + PlainText.SINGLE_LINE_RULE));
         assertThat(validator.validate(with(validAnswers(), "reporterAgency", "Surgery\tNorth")).errors())
-                .containsExactly(new FieldError("reporterAgency", PlainText.SINGLE_LINE_RULE));
+                .containsExactly(new FieldError("reporterAgency", "Your agency " + PlainText.SINGLE_LINE_RULE));
         assertThat(validator.validate(with(validAnswers(), "additionalInformation", "One.\r\nTwo.\nThree.")).errors()).isEmpty();
         assertThat(validator.validate(with(validAnswers(), "additionalInformation", "One.\u0000Two.")).errors())
-                .containsExactly(new FieldError("additionalInformation", PlainText.MULTI_LINE_RULE));
+                .containsExactly(new FieldError("additionalInformation", "Anything else the panel should know " + PlainText.MULTI_LINE_RULE));
 
         assertThat(AgencyReports.validate(List.of(new AgencyContact("Police\nBcc: x", "DC\rJones", "dc@police.example")), true))
                 .containsExactly(new FieldError("agencies[0].agency", PlainText.SINGLE_LINE_RULE),

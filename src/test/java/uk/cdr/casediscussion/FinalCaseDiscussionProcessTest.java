@@ -112,7 +112,7 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
 
         String page = loggedIn("doctor").get("/cases/" + c.recorded().caseId()).body();
         assertThat(page).contains("id=\"fcd-outcome\">Held", "(a) child 1*, (b) family and environment 2",
-                "proposed category 10", "Safe sleeping advice", "the case can join the CDOP queue", "Final case discussion");
+                "proposed category 10. Sudden unexpected, unexplained death", "Safe sleeping advice", "the case can join the CDOP queue", "Final case discussion");
     }
 
     @ParameterizedTest
@@ -228,7 +228,7 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
         HttpSession.Response refused = spoc.postForm(page + "/post-mortem", Map.of("_csrf", csrf, "event", "final-results",
                 "on", "2015-05-01"));
         assertThat(refused.status()).isEqualTo(302);
-        assertThat(spoc.get(page).body()).contains("Not recorded: on must not be in the future");
+        assertThat(spoc.get(page).body()).contains("Not recorded: Date of the milestone must not be in the future");
         assertThat(c.discussion()).isWaitingAt("Task_AwaitPostMortemResults");
 
         spoc.postForm(page + "/post-mortem", Map.of("_csrf", spoc.csrfTokenFrom(page), "event", "final-results",

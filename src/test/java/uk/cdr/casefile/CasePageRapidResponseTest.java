@@ -56,6 +56,9 @@ class CasePageRapidResponseTest extends ProcessTest {
         assertThat(html).containsPattern("id=\"referred-to-social-care\">Yes<");
         assertThat(html).containsPattern("id=\"meeting-convened\">Yes<");
         assertThat(html).doesNotContain("Out of hours, on");
+        // The doctor's decision in words, and who took it by name and role, not "unexpected (doctor)".
+        assertThat(html).contains("id=\"classification\">Unexpected, confirmed by Dana Okafor (Designated Doctor)<",
+                "by Dana Okafor (Designated Doctor)");
 
         assertThat(html).contains("id=\"meetings\"", "Rapid response meeting", "12 Mar 2015 14:00", "Room 2, Civic Centre",
                 "Held", "Health: Dr Okafor", "Police: DC Jones", "Children&#39;s social care: Ms Khan");

@@ -54,7 +54,9 @@ class CasePageTest extends ProcessTest {
                 "Child death notification " + recorded.caseReference(), "doctor@cdr.example.org",
                 "“Acknowledge notification” done", "“Confirm expected or unexpected” created");
         assertThat(html.indexOf("Form A from")).isLessThan(html.indexOf("Email sent"));
-        assertThat(html).containsPattern("“Acknowledge notification” done</td>\\s*<td>spoc</td>");
+        // People by their names and roles, not their logins.
+        assertThat(html).containsPattern("“Acknowledge notification” done</td>\\s*<td>Sam Patel \\(Single Point of Contact\\)</td>");
+        assertThat(html).contains("<span id=\"age-at-death\">4 months</span>");
         assertThat(auditLog.find(new AuditQuery("spoc", AuditAction.CASE_VIEWED, recorded.caseReference(), 5))).hasSize(1);
         assertThat(html).contains("No Form B has been requested yet.", "id=\"link-agencies\"");
     }

@@ -70,8 +70,8 @@ class FormAFromTasklistTest extends IntegrationTest {
         answers.put("dateOfDeath", "2014-01-01");
         assertThatThrownBy(() -> submitAsSpoc(answers))
                 .isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("nhsNumber must be 10 digits with a valid check digit")
-                .hasMessageContaining("dateOfDeath must not be before dateOfBirth");
+                .hasMessageContaining("NHS number must be 10 digits with a valid check digit")
+                .hasMessageContaining("Date of death must not be before the date of birth");
         assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single()).isEqualTo(cases);
     }
 

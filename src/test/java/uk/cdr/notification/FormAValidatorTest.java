@@ -42,7 +42,11 @@ class FormAValidatorTest {
                 "notifierOrganisation", "notifierEmail", "childFirstName", "childLastName", "dateOfBirth", "sex",
                 "nhsNumber", "ethnicity", "dateOfDeath", "placeOfDeath", "notifiedExpected", "circumstances",
                 "postMortemRequired", "coronerInformed");
-        assertThat(validator.validate(empty)).allSatisfy(e -> assertThat(e.rule()).isNotBlank());
+        // Each message names its field in the page's words, never by its key.
+        assertThat(validator.validate(empty)).allSatisfy(e -> assertThat(e.rule()).startsWith(FormAValidator.labelOf(e.field()))
+                .doesNotContain(e.field()));
+        assertThat(validator.validate(empty)).contains(new FieldError("dateOfDeath", "Date of death is required"),
+                new FieldError("childFirstName", "Child's first name is required"));
     }
 
     /** Single-line answers go into the notification emails: a line break there would let the notifier write lines of their own. */
@@ -53,18 +57,18 @@ class FormAValidatorTest {
             FormA form = "nhsNumberAbsentReason".equals(field) ? with(valid(), "nhsNumber", null) : valid();
             for (String control : List.of("\r\n", "\n", "\r", "\t", "\u0000")) {
                 assertThat(validator.validate(with(form, field, "Ab" + control + "Bcc: x@evil.example")))
-                        .as(field).containsExactly(new FieldError(field, PlainText.SINGLE_LINE_RULE));
+                        .as(field).containsExactly(new FieldError(field, FormAValidator.labelOf(field) + " " + PlainText.SINGLE_LINE_RULE));
             }
         }
         // A postcode is checked trimmed: a line break after it must still be refused.
         assertThat(validator.validate(with(valid(), "postcode", "SW1A 1AA\r\n")))
-                .containsExactly(new FieldError("postcode", PlainText.SINGLE_LINE_RULE));
+                .containsExactly(new FieldError("postcode", "Postcode " + PlainText.SINGLE_LINE_RULE));
         assertThat(validator.validate(with(valid(), "notifierEmail", "ann@nhs.example\u0007")))
-                .containsExactly(new FieldError("notifierEmail", PlainText.SINGLE_LINE_RULE));
+                .containsExactly(new FieldError("notifierEmail", "Notifier's email " + PlainText.SINGLE_LINE_RULE));
         assertThat(validator.validate(FormAExamples.withAgencies(List.of(new FormA.Agency("GP\r\nBcc: x", "Dr\tWho",
                 "gp@nhs.example"))))).extracting(FieldError::field, FieldError::rule).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("agencies[0].agency", PlainText.SINGLE_LINE_RULE),
-                org.assertj.core.groups.Tuple.tuple("agencies[0].contactName", PlainText.SINGLE_LINE_RULE));
+                org.assertj.core.groups.Tuple.tuple("agencies[0].agency", "Agency 1: agency name " + PlainText.SINGLE_LINE_RULE),
+                org.assertj.core.groups.Tuple.tuple("agencies[0].contactName", "Agency 1: contact name " + PlainText.SINGLE_LINE_RULE));
     }
 
     @Test
@@ -72,20 +76,20 @@ class FormAValidatorTest {
         assertThat(validator.validate(with(valid(), "circumstances", "Found unresponsive.\r\nCPR unsuccessful.\nTaken to A&E.")))
                 .isEmpty();
         assertThat(validator.validate(with(valid(), "circumstances", "Found\u0000 unresponsive.")))
-                .containsExactly(new FieldError("circumstances", PlainText.MULTI_LINE_RULE));
+                .containsExactly(new FieldError("circumstances", "Circumstances " + PlainText.MULTI_LINE_RULE));
     }
 
     @Test
     void aWrongNhsCheckDigitIsRejected() {
         assertThat(errors(f -> with(f, "nhsNumber", "4010232138")))
-                .containsExactly(new FieldError("nhsNumber", "must be 10 digits with a valid check digit"));
+                .containsExactly(new FieldError("nhsNumber", "NHS number must be 10 digits with a valid check digit"));
         assertThat(errors(f -> with(f, "nhsNumber", "40102321"))).extracting(FieldError::field).containsExactly("nhsNumber");
     }
 
     @Test
     void anAbsentNhsNumberNeedsAReason() {
         assertThat(errors(f -> with(with(f, "nhsNumber", null), "nhsNumberAbsentReason", null)))
-                .containsExactly(new FieldError("nhsNumber", "is required, or give nhsNumberAbsentReason"));
+                .containsExactly(new FieldError("nhsNumber", "NHS number is required, or say why there is none"));
         assertThat(errors(f -> with(with(f, "nhsNumber", ""), "nhsNumberAbsentReason", "Born abroad, not registered")))
                 .isEmpty();
     }
@@ -93,28 +97,29 @@ class FormAValidatorTest {
     @Test
     void deathBeforeBirthIsRejected() {
         assertThat(errors(f -> withDates(f, LocalDate.of(2015, 1, 5), LocalDate.of(2015, 1, 4))))
-                .containsExactly(new FieldError("dateOfDeath", "must not be before dateOfBirth"));
+                .containsExactly(new FieldError("dateOfDeath", "Date of death must not be before the date of birth"));
     }
 
     @Test
     void datesInTheFutureAreRejected() {
         assertThat(errors(f -> withDates(f, LocalDate.of(2014, 1, 5), LocalDate.of(2015, 3, 11))))
-                .containsExactly(new FieldError("dateOfDeath", "must not be in the future"));
+                .containsExactly(new FieldError("dateOfDeath", "Date of death must not be in the future"));
         assertThat(errors(f -> withDates(f, LocalDate.of(2015, 3, 12), null))).extracting(FieldError::rule)
-                .contains("must not be in the future", "is required");
+                .contains("Date of birth must not be in the future", "Date of death is required");
     }
 
     @Test
     void aYoungPersonOf18OrOverAtDeathIsNotAChild() {
         assertThat(errors(f -> withDates(f, LocalDate.of(1997, 3, 9), LocalDate.of(2015, 3, 9))))
-                .containsExactly(new FieldError("dateOfDeath", "child must be under 18 at death"));
+                .containsExactly(new FieldError("dateOfDeath",
+                        "Date of death must be before the child's 18th birthday: the review is of deaths of children under 18"));
         assertThat(errors(f -> withDates(f, LocalDate.of(1997, 3, 10), LocalDate.of(2015, 3, 9)))).isEmpty();
     }
 
     @Test
     void unknownCodesAreRejectedWithTheAllowedOnes() {
         assertThat(errors(f -> with(f, "sex", "other"))).singleElement()
-                .satisfies(e -> assertThat(e.rule()).startsWith("must be one of male, female"));
+                .satisfies(e -> assertThat(e.rule()).startsWith("Sex must be one of male, female"));
         assertThat(errors(f -> with(f, "placeOfDeath", "car"))).extracting(FieldError::field).containsExactly("placeOfDeath");
         assertThat(errors(f -> with(f, "ethnicity", "martian"))).extracting(FieldError::field).containsExactly("ethnicity");
         assertThat(errors(f -> with(f, "notifiedExpected", "maybe"))).extracting(FieldError::field)
@@ -124,7 +129,7 @@ class FormAValidatorTest {
     @Test
     void oversizedTextIsRejected() {
         assertThat(errors(f -> with(f, "circumstances", "x".repeat(4001))))
-                .containsExactly(new FieldError("circumstances", "must be at most 4000 characters"));
+                .containsExactly(new FieldError("circumstances", "Circumstances must be at most 4000 characters"));
         assertThat(errors(f -> with(f, "childFirstName", "x".repeat(201)))).extracting(FieldError::field)
                 .containsExactly("childFirstName");
     }
@@ -142,8 +147,8 @@ class FormAValidatorTest {
         agencies.add(new FormA.Agency("Police", null, null));
         agencies.add(new FormA.Agency("", "Someone", "nope"));
         assertThat(errors(f -> withAgencies(f, agencies))).containsExactlyInAnyOrder(
-                new FieldError("agencies[1].agency", "is required"),
-                new FieldError("agencies[1].contactEmail", "must be an email address"));
+                new FieldError("agencies[1].agency", "Agency 2: agency name is required"),
+                new FieldError("agencies[1].contactEmail", "Agency 2: contact email must be an email address"));
     }
 
     private List<FieldError> errors(UnaryOperator<FormA> change) {

@@ -53,11 +53,12 @@ class LogADeathBrowserTest extends IntegrationTest {
         String nhs = TestForms.uniqueNhsNumber();
         browser.findElement(By.id("nhsNumber")).clear();
         type("nhsNumber", nhs);
-        wait.until(ExpectedConditions.invisibilityOfElementWithText(errorFor("nhsNumber"), "must be 10 digits with a valid check digit"));
+        wait.until(ExpectedConditions.invisibilityOfElementWithText(errorFor("nhsNumber"), "NHS number must be 10 digits with a valid check digit"));
 
         date("dateOfBirth", LocalDate.of(2014, 11, 2));
         date("dateOfDeath", LocalDate.of(2014, 11, 1));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(errorFor("dateOfDeath"), "before dateOfBirth"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(errorFor("dateOfDeath"),
+                "Date of death must not be before the date of birth"));
         Browsers.screenshot(browser, "log-a-death-inline-errors");
         date("dateOfDeath", LocalDate.of(2015, 3, 9));
 
@@ -67,7 +68,7 @@ class LogADeathBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         assertThat(browser.findElement(By.id("case-reference")).getText()).matches("20\\d\\d-\\d\\d/\\d{3}");
         assertThat(browser.findElement(By.id("child-name")).getText()).isEqualTo("Robin Browsertest");
-        assertThat(browser.findElement(By.id("age-at-death")).getText()).isEqualTo("18 weeks");
+        assertThat(browser.findElement(By.id("age-at-death")).getText()).isEqualTo("4 months");
         Browsers.screenshot(browser, "case-page");
     }
 
@@ -90,6 +91,38 @@ class LogADeathBrowserTest extends IntegrationTest {
         browser.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flagged")));
         assertThat(browser.findElement(By.id("flagged")).getText()).contains(existing.caseReference(), "Resolve possible duplicate");
+    }
+
+    @Test
+    void aFormSavedWithMistakesListsThemInFormOrderEachLinkedToItsField() {
+        logInAsSpoc();
+        browser.get(url("/notifications/new"));
+        type("notifierName", "PC Jo Bloggs");
+        type("nhsNumber", "4010232138");
+        browser.findElement(By.id("add-agency")).click();
+        browser.findElement(By.cssSelector("[data-agency-field=contactEmail]")).sendKeys("not-an-email");
+        browser.findElement(By.id("save")).click();
+
+        WebElement summary = browser.findElement(By.id("error-summary"));
+        wait.until(ExpectedConditions.visibilityOf(summary));
+        assertThat(summary.getAttribute("role")).isEqualTo("alert");
+        assertThat(summary.findElement(By.tagName("h2")).getText()).isEqualTo("There is a problem");
+        java.util.List<WebElement> links = summary.findElements(By.cssSelector("li a"));
+        java.util.List<String> texts = links.stream().map(WebElement::getText).toList();
+        assertThat(texts).containsSubsequence("Notifier's role is required", "Child's first name is required",
+                "Date of birth is required", "NHS number must be 10 digits with a valid check digit",
+                "Date of death is required", "Place of death is required", "Agency 1: agency name is required",
+                "Agency 1: contact email must be an email address").doesNotContain("Notifier's name is required")
+                .allSatisfy(text -> assertThat(text).doesNotContain("null", "is required, or give nhsNumber"));
+        assertThat(links.get(0).getAttribute("href")).endsWith("#notifierRole");
+        WebElement emailLink = links.stream().filter(a -> a.getText().startsWith("Agency 1: contact email")).findFirst()
+                .orElseThrow();
+        emailLink.click();
+        assertThat(browser.switchTo().activeElement().getAttribute("data-agency-field")).isEqualTo("contactEmail");
+        // The same message beside the field.
+        assertThat(browser.findElement(errorFor("nhsNumber")).getText())
+                .isEqualTo("NHS number must be 10 digits with a valid check digit");
+        Browsers.screenshot(browser, "log-a-death-error-summary");
     }
 
     private void fillTheRest(String lastName) {

@@ -26,6 +26,8 @@ class NotificationApiTest extends IntegrationTest {
         HttpSession.Response response = spoc().postJson("/api/notifications", json.writeValueAsString(TestForms.aNotification()));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(response.body()).containsPattern("\"caseReference\":\"2014-15/\\d{3}\"");
+        // Born 2 November 2014, died 9 March 2015: days for a program, words for a person.
+        assertThat(response.body()).contains("\"ageAtDeathDays\":127", "\"ageAtDeath\":\"4 months\"");
         String reference = json.readTree(response.body()).get("caseReference").asText();
         assertThat(jdbc.sql("select count(*) from notification n join case_file c on c.id = n.case_id where c.case_reference = ?")
                 .param(reference).query(Integer.class).single()).isEqualTo(1);
@@ -41,7 +43,13 @@ class NotificationApiTest extends IntegrationTest {
         HttpSession.Response response = spoc().postJson("/api/notifications", json.writeValueAsString(bad));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
-        assertThat(response.body()).contains("\"field\":\"nhsNumber\"", "\"field\":\"sex\"", "check digit");
+        assertThat(response.body()).contains("\"field\":\"nhsNumber\"", "\"field\":\"sex\"",
+                "\"rule\":\"NHS number must be 10 digits with a valid check digit\"",
+                "\"rule\":\"Sex must be one of male, female");
+        // The detail names each field as the page does, not by its key twice.
+        assertThat(json.readTree(response.body()).get("detail").asText())
+                .contains("NHS number must be 10 digits with a valid check digit", "Sex must be one of")
+                .doesNotContain("nhsNumber");
         assertThat(caseCount()).isEqualTo(cases);
     }
 
@@ -52,7 +60,8 @@ class NotificationApiTest extends IntegrationTest {
         FormA bad = FormAValidatorTest.with(TestForms.aNotification(), "notifierOrganisation", "St Elsewhere\r\nBcc: x@evil.example");
         HttpSession.Response response = spoc().postJson("/api/notifications", json.writeValueAsString(bad));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).contains("\"field\":\"notifierOrganisation\"", PlainText.SINGLE_LINE_RULE);
+        assertThat(response.body()).contains("\"field\":\"notifierOrganisation\"",
+                "Notifier's organisation " + PlainText.SINGLE_LINE_RULE);
         assertThat(caseCount()).isEqualTo(cases);
 
         FormA lines = FormAValidatorTest.with(TestForms.aNotification(), "circumstances", "Found unresponsive.\r\nCPR unsuccessful.");

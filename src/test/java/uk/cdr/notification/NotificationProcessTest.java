@@ -57,8 +57,8 @@ class NotificationProcessTest extends ProcessTest {
         assertThat(alert.getSubject()).contains(recorded.caseReference(), "unexpected")
                 .doesNotContain("Jamie", "Doe");
         String body = (String) alert.getContent();
-        assertThat(body).contains(recorded.caseReference(), "Age at death: 18 weeks",
-                "Place of death: hospital-emergency-department", "St Elsewhere Hospital", "/camunda/app/tasklist/")
+        assertThat(body).contains(recorded.caseReference(), "Age at death: 4 months",
+                "Place of death: Hospital emergency department", "Notifier's view: Unexpected", "St Elsewhere Hospital", "/camunda/app/tasklist/")
                 .doesNotContain("Jamie", "Doe", "4010232137", "SW1A");
 
         assertThat(process).isWaitingAt("Task_AcknowledgeNotification", "Task_ConfirmExpectedOrUnexpected",

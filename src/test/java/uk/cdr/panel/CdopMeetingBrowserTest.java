@@ -75,7 +75,7 @@ class CdopMeetingBrowserTest extends ProcessTest {
         logIn("panel");
         browser.get(url("/cdop/queue"));
         WebElement row = browser.findElement(By.xpath("//tr[@id='queue-" + c.caseReference() + "']"));
-        assertThat(row.getText()).contains("Assigned to the CDOP meeting of 2015-05-20");
+        assertThat(row.getText()).contains("Assigned to the CDOP meeting of 20 May 2015");
         row.findElement(By.cssSelector("a.meeting-link")).click();
         wait.until(ExpectedConditions.urlContains("/cdop/meetings/" + meetingId));
         WebElement section = caseSection(anchor);

@@ -211,7 +211,7 @@ class PanelAnonymityTest extends ProcessTest {
                 bodies.add(m.getSubject() + "\n" + m.getContent());
             }
         }
-        assertThat(bodies).anyMatch(b -> b.contains("2015-05-27: agenda"));
+        assertThat(bodies).anyMatch(b -> b.contains("27 May 2015: agenda"));
         return bodies;
     }
 

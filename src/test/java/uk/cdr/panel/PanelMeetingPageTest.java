@@ -65,6 +65,9 @@ class PanelMeetingPageTest extends ProcessTest {
                     "28 days to 364 days", "March 2015",
                     "Hillside Primary School", "Head teacher",
                     "[redacted] [redacted] (NHS [redacted]) attended Year 1", "On the agenda");
+            // Form B answers labelled for the panel, dates in words.
+            assertThat(page.body()).as(member).contains("<dt>Author&#39;s role</dt>", "<dt>Agency</dt>",
+                    "<dt>First contact</dt>", "1 December 2014").doesNotContain("Your role", "Your agency", "2014-12-01");
             assertThat(page.body()).as(member + " never sees who the child is")
                     .doesNotContainIgnoringCase(form.childFirstName()).doesNotContain(form.childLastName())
                     .doesNotContain(form.nhsNumber()).doesNotContain(spaced(form.nhsNumber()))
@@ -163,7 +166,7 @@ class PanelMeetingPageTest extends ProcessTest {
 
         HttpSession.Response early = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page), "outcome", "reviewed"));
         assertThat(early.status()).isEqualTo(400);
-        assertThat(early.body()).contains("from the day of the meeting, 2015-05-13", "id=\"" + anchor(c) + "-error-formC\"");
+        assertThat(early.body()).contains("from the day of the meeting, 13 May 2015", "id=\"" + anchor(c) + "-error-formC\"");
 
         clockAt(LocalDateTime.of(2015, 5, 13, 15, 0));
         HttpSession.Response noDate = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page),
@@ -196,7 +199,10 @@ class PanelMeetingPageTest extends ProcessTest {
                 Map.of("_csrf", csrf, "heldOn", "2015-03-01", "kind", "ROUTINE", "place", " "));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"error-heldOn\"", "must not be in the past", "id=\"error-place\"",
-                "value=\"2015-03-01\"");
+                "value=\"2015-03-01\"", "There is a problem");
+        // The summary names each field by its label, in the form's order, and links to it.
+        assertThat(refused.body()).containsSubsequence("<a href=\"#heldOn\">Date must not be in the past",
+                "<a href=\"#place\">Place ");
         HttpSession.Response created = spoc.postForm("/cdop/meetings",
                 Map.of("_csrf", csrf, "heldOn", MEETING_DAY.toString(), "kind", "ROUTINE", "place", "Civic Centre"));
         assertThat(created.status()).isEqualTo(302);
@@ -248,6 +254,7 @@ class PanelMeetingPageTest extends ProcessTest {
                 form.childFirstName() + " " + form.childLastName() + " (NHS " + spaced(form.nhsNumber())
                         + ") attended Year 1; home visit to " + form.addressLine() + ", " + form.postcode() + ".",
                 "yes", form.childFirstName().toLowerCase() + " had asthma.");
+        answers.put("firstContactDate", "2014-12-01");
         formBReturns.submit(formBToken(school), answers);
         runDueJobs();
         return c;

@@ -65,13 +65,14 @@ class PanelMeetingTest extends ProcessTest {
 
         clockAt(LocalDateTime.of(2015, 4, 8, 8, 59));
         runDueJobs();
-        assertThat(agendaEmails("2015-04-15")).isEmpty();
+        assertThat(agendaEmails("15 April 2015")).isEmpty();
         clockAt(LocalDateTime.of(2015, 4, 8, 9, 0));
         runDueJobs();
-        List<MimeMessage> emails = agendaEmails("2015-04-15");
+        List<MimeMessage> emails = agendaEmails("15 April 2015");
         assertThat(emails).hasSize(1);
         String body = (String) emails.get(0).getContent();
-        assertThat(body).contains(ready.caseReference(), "Town Hall, room 4")
+        assertThat(emails.get(0).getSubject()).isEqualTo("CDOP panel meeting on 15 April 2015: agenda");
+        assertThat(body).contains(ready.caseReference(), "Town Hall, room 4", "The CDOP panel meeting on 15 April 2015 at")
                 .doesNotContain(form.childLastName(), form.nhsNumber(), form.postcode());
     }
 
