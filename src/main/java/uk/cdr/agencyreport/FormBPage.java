@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import uk.cdr.web.DateInput;
+
 /**
  * The agency's Form B page, reached through the personal link without a login. Its fields are
  * rendered from the Form B definition. A link that does not work gets one neutral page, with the
@@ -26,6 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class FormBPage {
 
     static final String LINK_NOT_VALID = "agencyreport/form-b-link-not-valid";
+    private static final String NOT_A_DATE = "not a date";
 
     private final FormBReturns returns;
     private final FormBDefinition definition;
@@ -43,7 +46,7 @@ class FormBPage {
     @GetMapping("/{token}")
     String open(@PathVariable String token, Model model, HttpServletResponse response) {
         try {
-            return show(returns.open(token), token, Map.of(), Map.of(), model);
+            return show(returns.open(token), token, Map.of(), Map.of(), Map.of(), model);
         } catch (LinkNotValid e) {
             return linkNotValid(response);
         }
@@ -53,8 +56,20 @@ class FormBPage {
     String submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model,
             HttpServletResponse response) {
         Map<String, String> answers = new HashMap<>();
+        Map<String, DateInput> typedDates = new HashMap<>();
+        Map<String, String> typingErrors = new HashMap<>();
         for (FormBDefinition.Field field : definition.fields()) {
-            answers.put(field.key(), form.getFirst(field.key()));
+            if (field.isDate()) {
+                DateInput typed = DateInput.read(form.toSingleValueMap(), field.key());
+                typedDates.put(field.key(), typed);
+                if (typed.problem() != null) {
+                    typingErrors.put(field.key(), typed.problem());
+                }
+                // Half a date is not no date: the validator must refuse it, not skip an optional field.
+                answers.put(field.key(), typed.problem() != null ? NOT_A_DATE : typed.iso());
+            } else {
+                answers.put(field.key(), form.getFirst(field.key()));
+            }
         }
         try {
             returns.submit(token, answers);
@@ -68,15 +83,23 @@ class FormBPage {
             } catch (LinkNotValid expiredMeanwhile) {
                 return linkNotValid(response);
             }
-            Map<String, String> errors = new HashMap<>();
+            Map<String, String> errors = new HashMap<>(typingErrors);
             e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.rule()));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(formB, token, answers, errors, model);
+            typedDates.forEach(answers::remove);
+            return show(formB, token, answers, typedDates, errors, model);
         }
     }
 
     private String show(FormBReturns.OpenFormB formB, String token, Map<String, String> answers,
-            Map<String, String> errors, Model model) {
+            Map<String, DateInput> typedDates, Map<String, String> errors, Model model) {
+        Map<String, DateInput> dates = new HashMap<>();
+        for (FormBDefinition.Field field : definition.fields()) {
+            if (field.isDate()) {
+                dates.put(field.key(), typedDates.getOrDefault(field.key(), DateInput.ofIso(field.key(), answers.get(field.key()))));
+            }
+        }
+        model.addAttribute("dates", dates);
         Map<String, String> placeholders = new HashMap<>();
         placeholders.put("caseReference", formB.caseReference());
         placeholders.put("agency", formB.agency());

@@ -1,7 +1,6 @@
 package uk.cdr.casediscussion;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -13,10 +12,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.cdr.rapidresponse.InvalidAnswers;
+import uk.cdr.web.DateInput;
 
 /** The SPOC records a post-mortem or inquest milestone from the case page. */
 @Controller
 class PostMortemPage {
+
+    /** The form's labels, to name a field in an error as the SPOC reads it. */
+    private static final Map<String, String> FIELDS = Map.of("event", "Milestone", "on", "Date");
 
     private final PostMortems postMortems;
 
@@ -25,17 +28,20 @@ class PostMortemPage {
     }
 
     @PostMapping("/cases/{caseId}/post-mortem")
-    String record(@PathVariable UUID caseId, @RequestParam(required = false) String event,
-            @RequestParam(required = false) String on, Authentication user, RedirectAttributes redirect) {
+    String record(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Authentication user,
+            RedirectAttributes redirect) {
+        DateInput on = DateInput.read(posted, "on");
+        if (on.problem() != null) {
+            redirect.addFlashAttribute("postMortemError", "Date " + on.problem());
+            return "redirect:/cases/" + caseId + "#post-mortem";
+        }
         try {
-            LocalDate date = on == null || on.isBlank() ? null : LocalDate.parse(on);
-            postMortems.record(caseId, new PostMortems.Milestone(event, date), user.getName());
+            postMortems.record(caseId, new PostMortems.Milestone(posted.get("event"), on.date()), user.getName());
             redirect.addFlashAttribute("postMortemRecorded", true);
-        } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute("postMortemError", "on must be a date (yyyy-mm-dd)");
         } catch (InvalidAnswers e) {
             redirect.addFlashAttribute("postMortemError", e.errors().stream()
-                    .map(error -> error.field() + " " + error.rule()).collect(Collectors.joining("; ")));
+                    .map(error -> FIELDS.getOrDefault(error.field(), error.field()) + " " + error.rule())
+                    .collect(Collectors.joining("; ")));
         }
         return "redirect:/cases/" + caseId + "#post-mortem";
     }

@@ -75,7 +75,7 @@ class CdopMeetingBrowserTest extends ProcessTest {
         logIn("panel");
         browser.get(url("/cdop/queue"));
         WebElement row = browser.findElement(By.xpath("//tr[@id='queue-" + c.caseReference() + "']"));
-        assertThat(row.getText()).contains("Assigned to the CDOP meeting of 2015-05-20");
+        assertThat(row.getText()).contains("Assigned to the CDOP meeting of 20 May 2015");
         row.findElement(By.cssSelector("a.meeting-link")).click();
         wait.until(ExpectedConditions.urlContains("/cdop/meetings/" + meetingId));
         WebElement section = caseSection(anchor);
@@ -115,6 +115,29 @@ class CdopMeetingBrowserTest extends ProcessTest {
         assertThat(jdbc.sql("select status, review_completed_on from case_file where id = ?").param(c.caseId())
                 .query((rs, row2) -> List.of(rs.getString(1), rs.getObject(2, LocalDate.class))).single())
                 .containsExactly("CLOSED", MEETING_DAY);
+    }
+
+    @Test
+    void theChairSetsAMeetingByTypingItsDateDayFirst() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        logIn("chair");
+        browser.get(url("/cdop/meetings"));
+        Browsers.typeDate(browser, "heldOn", "03", "", "2016");
+        browser.findElement(By.id("place")).sendKeys("Civic Centre, room 3");
+        browser.findElement(By.id("set-meeting")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-heldOn"), "Date must include a month"));
+
+        // 03 04 2016 is 3 April 2016, never 4 March.
+        Browsers.typeDate(browser, "heldOn", "03", "04", "2016");
+        browser.findElement(By.id("set-meeting")).click();
+        wait.until(ExpectedConditions.urlMatches("/cdop/meetings/[0-9a-f-]{36}$"));
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Routine panel meeting set for 3 April 2016 at Civic Centre, room 3.");
+        String meetingId = browser.getCurrentUrl().replaceFirst(".*/", "");
+        assertThat(jdbc.sql("select held_on from panel_meeting where id = ?").param(UUID.fromString(meetingId))
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2016, 4, 3));
+        browser.get(url("/cdop/meetings"));
+        assertThat(browser.findElement(By.id("meeting-" + meetingId)).getText()).contains("Sunday 3 April 2016");
     }
 
     private WebElement caseSection(String anchor) {

@@ -53,7 +53,7 @@ class CdopReviewProcessTest extends ProcessTest {
                 .containsExactly(c.caseId().toString());
         HttpSession panelBrowser = loggedIn("panel");
         assertThat(panelBrowser.get("/cdop/queue?meetingId=" + meetingId).body()).as("the queue page narrowed to the meeting")
-                .contains(c.caseReference()).contains("22 Apr 2015 (Routine panel meeting)");
+                .contains(c.caseReference()).contains("22 April 2015 (Routine panel meeting)");
         assertThat(panelBrowser.get("/cdop/queue?meetingId=" + UUID.randomUUID()).body()).doesNotContain(c.caseReference());
         assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "no")).body()).contains("\"version\":1");
         clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
@@ -245,7 +245,7 @@ class CdopReviewProcessTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 4, 14, 10, 0));
         HttpSession.Response early = panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
         assertThat(early.status()).isEqualTo(400);
-        assertThat(early.body()).contains("from the day of the meeting, 2015-04-22", "\"field\":\"formC\"");
+        assertThat(early.body()).contains("from the day of the meeting, 22 April 2015", "\"field\":\"formC\"");
         assertThat(review(c)).isWaitingAt("Task_ReviewCase");
 
         HttpSession chair = browser().withBasicAuth("chair", DEMO_PASSWORD);
