@@ -103,7 +103,7 @@ class CdopReviewProcessTest extends ProcessTest {
         assertThat(queued.get("state").asText()).isEqualTo("DEFERRED");
         assertThat(queued.get("deferralReason").asText()).isEqualTo("awaiting-inquest");
         assertThat(queued.get("reviewBy").asText()).isEqualTo("2015-09-30");
-        assertThat(queued.get("waitingFor").asText()).contains("Awaiting inquest", "2015-09-30");
+        assertThat(queued.get("waitingFor").asText()).contains("Awaiting inquest", "30 September 2015");
         // The panel's words stay in the app's tables, not the engine's.
         assertNotInEngineHistory(first.getId(), "deferralDetail");
 
