@@ -15,8 +15,87 @@
   let timer = null;
 
   function value(id) {
-    const v = document.getElementById(id).value.trim();
+    const element = document.getElementById(id);
+    if (element.hasAttribute('data-date-field')) {
+      return typedDate(element).iso;
+    }
+    if (id === 'timeOfDeath') {
+      return typedTime(element).value;
+    }
+    const v = element.value.trim();
     return v === '' ? null : v;
+  }
+
+  // GOV.UK date input: day, month and year in their own boxes, so 03/04/2020 is only ever 3 April 2020.
+  // Sends yyyy-mm-dd, or nothing while the date is incomplete or not real (and says which).
+  function typedDate(fieldset) {
+    const part = name => document.getElementById(fieldset.id + '-' + name).value.trim();
+    const day = part('day');
+    const month = part('month');
+    const year = part('year');
+    const label = fieldset.querySelector('legend').textContent.trim();
+    if (day === '' && month === '' && year === '') {
+      return { iso: null, problem: null };
+    }
+    const missing = [['day', day], ['month', month], ['year', year]].filter(p => p[1] === '').map(p => p[0]);
+    if (missing.length > 0) {
+      return { iso: null, problem: label + ' must include a ' + missing.join(' and ') };
+    }
+    if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d+$/.test(year)) {
+      return { iso: null, problem: label + ' must be a real date' };
+    }
+    if (year.length !== 4) {
+      return { iso: null, problem: label + ' must include a year with 4 numbers, for example 2007' };
+    }
+    const d = Number(day);
+    const m = Number(month);
+    const y = Number(year);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (m < 1 || m > 12 || d < 1 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+      return { iso: null, problem: label + ' must be a real date' };
+    }
+    return { iso: year + '-' + String(m).padStart(2, '0') + '-' + String(d).padStart(2, '0'), problem: null };
+  }
+
+  // A time is kept to the minute as typed (14:05 stays 14:05), on the 24-hour clock.
+  function typedTime(input) {
+    const typed = input.value.trim();
+    if (typed === '') {
+      return { value: null, problem: null };
+    }
+    const parts = /^(\d{1,2})[:.](\d{2})$/.exec(typed);
+    if (!parts || Number(parts[1]) > 23 || Number(parts[2]) > 59) {
+      return { value: null, problem: 'Time of death must be a real time on the 24-hour clock, for example 14:05' };
+    }
+    return { value: parts[1].padStart(2, '0') + ':' + parts[2], problem: null };
+  }
+
+  // What the browser itself can tell is wrong with a typed date or time, by field.
+  function typingProblems() {
+    const problems = {};
+    form.querySelectorAll('[data-date-field]').forEach(fieldset => {
+      const problem = typedDate(fieldset).problem;
+      if (problem) {
+        problems[fieldset.id] = problem;
+      }
+    });
+    const time = typedTime(document.getElementById('timeOfDeath')).problem;
+    if (time) {
+      problems.timeOfDeath = time;
+    }
+    return problems;
+  }
+
+  function markInvalid(field) {
+    const element = document.getElementById(field);
+    if (!element) {
+      return;
+    }
+    if (element.hasAttribute('data-date-field')) {
+      element.querySelectorAll('input').forEach(input => input.classList.add('invalid'));
+    } else {
+      element.classList.add('invalid');
+    }
   }
 
   function formA() {
@@ -65,10 +144,14 @@
       const p = document.querySelector('[data-error-for="' + error.field + '"]');
       if (p) {
         p.textContent = error.rule;
-        const input = document.getElementById(error.field);
-        if (input) {
-          input.classList.add('invalid');
-        }
+        markInvalid(error.field);
+      }
+    });
+    // A date still being typed is reported as typed ("must include a month"), not as missing.
+    Object.entries(typingProblems()).forEach(([field, problem]) => {
+      if (showAll || touched.has(field)) {
+        document.querySelector('[data-error-for="' + field + '"]').textContent = problem;
+        markInvalid(field);
       }
     });
   }
@@ -126,7 +209,8 @@
 
   function scheduleCheck(event) {
     if (event && event.target) {
-      touched.add(event.target.dataset.agencyField ? 'agencies' : event.target.id);
+      const dateField = event.target.closest('[data-date-field]');
+      touched.add(event.target.dataset.agencyField ? 'agencies' : (dateField ? dateField.id : event.target.id));
     }
     clearTimeout(timer);
     timer = setTimeout(check, 300);
@@ -147,6 +231,14 @@
     showAll = true;
     saveError.hidden = true;
     errorSummary.hidden = true;
+    const typing = typingProblems();
+    if (Object.keys(typing).length > 0) {
+      // A date or time typed so that it cannot be read is not sent: the summary says what is wrong with it.
+      check();
+      showSummary(Object.entries(typing).map(([field, rule]) => ({ field: field, rule: rule })));
+      errorSummary.focus();
+      return;
+    }
     post('/api/notifications', formA()).then(response => {
       if (response.status === 201) {
         return response.json().then(saved => {

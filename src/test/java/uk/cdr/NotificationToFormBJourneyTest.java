@@ -123,11 +123,11 @@ class NotificationToFormBJourneyTest extends ProcessTest {
         type(browser, "notifierEmail", "jo.bloggs@police.example");
         type(browser, "childFirstName", "Robin");
         type(browser, "childLastName", "Journey");
-        Browsers.setDate(browser, browser.findElement(By.id("dateOfBirth")), LocalDate.of(2014, 11, 2));
+        Browsers.typeDate(browser, "dateOfBirth", LocalDate.of(2014, 11, 2));
         new Select(browser.findElement(By.id("sex"))).selectByValue("female");
         type(browser, "nhsNumber", nhsNumber);
         new Select(browser.findElement(By.id("ethnicity"))).selectByValue("not-known");
-        Browsers.setDate(browser, browser.findElement(By.id("dateOfDeath")), LocalDate.of(2015, 3, 9));
+        Browsers.typeDate(browser, "dateOfDeath", LocalDate.of(2015, 3, 9));
         new Select(browser.findElement(By.id("placeOfDeath"))).selectByValue("home");
         new Select(browser.findElement(By.id("notifiedExpected"))).selectByValue("unexpected");
         type(browser, "circumstances", "Found unresponsive in the morning.");

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import uk.cdr.web.DateInput;
+
 /**
  * The agency's Form B page, reached through the personal link without a login. Its fields are
  * rendered from the Form B definition. A link that does not work gets a page saying why (used,
@@ -27,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class FormBPage {
 
     static final String LINK_NOT_VALID = "agencyreport/form-b-link-not-valid";
+    private static final String NOT_A_DATE = "not a date";
 
     /** One entry of the error summary: the field's id (the link target) and the message naming it. */
     record ErrorEntry(String field, String message) {
@@ -51,7 +54,7 @@ class FormBPage {
     @GetMapping("/{token}")
     String open(@PathVariable String token, Model model, HttpServletResponse response) {
         try {
-            return show(returns.open(token), token, Map.of(), List.of(), model);
+            return show(returns.open(token), token, Map.of(), Map.of(), Map.of(), model);
         } catch (LinkNotValid e) {
             return linkNotValid(e, model, response);
         }
@@ -61,8 +64,20 @@ class FormBPage {
     String submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model,
             HttpServletResponse response) {
         Map<String, String> answers = new HashMap<>();
+        Map<String, DateInput> typedDates = new HashMap<>();
+        Map<String, String> typingErrors = new HashMap<>();
         for (FormBDefinition.Field field : definition.fields()) {
-            answers.put(field.key(), form.getFirst(field.key()));
+            if (field.isDate()) {
+                DateInput typed = DateInput.read(form.toSingleValueMap(), field.key());
+                typedDates.put(field.key(), typed);
+                if (typed.problem() != null) {
+                    typingErrors.put(field.key(), typed.problem());
+                }
+                // Half a date is not no date: the validator must refuse it, not skip an optional field.
+                answers.put(field.key(), typed.problem() != null ? NOT_A_DATE : typed.iso());
+            } else {
+                answers.put(field.key(), form.getFirst(field.key()));
+            }
         }
         try {
             returns.submit(token, answers);
@@ -76,17 +91,33 @@ class FormBPage {
             } catch (LinkNotValid expiredMeanwhile) {
                 return linkNotValid(expiredMeanwhile, model, response);
             }
-            // The validator reports in form order: the summary lists them as the agency meets the fields.
-            List<ErrorEntry> errors = e.errors().stream().map(error -> new ErrorEntry(error.field(), error.rule())).toList();
+            // In form order, so the summary lists the problems as the agency meets the fields; a date
+            // typed so that it cannot be read says that, not what the validator made of it.
+            Map<String, String> refused = new LinkedHashMap<>();
+            e.errors().forEach(error -> refused.putIfAbsent(error.field(), error.rule()));
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FormBDefinition.Field field : definition.fields()) {
+                String problem = typingErrors.getOrDefault(field.key(), refused.get(field.key()));
+                if (problem != null) {
+                    errors.put(field.key(), problem);
+                }
+            }
+            refused.forEach(errors::putIfAbsent);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(formB, token, answers, errors, model);
+            typedDates.forEach(answers::remove);
+            return show(formB, token, answers, typedDates, errors, model);
         }
     }
 
     private String show(FormBReturns.OpenFormB formB, String token, Map<String, String> answers,
-            List<ErrorEntry> errorList, Model model) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        errorList.forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+            Map<String, DateInput> typedDates, Map<String, String> errors, Model model) {
+        Map<String, DateInput> dates = new HashMap<>();
+        for (FormBDefinition.Field field : definition.fields()) {
+            if (field.isDate()) {
+                dates.put(field.key(), typedDates.getOrDefault(field.key(), DateInput.ofIso(field.key(), answers.get(field.key()))));
+            }
+        }
+        model.addAttribute("dates", dates);
         Map<String, String> placeholders = new HashMap<>();
         placeholders.put("caseReference", formB.caseReference());
         placeholders.put("agency", formB.agency());

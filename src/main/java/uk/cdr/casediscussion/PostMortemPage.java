@@ -1,7 +1,6 @@
 package uk.cdr.casediscussion;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -13,10 +12,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.cdr.rapidresponse.InvalidAnswers;
+import uk.cdr.web.DateInput;
 
 /** The SPOC records a post-mortem or inquest milestone from the case page. */
 @Controller
 class PostMortemPage {
+
+    /** The case page's words for the form's fields: a message names the field a person sees. */
+    private static final Map<String, String> LABELS = Map.of("event", "Milestone", "on", "Date of the milestone");
 
     private final PostMortems postMortems;
 
@@ -24,19 +27,17 @@ class PostMortemPage {
         this.postMortems = postMortems;
     }
 
-    /** The case page's words for the form's fields: a message names the field a person sees. */
-    private static final java.util.Map<String, String> LABELS = java.util.Map.of("event", "Milestone",
-            "on", "Date of the milestone");
-
     @PostMapping("/cases/{caseId}/post-mortem")
-    String record(@PathVariable UUID caseId, @RequestParam(required = false) String event,
-            @RequestParam(required = false) String on, Authentication user, RedirectAttributes redirect) {
+    String record(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Authentication user,
+            RedirectAttributes redirect) {
+        DateInput on = DateInput.read(posted, "on");
+        if (on.problem() != null) {
+            redirect.addFlashAttribute("postMortemError", LABELS.get("on") + " " + on.problem());
+            return "redirect:/cases/" + caseId + "#post-mortem";
+        }
         try {
-            LocalDate date = on == null || on.isBlank() ? null : LocalDate.parse(on);
-            postMortems.record(caseId, new PostMortems.Milestone(event, date), user.getName());
+            postMortems.record(caseId, new PostMortems.Milestone(posted.get("event"), on.date()), user.getName());
             redirect.addFlashAttribute("postMortemRecorded", true);
-        } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute("postMortemError", LABELS.get("on") + " must be a real date");
         } catch (InvalidAnswers e) {
             redirect.addFlashAttribute("postMortemError", e.errors().stream()
                     .map(error -> LABELS.getOrDefault(error.field(), error.field()) + " " + error.rule())

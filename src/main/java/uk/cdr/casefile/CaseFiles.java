@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import uk.cdr.web.UkDates;
+
 /**
  * Reads a case and everything that happened to it, in time order: notifications (merged ones
  * too), emails sent, and tasks with who did them. The tasks come from the engine's history as

@@ -67,6 +67,7 @@ class CasePage {
         model.addAttribute("people", people);
         model.addAttribute("formB", formB);
         model.addAttribute("spoc", CurrentUser.from(user).map(u -> u.has(Role.SPOC)).orElse(false));
+        model.addAttribute("postMortemOn", uk.cdr.web.DateInput.of("on", null));
         model.addAttribute("rapidResponse", caseMeetings.rapidResponse(caseId).orElse(null));
         model.addAttribute("meetings", caseMeetings.meetings(caseId));
         model.addAttribute("fcd", caseMeetings.finalCaseDiscussion(caseId).orElse(null));

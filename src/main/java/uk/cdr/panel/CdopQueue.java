@@ -21,7 +21,7 @@ import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.child.AgeBand;
 import uk.cdr.web.CodeLabels;
-import uk.cdr.web.InWords;
+import uk.cdr.web.UkDates;
 
 /**
  * The CDOP case queue: every open case and what it waits for, as its process keeps it (case_stage,
@@ -125,13 +125,13 @@ public class CdopQueue {
                     : "Form Bs outstanding: " + returned + " of " + requested + " returned";
         } else if (state == QueueState.AWAITING_RATIFICATION) {
             state = QueueState.AWAITING_RATIFICATION;
-            waitingFor = "Reviewed at the CDOP meeting of " + InWords.date(rs.getObject(13, LocalDate.class))
+            waitingFor = "Reviewed at the CDOP meeting of " + UkDates.inWords(rs.getObject(13, LocalDate.class))
                     + ", awaiting the chair's ratification";
         } else if (state == QueueState.ASSIGNED) {
-            waitingFor = "Assigned to the CDOP meeting of " + InWords.date(rs.getObject(13, LocalDate.class));
+            waitingFor = "Assigned to the CDOP meeting of " + UkDates.inWords(rs.getObject(13, LocalDate.class));
         } else if (state == QueueState.DEFERRED) {
             waitingFor = "Deferred (" + CodeLabels.label(rs.getString(16)) + "), to be reviewed by "
-                    + InWords.date(rs.getObject(17, LocalDate.class));
+                    + UkDates.inWords(rs.getObject(17, LocalDate.class));
         } else {
             waitingFor = "REOPENED".equals(rs.getString(18)) ? "Reopened with new information: ready for review again"
                     : state.words();

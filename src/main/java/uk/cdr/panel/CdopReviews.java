@@ -18,6 +18,7 @@ import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 import uk.cdr.web.PlainText;
+import uk.cdr.web.UkDates;
 
 /**
  * The CDOP review of one case at a panel meeting: the Form C the panel records, the outcome
@@ -254,7 +255,7 @@ public class CdopReviews {
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         if (today.isBefore(review.meetingOn())) {
-            errors.add(new FieldError("outcome", "can be recorded from the day of the meeting, " + uk.cdr.web.InWords.date(review.meetingOn())));
+            errors.add(new FieldError("outcome", "can be recorded from the day of the meeting, " + UkDates.inWords(review.meetingOn())));
         }
         if ("reviewed".equals(outcome)) {
             if (jdbc.sql("select count(*) from form_c where case_id = ?").param(review.caseId()).query(Integer.class).single() == 0) {

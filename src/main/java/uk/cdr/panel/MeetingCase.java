@@ -1,12 +1,11 @@
 package uk.cdr.panel;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import uk.cdr.web.CodeLabels;
+import uk.cdr.web.UkDates;
 
 /**
  * One case on a meeting page: what the panel may see of it (PanelCases, so anonymised and
@@ -16,8 +15,6 @@ record MeetingCase(PanelCases.Summary summary, List<PanelCases.FormBReturn> form
         List<CdopReviews.RecommendationRow> recommendations, CdopReviews.Review review, Standing standing,
         FormCForm form, Map<String, String> formErrors, OutcomeForm outcome, Map<String, String> outcomeErrors,
         String alert) {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /** Where the case's review at this meeting has got to. */
     enum Standing {
@@ -84,6 +81,6 @@ record MeetingCase(PanelCases.Summary summary, List<PanelCases.FormBReturn> form
     }
 
     static String day(LocalDate date) {
-        return date == null ? "" : DAY.format(date);
+        return UkDates.inWords(date);
     }
 }

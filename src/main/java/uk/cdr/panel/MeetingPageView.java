@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 
 import uk.cdr.security.CurrentUser;
 import uk.cdr.security.Role;
+import uk.cdr.web.UkDates;
 
 /**
  * Builds the meeting page: the meeting, every case put to it as the panel may see it, and the
@@ -66,6 +67,7 @@ class MeetingPageView {
         boolean setsMeetings = viewer.has(Role.SPOC) || viewer.has(Role.CDOP_CHAIR);
         boolean upcoming = !meeting.heldOn().isBefore(LocalDate.now(clock));
         model.addAttribute("meeting", meeting);
+        model.addAttribute("meetingDay", UkDates.inWords(meeting.heldOn()));
         model.addAttribute("cases", casesOf(meeting, viewer.userId(), refused));
         model.addAttribute("panel", viewer.has(Role.CDOP_PANEL));
         model.addAttribute("chair", viewer.has(Role.CDOP_CHAIR));

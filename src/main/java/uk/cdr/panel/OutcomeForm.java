@@ -3,8 +3,10 @@ package uk.cdr.panel;
 import java.util.List;
 import java.util.Map;
 
+import uk.cdr.web.DateInput;
+
 /** The panel's outcome for a case as the meeting page posts it: reviewed, or deferred with a reason and a review-by date. */
-record OutcomeForm(String outcome, String deferralReason, String reviewBy, String deferralDetail) {
+record OutcomeForm(String outcome, String deferralReason, DateInput reviewByTyped, String deferralDetail) {
 
     record Option(String value, String label) {
     }
@@ -15,11 +17,16 @@ record OutcomeForm(String outcome, String deferralReason, String reviewBy, Strin
             new Option("serious-case-review", "Serious Case Review"),
             new Option("more-information", "More information needed"));
 
-    static final OutcomeForm EMPTY = new OutcomeForm(null, null, null, null);
+    static final OutcomeForm EMPTY = new OutcomeForm(null, null, DateInput.of("reviewBy", null), null);
 
     static OutcomeForm from(Map<String, String> posted) {
         return new OutcomeForm(blankToNull(posted.get("outcome")), blankToNull(posted.get("deferralReason")),
-                blankToNull(posted.get("reviewBy")), blankToNull(posted.get("deferralDetail")));
+                DateInput.read(posted, "reviewBy"), blankToNull(posted.get("deferralDetail")));
+    }
+
+    /** The review-by date as the services take it, yyyy-mm-dd; null when none or not a real date. */
+    String reviewBy() {
+        return reviewByTyped.iso();
     }
 
     private static String blankToNull(String value) {

@@ -1,7 +1,6 @@
 package uk.cdr.panel;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.security.CurrentUser;
 import uk.cdr.security.Role;
+import uk.cdr.web.DateInput;
 
 /**
  * The CDOP's meeting pages: the list of meetings, where the SPOC or chair sets one, and each
@@ -46,24 +46,22 @@ class PanelMeetingPage {
         this.view = view;
     }
 
-    record NewMeeting(String heldOn, String kind, String place) {
+    record NewMeeting(DateInput heldOn, String kind, String place) {
     }
 
     @GetMapping("/cdop/meetings")
     String meetings(Authentication user, Model model) {
-        return list(user, model, new NewMeeting(null, PanelMeetings.Kind.ROUTINE.name(), null), Map.of());
+        return list(user, model, new NewMeeting(DateInput.of("heldOn", null), PanelMeetings.Kind.ROUTINE.name(), null), Map.of());
     }
 
     @PostMapping("/cdop/meetings")
     String create(@RequestParam Map<String, String> posted, Authentication user, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        NewMeeting given = new NewMeeting(posted.get("heldOn"), posted.get("kind"), posted.get("place"));
+        NewMeeting given = new NewMeeting(DateInput.read(posted, "heldOn"), posted.get("kind"), posted.get("place"));
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate heldOn = null;
-        try {
-            heldOn = given.heldOn() == null || given.heldOn().isBlank() ? null : LocalDate.parse(given.heldOn().trim());
-        } catch (DateTimeParseException e) {
-            errors.put("heldOn", "must be a date (yyyy-mm-dd)");
+        LocalDate heldOn = given.heldOn().date();
+        if (given.heldOn().problem() != null) {
+            errors.put("heldOn", given.heldOn().problem());
         }
         try {
             if (errors.isEmpty()) {
@@ -136,6 +134,13 @@ class PanelMeetingPage {
         PanelMeetings.Meeting meeting = find(meetingId);
         PanelMeetings.AgendaEntry entry = entryOf(meeting, caseId);
         OutcomeForm given = OutcomeForm.from(posted);
+        String typedReviewBy = given.reviewByTyped().problem();
+        if (typedReviewBy != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return view.render(meeting, user, model,
+                    MeetingPageView.Refused.outcome(caseId, given, Map.of("reviewBy", typedReviewBy)),
+                    MeetingPageView.Assignment.NONE);
+        }
         try {
             openHere(meeting, entry);
             tasks.decide(caseId, given.outcome(), given.deferralReason(), given.deferralDetail(), given.reviewBy());

@@ -42,6 +42,24 @@ public final class FormBFixtures {
         return a;
     }
 
+    /**
+     * Answers as the agency's page posts them: each date in the Day, Month and Year boxes of its
+     * GOV.UK date input, typed day first (2014-11-10 is typed 10, 11, 2014).
+     */
+    public static Map<String, String> asPosted(Map<String, String> answers) {
+        Map<String, String> posted = new HashMap<>(answers);
+        for (String key : List.of("firstContactDate", "lastContactDate")) {
+            String iso = posted.remove(key);
+            if (iso != null) {
+                java.time.LocalDate date = java.time.LocalDate.parse(iso);
+                posted.put(key + "-day", String.valueOf(date.getDayOfMonth()));
+                posted.put(key + "-month", String.valueOf(date.getMonthValue()));
+                posted.put(key + "-year", String.valueOf(date.getYear()));
+            }
+        }
+        return posted;
+    }
+
     static Map<String, String> with(Map<String, String> answers, String key, String value) {
         Map<String, String> changed = new HashMap<>(answers);
         changed.put(key, value);

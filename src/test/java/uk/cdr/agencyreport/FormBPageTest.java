@@ -66,7 +66,7 @@ class FormBPageTest extends ProcessTest {
         assertThat(page.body()).contains(r.recorded().caseReference(), "Metropolitan Police", "Jamie Testchild",
                 "<h1 id=\"form-b-title\">Form B: agency report for case " + r.recorded().caseReference() + "</h1>",
                 "<label for=\"reporterName\">Your name</label>",
-                "Known health issues of the child", "value=\"not-known\"", "type=\"date\"", "name=\"_csrf\"",
+                "Known health issues of the child", "value=\"not-known\"", "name=\"firstContactDate-day\"", "For example, 27 3 2007", "name=\"_csrf\"",
                 "31 March 2015");
         assertThat(page.header("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
     }
@@ -76,8 +76,8 @@ class FormBPageTest extends ProcessTest {
         Requested r = requested();
         HttpSession agency = browser();
         String csrf = agency.csrfTokenFrom("/form-b/" + r.token());
-        Map<String, String> form = with(with(with(validAnswers(), "reporterEmail", "nope"), "parenting", "perhaps"),
-                "reporterName", "");
+        Map<String, String> form = asPosted(with(with(with(validAnswers(), "reporterEmail", "nope"), "parenting", "perhaps"),
+                "reporterName", ""));
         form.put("natureOfContact", "x".repeat(4001));
         form.put("_csrf", csrf);
 
@@ -106,10 +106,34 @@ class FormBPageTest extends ProcessTest {
     }
 
     @Test
+    void contactDatesAreTypedDayFirstAndHalfADateIsNamedAsSuch() {
+        Requested r = requested();
+        HttpSession agency = browser();
+        Map<String, String> form = asPosted(validAnswers());
+        form.put("_csrf", agency.csrfTokenFrom("/form-b/" + r.token()));
+        form.put("firstContactDate-day", "03");
+        form.put("firstContactDate-month", "11");
+        form.put("firstContactDate-year", "2014");
+        form.put("lastContactDate-month", "");
+
+        Response rejected = agency.postForm("/form-b/" + r.token(), form);
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.body()).contains("id=\"error-lastContactDate\"", "Last contact (if known) must include a month",
+                "name=\"firstContactDate-day\" value=\"03\"", "name=\"lastContactDate-day\" value=\"20\"");
+
+        form.put("lastContactDate-month", "02");
+        assertThat(agency.postForm("/form-b/" + r.token(), form).redirectsTo("/form-b/thank-you")).isTrue();
+        assertThat(jdbc.sql("select first_contact_date, last_contact_date from agency_report where request_id = ?")
+                .param(r.requestId()).query((rs, row) -> List.of(rs.getObject(1, java.time.LocalDate.class),
+                        rs.getObject(2, java.time.LocalDate.class))).single())
+                .containsExactly(java.time.LocalDate.of(2014, 11, 3), java.time.LocalDate.of(2015, 2, 20));
+    }
+
+    @Test
     void aSubmittedLinkCannotBeUsedAgain() {
         Requested r = requested();
         HttpSession agency = browser();
-        Map<String, String> form = new HashMap<>(validAnswers());
+        Map<String, String> form = asPosted(validAnswers());
         form.put("_csrf", agency.csrfTokenFrom("/form-b/" + r.token()));
         String token = r.token();
         assertThat(agency.postForm("/form-b/" + token, form).redirectsTo("/form-b/thank-you")).isTrue();

@@ -226,16 +226,16 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
         String page = "/cases/" + c.recorded().caseId();
         String csrf = spoc.csrfTokenFrom(page);
         HttpSession.Response refused = spoc.postForm(page + "/post-mortem", Map.of("_csrf", csrf, "event", "final-results",
-                "on", "2015-05-01"));
+                "on-day", "1", "on-month", "5", "on-year", "2015"));
         assertThat(refused.status()).isEqualTo(302);
         assertThat(spoc.get(page).body()).contains("Not recorded: Date of the milestone must not be in the future");
         assertThat(c.discussion()).isWaitingAt("Task_AwaitPostMortemResults");
 
         spoc.postForm(page + "/post-mortem", Map.of("_csrf", spoc.csrfTokenFrom(page), "event", "final-results",
-                "on", "2015-04-17"));
-        assertThat(spoc.get(page).body()).contains("id=\"post-mortem-recorded\"", "Final results received 17 Apr 2015");
+                "on-day", "17", "on-month", "04", "on-year", "2015"));
+        assertThat(spoc.get(page).body()).contains("id=\"post-mortem-recorded\"", "Final results received 17 April 2015");
         assertThat(c.discussion()).isWaitingAt("Task_PlanFinalCaseDiscussion");
-        assertThat(loggedIn("doctor").postForm(page + "/post-mortem", Map.of("event", "final-results", "on", "2015-04-17"))
+        assertThat(loggedIn("doctor").postForm(page + "/post-mortem", Map.of("event", "final-results", "on-day", "17", "on-month", "4", "on-year", "2015"))
                 .status()).isEqualTo(403);
     }
 

@@ -60,11 +60,11 @@ class CasePageRapidResponseTest extends ProcessTest {
         assertThat(html).contains("id=\"classification\">Unexpected, confirmed by Dana Okafor (Designated Doctor)<",
                 "by Dana Okafor (Designated Doctor)");
 
-        assertThat(html).contains("id=\"meetings\"", "Rapid response meeting", "12 Mar 2015 14:00", "Room 2, Civic Centre",
+        assertThat(html).contains("id=\"meetings\"", "Rapid response meeting", "12 March 2015 at 14:00", "Room 2, Civic Centre",
                 "Held", "Health: Dr Okafor", "Police: DC Jones", "Children&#39;s social care: Ms Khan");
 
-        assertThat(html).contains("id=\"actions\"", "Share the GP record", "Metropolitan Police", "20 Mar 2015",
-                "Assess the siblings", "27 Mar 2015", "Mark done");
+        assertThat(html).contains("id=\"actions\"", "Share the GP record", "Metropolitan Police", "20 March 2015",
+                "Assess the siblings", "27 March 2015", "Mark done");
         assertThat(html).doesNotContain("class=\"overdue\"", "Overdue</strong>");
         assertThat(html.indexOf("Share the GP record")).isLessThan(html.indexOf("Assess the siblings"));
     }
@@ -89,7 +89,7 @@ class CasePageRapidResponseTest extends ProcessTest {
         HttpSession.Response done = spoc.postForm(page(c) + "/actions/" + police + "/done", Map.of("_csrf", csrf));
         assertThat(done.redirectsTo(page(c))).as(done.toString()).isTrue();
         html = spoc.get(page(c)).body();
-        assertThat(row(html, police)).contains("Done on 21 Mar 2015").doesNotContain("overdue", "Overdue", "Mark done");
+        assertThat(row(html, police)).contains("Done on 21 March 2015").doesNotContain("overdue", "Overdue", "Mark done");
         assertThat(row(html, socialCare)).contains("Mark done");
         assertThat(auditLog.find(new AuditQuery("spoc", AuditAction.CASE_CHANGED, c.caseReference(), 5)))
                 .filteredOn(e -> e.detail().startsWith("action done")).singleElement()
@@ -100,7 +100,7 @@ class CasePageRapidResponseTest extends ProcessTest {
         HttpSession doctor = loggedIn("doctor");
         assertThat(doctor.postForm(page(c) + "/actions/" + police + "/done", Map.of("_csrf", doctor.csrfTokenFrom(page(c))))
                 .redirectsTo(page(c))).isTrue();
-        assertThat(row(doctor.get(page(c)).body(), police)).contains("Done on 21 Mar 2015");
+        assertThat(row(doctor.get(page(c)).body(), police)).contains("Done on 21 March 2015");
         assertThat(auditLog.find(new AuditQuery(null, AuditAction.CASE_CHANGED, c.caseReference(), 20)))
                 .filteredOn(e -> e.detail().startsWith("action done")).hasSize(1);
     }

@@ -72,7 +72,7 @@ class CasePageTest extends ProcessTest {
 
         String html = loggedIn("doctor").get("/cases/" + recorded.caseId()).body();
         assertThat(html).contains("id=\"form-b-status\"", "High Street Surgery", "Primary school", "Sent",
-                "10 Mar 2015", "31 Mar 2015", "Requested from High Street Surgery");
+                "10 March 2015", "31 March 2015", "Requested from High Street Surgery");
         assertThat(html).doesNotContain("id=\"link-agencies\"");
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,15 +18,19 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.cdr.support.Browsers;
-import uk.cdr.support.IntegrationTest;
+import uk.cdr.support.ProcessTest;
 
 /** The SPOC logs a death in Chromium: inline checks as they type, the duplicate warning, the new case. */
-class LogADeathBrowserTest extends IntegrationTest {
+class LogADeathBrowserTest extends ProcessTest {
 
     @Autowired
     Notifications notifications;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -125,6 +132,49 @@ class LogADeathBrowserTest extends IntegrationTest {
         Browsers.screenshot(browser, "log-a-death-error-summary");
     }
 
+    @Test
+    void datesAreTypedDayFirstAndTheTimeIsKeptToTheMinute() {
+        clockAt(LocalDateTime.of(2026, 12, 1, 10, 0));
+        logInAsSpoc();
+        browser.get(url("/notifications/new"));
+        String nhs = TestForms.uniqueNhsNumber();
+        type("nhsNumber", nhs);
+
+        // Half a date is named as such, not as missing; a 31st of a 30-day month is not a date.
+        Browsers.typeDate(browser, "dateOfBirth", "03", "", "2020");
+        browser.findElement(By.id("childFirstName")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(errorFor("dateOfBirth"),
+                "Date of birth must include a month"));
+        Browsers.typeDate(browser, "dateOfDeath", "31", "11", "2026");
+        browser.findElement(By.id("childFirstName")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(errorFor("dateOfDeath"),
+                "Date of death must be a real date"));
+        type("timeOfDeath", "2:05pm");
+        browser.findElement(By.id("childFirstName")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(errorFor("timeOfDeath"),
+                "Time of death must be a real time on the 24-hour clock, for example 14:05"));
+
+        Browsers.typeDate(browser, "dateOfBirth", "03", "04", "2020");
+        Browsers.typeDate(browser, "dateOfDeath", "30", "11", "2026");
+        browser.findElement(By.id("timeOfDeath")).clear();
+        type("timeOfDeath", "14:05");
+        fillTheRest("Dayfirst");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(errorFor("dateOfDeath")));
+        browser.findElement(By.id("save")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        assertThat(browser.findElement(By.id("date-of-birth")).getText()).isEqualTo("3 April 2020");
+        assertThat(browser.findElement(By.id("date-of-death")).getText()).isEqualTo("30 November 2026");
+        assertThat(browser.findElement(By.id("age-at-death")).getText()).isEqualTo("6 years 7 months");
+        assertThat(jdbc.sql("""
+                select c.date_of_death, n.time_of_death, c.date_of_birth
+                from case_file c join notification n on n.case_id = c.id where c.case_reference = ?""")
+                .param(browser.findElement(By.id("case-reference")).getText())
+                .query((rs, row) -> List.of(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalTime.class),
+                        rs.getObject(3, LocalDate.class))).single())
+                .containsExactly(LocalDate.of(2026, 11, 30), LocalTime.of(14, 5), LocalDate.of(2020, 4, 3));
+    }
+
     private void fillTheRest(String lastName) {
         type("notifierName", "PC Jo Bloggs");
         type("notifierRole", "Police officer");
@@ -156,8 +206,7 @@ class LogADeathBrowserTest extends IntegrationTest {
     }
 
     private void date(String id, LocalDate date) {
-        browser.findElement(By.id(id)).click();
-        Browsers.setDate(browser, browser.findElement(By.id(id)), date);
+        Browsers.typeDate(browser, id, date);
     }
 
     private static By errorFor(String field) {

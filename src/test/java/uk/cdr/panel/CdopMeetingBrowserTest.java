@@ -117,6 +117,29 @@ class CdopMeetingBrowserTest extends ProcessTest {
                 .containsExactly("CLOSED", MEETING_DAY);
     }
 
+    @Test
+    void theChairSetsAMeetingByTypingItsDateDayFirst() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        logIn("chair");
+        browser.get(url("/cdop/meetings"));
+        Browsers.typeDate(browser, "heldOn", "03", "", "2016");
+        browser.findElement(By.id("place")).sendKeys("Civic Centre, room 3");
+        browser.findElement(By.id("set-meeting")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-heldOn"), "Date must include a month"));
+
+        // 03 04 2016 is 3 April 2016, never 4 March.
+        Browsers.typeDate(browser, "heldOn", "03", "04", "2016");
+        browser.findElement(By.id("set-meeting")).click();
+        wait.until(ExpectedConditions.urlMatches("/cdop/meetings/[0-9a-f-]{36}$"));
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Routine panel meeting set for 3 April 2016 at Civic Centre, room 3.");
+        String meetingId = browser.getCurrentUrl().replaceFirst(".*/", "");
+        assertThat(jdbc.sql("select held_on from panel_meeting where id = ?").param(UUID.fromString(meetingId))
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2016, 4, 3));
+        browser.get(url("/cdop/meetings"));
+        assertThat(browser.findElement(By.id("meeting-" + meetingId)).getText()).contains("Sunday 3 April 2016");
+    }
+
     private WebElement caseSection(String anchor) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(anchor)));
     }

@@ -53,7 +53,7 @@ class CdopReviewProcessTest extends ProcessTest {
                 .containsExactly(c.caseId().toString());
         HttpSession panelBrowser = loggedIn("panel");
         assertThat(panelBrowser.get("/cdop/queue?meetingId=" + meetingId).body()).as("the queue page narrowed to the meeting")
-                .contains(c.caseReference()).contains("22 Apr 2015 (Routine panel meeting)");
+                .contains(c.caseReference()).contains("22 April 2015 (Routine panel meeting)");
         assertThat(panelBrowser.get("/cdop/queue?meetingId=" + UUID.randomUUID()).body()).doesNotContain(c.caseReference());
         assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "no")).body()).contains("\"version\":1");
         clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
@@ -103,7 +103,7 @@ class CdopReviewProcessTest extends ProcessTest {
         assertThat(queued.get("state").asText()).isEqualTo("DEFERRED");
         assertThat(queued.get("deferralReason").asText()).isEqualTo("awaiting-inquest");
         assertThat(queued.get("reviewBy").asText()).isEqualTo("2015-09-30");
-        assertThat(queued.get("waitingFor").asText()).contains("Awaiting inquest", "2015-09-30");
+        assertThat(queued.get("waitingFor").asText()).contains("Awaiting inquest", "30 September 2015");
         // The panel's words stay in the app's tables, not the engine's.
         assertNotInEngineHistory(first.getId(), "deferralDetail");
 

@@ -175,14 +175,21 @@ class PanelMeetingPageTest extends ProcessTest {
         assertThat(noDate.body()).contains("id=\"" + anchor(c) + "-error-reviewBy\"",
                 "<option value=\"awaiting-inquest\" selected=\"selected\">", "Inquest listed for August");
 
+        HttpSession.Response notReal = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page),
+                "outcome", "deferred", "deferralReason", "awaiting-inquest", "reviewBy-day", "31", "reviewBy-month", "9",
+                "reviewBy-year", "2015"));
+        assertThat(notReal.status()).isEqualTo(400);
+        assertThat(notReal.body()).contains("Review by must be a real date", "name=\"reviewBy-day\" value=\"31\"");
+
         HttpSession.Response deferred = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page),
-                "outcome", "deferred", "deferralReason", "awaiting-inquest", "reviewBy", "2015-09-30"));
+                "outcome", "deferred", "deferralReason", "awaiting-inquest", "reviewBy-day", "30", "reviewBy-month", "09",
+                "reviewBy-year", "2015"));
         assertThat(deferred.location()).endsWith(page + "#" + anchor(c));
         String shown = panel.get(page).body();
         assertThat(shown).contains("data-standing=\"DEFERRED\"",
                 "Deferred at this meeting (Awaiting inquest), to be reviewed by 30 September 2015")
                 .doesNotContain("id=\"" + anchor(c) + "-outcome\"");
-        assertThat(panel.get("/cdop/queue").body()).contains("Deferred: Awaiting inquest; review by 30 Sep 2015");
+        assertThat(panel.get("/cdop/queue").body()).contains("Deferred: Awaiting inquest; review by 30 September 2015");
         HttpSession.Response again = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page), "outcome", "reviewed"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("id=\"" + anchor(c) + "-alert\"", "no longer awaiting its review at this meeting");
@@ -196,15 +203,22 @@ class PanelMeetingPageTest extends ProcessTest {
         String csrf = spoc.csrfTokenFrom("/cdop/meetings");
 
         HttpSession.Response refused = spoc.postForm("/cdop/meetings",
-                Map.of("_csrf", csrf, "heldOn", "2015-03-01", "kind", "ROUTINE", "place", " "));
+                Map.of("_csrf", csrf, "heldOn-day", "1", "heldOn-month", "3", "heldOn-year", "2015", "kind", "ROUTINE",
+                        "place", " "));
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body()).contains("id=\"error-heldOn\"", "must not be in the past", "id=\"error-place\"",
-                "value=\"2015-03-01\"", "There is a problem");
+        assertThat(refused.body()).contains("id=\"error-heldOn\"", "Date must not be in the past", "id=\"error-place\"",
+                "name=\"heldOn-day\" value=\"1\"", "name=\"heldOn-month\" value=\"3\"", "There is a problem");
         // The summary names each field by its label, in the form's order, and links to it.
         assertThat(refused.body()).containsSubsequence("<a href=\"#heldOn\">Date must not be in the past",
                 "<a href=\"#place\">Place ");
+        HttpSession.Response halfADate = spoc.postForm("/cdop/meetings",
+                Map.of("_csrf", csrf, "heldOn-day", "13", "heldOn-year", "2015", "kind", "ROUTINE", "place", "Civic Centre"));
+        assertThat(halfADate.status()).isEqualTo(400);
+        assertThat(halfADate.body()).contains("Date must include a month");
+        // Day first: 13 5 2015 is 13 May, whatever the browser's locale.
         HttpSession.Response created = spoc.postForm("/cdop/meetings",
-                Map.of("_csrf", csrf, "heldOn", MEETING_DAY.toString(), "kind", "ROUTINE", "place", "Civic Centre"));
+                Map.of("_csrf", csrf, "heldOn-day", "13", "heldOn-month", "05", "heldOn-year", "2015", "kind", "ROUTINE",
+                        "place", "Civic Centre"));
         assertThat(created.status()).isEqualTo(302);
         String page = created.location().replaceFirst("^https?://[^/]+", "");
         assertThat(page).matches("/cdop/meetings/[0-9a-f-]{36}");
@@ -220,7 +234,7 @@ class PanelMeetingPageTest extends ProcessTest {
         HttpSession panel = loggedIn("panel");
         String panelCsrf = panel.csrfTokenFrom("/cdop/meetings");
         assertThat(panel.get("/cdop/meetings").body()).doesNotContain("id=\"meeting-form\"");
-        assertThat(panel.postForm("/cdop/meetings", Map.of("_csrf", panelCsrf, "heldOn", MEETING_DAY.toString(),
+        assertThat(panel.postForm("/cdop/meetings", Map.of("_csrf", panelCsrf, "heldOn-day", "13", "heldOn-month", "5", "heldOn-year", "2015",
                 "kind", "ROUTINE", "place", "x")).status()).isEqualTo(403);
         assertThat(panel.postForm(page + "/cases", Map.of("_csrf", panelCsrf, "caseId", c.caseId().toString())).status())
                 .isEqualTo(403);

@@ -382,8 +382,13 @@ class FuzzInputTest extends ProcessTest {
         valid.put("reporterEmail", "gee.pee@nhs.example");
         valid.put("reporterPhone", "020 7946 0001");
         valid.put("contactWith", "child-and-family");
-        valid.put("firstContactDate", "2014-11-10");
-        valid.put("lastContactDate", "2015-02-20");
+        // Dates as the page's GOV.UK date inputs post them: day, month and year apart.
+        valid.put("firstContactDate-day", "10");
+        valid.put("firstContactDate-month", "11");
+        valid.put("firstContactDate-year", "2014");
+        valid.put("lastContactDate-day", "20");
+        valid.put("lastContactDate-month", "2");
+        valid.put("lastContactDate-year", "2015");
         valid.put("natureOfContact", "Registered patient; six-week check; immunisations.");
         valid.put("knownHealth", "yes");
         valid.put("knownHealthDetails", "Mild reflux, treated.");
@@ -398,7 +403,10 @@ class FuzzInputTest extends ProcessTest {
                 "reporterName", List.of("", " ", "\u0000\t"),
                 "reporterEmail", List.of("nope", "a@", "@b", "a b@c.d", "x@y"),
                 "parenting", List.of("perhaps", "YES", "no\u00a0"),
-                "firstContactDate", List.of("2015-02-30", "yesterday", "2999-01-01", "10/11/2014"),
+                // Never blank: with the other two boxes removed, a blank box would be no date at all.
+                "firstContactDate-day", List.of("31", "yesterday", "0"),
+                "firstContactDate-month", List.of("13", "Nov"),
+                "firstContactDate-year", List.of("2999", "14"),
                 "natureOfContact", List.of("x".repeat(4_001)),
                 "contactWith", List.of("everyone", "child-and-family;drop table x"));
         HttpSession agency = browser();

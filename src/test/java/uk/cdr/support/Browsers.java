@@ -35,15 +35,21 @@ public final class Browsers {
     }
 
     /**
-     * Fills a date input as a person picking a date would, whatever the headless browser's locale
-     * makes of typed digits (it ignores --lang for the dd/mm order).
+     * Types a date into a GOV.UK date input (the boxes {@code id-day}, {@code id-month}, {@code id-year})
+     * as a person would, e.g. "03", "04", "2020".
      */
-    public static void setDate(WebDriver driver, org.openqa.selenium.WebElement input, java.time.LocalDate date) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "arguments[0].value = arguments[1];"
-                        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-                input, date.toString());
+    public static void typeDate(WebDriver driver, String id, String day, String month, String year) {
+        for (String[] part : new String[][] {{"day", day}, {"month", month}, {"year", year}}) {
+            org.openqa.selenium.WebElement box = driver.findElement(org.openqa.selenium.By.id(id + "-" + part[0]));
+            box.clear();
+            box.sendKeys(part[1]);
+        }
+    }
+
+    /** Types the date day first, without leading zeros, as most people write it: 2 11 2014. */
+    public static void typeDate(WebDriver driver, String id, java.time.LocalDate date) {
+        typeDate(driver, id, String.valueOf(date.getDayOfMonth()), String.valueOf(date.getMonthValue()),
+                String.valueOf(date.getYear()));
     }
 
     public static WebDriver chromium() {
