@@ -19,7 +19,7 @@ import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.child.AgeBand;
 import uk.cdr.web.CodeLabels;
-import uk.cdr.web.InWords;
+import uk.cdr.web.UkDates;
 
 /**
  * A case as the panel sees it at a meeting: an anonymised summary, the agencies' Form B returns
@@ -130,7 +130,7 @@ public class PanelCases {
                 if (NOT_FOR_THE_PANEL.contains(field.key()) || value == null || value.toString().isBlank()) {
                     continue;
                 }
-                String text = value instanceof java.time.LocalDate date ? InWords.date(date) : value.toString();
+                String text = value instanceof java.time.LocalDate date ? UkDates.inWords(date) : value.toString();
                 if (field.hasOptions()) {
                     text = field.options().stream().filter(o -> o.value().equals(value.toString()))
                             .map(FormBDefinition.Option::label).findFirst().orElse(text);

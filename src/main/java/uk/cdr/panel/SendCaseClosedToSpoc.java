@@ -11,7 +11,7 @@ import uk.cdr.config.CaseVariables;
 import uk.cdr.mail.GroupAddresses;
 import uk.cdr.mail.Mailer;
 import uk.cdr.security.Role;
-import uk.cdr.web.InWords;
+import uk.cdr.web.UkDates;
 
 /** Send_CaseClosedToSpoc: the chair ratified the review and the case is closed, which the SPOC needs to know. */
 @Component("sendCaseClosedToSpoc")
@@ -41,6 +41,6 @@ class SendCaseClosedToSpoc implements JavaDelegate {
                 The case is closed; its review was completed on %s.
 
                 Case page: %s/cases/%s
-                """.formatted(reference, InWords.date(review.meetingOn()), InWords.date(review.meetingOn()), baseUrl, caseId)));
+                """.formatted(reference, UkDates.inWords(review.meetingOn()), UkDates.inWords(review.meetingOn()), baseUrl, caseId)));
     }
 }

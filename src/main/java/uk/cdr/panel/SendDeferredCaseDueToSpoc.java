@@ -10,7 +10,7 @@ import uk.cdr.mail.GroupAddresses;
 import uk.cdr.mail.Mailer;
 import uk.cdr.security.Role;
 import uk.cdr.web.CodeLabels;
-import uk.cdr.web.InWords;
+import uk.cdr.web.UkDates;
 
 /** Send_DeferredCaseDueToSpoc: a deferred case reached its review-by date unassigned, so the SPOC must put it on a meeting. */
 @Component("sendDeferredCaseDueToSpoc")
@@ -38,8 +38,8 @@ class SendDeferredCaseDueToSpoc implements JavaDelegate {
                 The CDOP deferred case %s at its meeting of %s (%s) to be reviewed by %s.
                 It has not been assigned to a meeting since. Assign it from the CDOP case queue:
                 %s/cdop/queue?state=DEFERRED
-                """.formatted(reference, InWords.date(review.meetingOn()),
+                """.formatted(reference, UkDates.inWords(review.meetingOn()),
                 CodeLabels.label(review.deferralReason()).toLowerCase(java.util.Locale.UK),
-                InWords.date(review.reviewBy()), baseUrl)));
+                UkDates.inWords(review.reviewBy()), baseUrl)));
     }
 }

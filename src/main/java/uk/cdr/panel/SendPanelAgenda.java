@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import uk.cdr.mail.GroupAddresses;
 import uk.cdr.mail.Mailer;
 import uk.cdr.security.Role;
-import uk.cdr.web.InWords;
+import uk.cdr.web.UkDates;
 
 /** Send_PanelAgenda: days before the meeting the panel gets its agenda, the cases by reference, anonymised like everything they see. */
 @Component("sendPanelAgenda")
@@ -43,13 +43,13 @@ class SendPanelAgenda implements JavaDelegate {
                 .collect(Collectors.joining("\n"));
         String kind = meeting.kind() == PanelMeetings.Kind.NEONATAL ? "special neonatal panel" : "panel meeting";
         mailer.send(new Mailer.Email(null, "PANEL_AGENDA:" + meetingId, addresses.of(Role.CDOP_PANEL.groupId()),
-                "CDOP " + kind + " on " + InWords.date(meeting.heldOn()) + ": agenda", """
+                "CDOP " + kind + " on " + UkDates.inWords(meeting.heldOn()) + ": agenda", """
                 The CDOP %s on %s at %s will review these cases:
 
                 %s
 
                 The meeting page has each case's summary, its Form B returns and the draft Form C:
                 %s/cdop/meetings/%s
-                """.formatted(kind, InWords.date(meeting.heldOn()), meeting.place(), lines, baseUrl, meetingId)));
+                """.formatted(kind, UkDates.inWords(meeting.heldOn()), meeting.place(), lines, baseUrl, meetingId)));
     }
 }
