@@ -42,10 +42,12 @@ class ApiWalkthroughScriptTest extends ProcessTest {
         builder.environment().remove("MAILPIT_URL");
         Process script = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
+        List<String> timed = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null;) {
                     output.add(line);
+                    timed.add("%6.1f s  %s".formatted((System.nanoTime() - started) / 1e9, line));
                 }
             } catch (java.io.IOException e) {
                 output.add("(output lost: " + e + ")");
@@ -81,7 +83,7 @@ class ApiWalkthroughScriptTest extends ProcessTest {
         }
         String transcript = String.join("\n", output);
         System.out.printf("ApiWalkthroughScriptTest: the script ran in %d ms%n%s%n",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), transcript);
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), String.join("\n", timed));
         assertThat(script.exitValue()).as(transcript).isZero();
         assertThat(tokenGiven).as(transcript).isTrue();
         assertThat(transcript).contains("Case " + reference + " is closed",
