@@ -10,7 +10,8 @@
 # http://localhost:8025) the script reads it from Mailpit; otherwise it prints
 #   FORM_B_TOKEN_NEEDED <agency email>
 # and reads the token (the last part of the link, /form-b/<token>) from standard input.
-# WAIT_SECONDS (default 60) bounds each wait for the server's background work (emails, stages).
+# WAIT_SECONDS (default 60) bounds each wait for the server's background work (emails, stages);
+# PYTHON (default python3) names the Python 3 to read JSON with.
 #
 # Needs bash, curl and python3 (for JSON). Exits non-zero at the first step that does not do what
 # it should, printing the server's answer.
@@ -25,6 +26,7 @@ PANEL_USER="${PANEL_USER:-panel}"
 CHAIR_USER="${CHAIR_USER:-chair}"
 PASSWORD="${PASSWORD:-demo}"
 WAIT_SECONDS="${WAIT_SECONDS:-60}"
+PYTHON="${PYTHON:-python3}"
 AGENCY_EMAIL="${AGENCY_EMAIL:-gp-$RANDOM$RANDOM@agency.example}"
 
 WORK="$(mktemp -d)"
@@ -53,10 +55,11 @@ expect() {
 
 # json EXPRESSION: evaluates a Python expression over the last answer's JSON, bound to d.
 json() {
-  printf '%s' "$BODY" | python3 -c 'import json, sys; d = json.load(sys.stdin); r = eval(sys.argv[1]); print("" if r is None else r)' "$1"
+  printf '%s' "$BODY" | "$PYTHON" -c 'import json, sys; d = json.load(sys.stdin); r = eval(sys.argv[1]); print("" if r is None else r)' "$1"
 }
 
-day() { TZ=Europe/London python3 -c 'import datetime, sys; print(datetime.date.today() + datetime.timedelta(days=int(sys.argv[1])))' "$1"; }
+# day OFFSET: the date OFFSET days from today in England (the server's day), yyyy-mm-dd.
+day() { TZ=Europe/London date -d "$1 days" +%F 2>/dev/null || TZ=Europe/London "$PYTHON" -c 'import datetime, sys; print(datetime.date.today() + datetime.timedelta(days=int(sys.argv[1])))' "$1"; }
 
 # A valid NHS number (modulus 11 check digit) that no other case has: else Form A is a possible duplicate.
 nhs_number() {
@@ -101,14 +104,14 @@ form_b_token() {
     local waited=0 id=""
     while [ -z "$id" ]; do
       id="$(curl -sS "${MAILPIT_URL%/}/api/v1/search?query=to:$AGENCY_EMAIL" \
-        | python3 -c 'import json, sys; m = json.load(sys.stdin).get("messages") or []; print(m[0]["ID"] if m else "")')"
+        | "$PYTHON" -c 'import json, sys; m = json.load(sys.stdin).get("messages") or []; print(m[0]["ID"] if m else "")')"
       [ -n "$id" ] && break
       [ "$waited" -ge "$WAIT_SECONDS" ] && fail "no Form B email reached $AGENCY_EMAIL in Mailpit"
       sleep 1
       waited=$((waited + 1))
     done
     curl -sS "${MAILPIT_URL%/}/api/v1/message/$id" \
-      | python3 -c 'import json, re, sys; print(re.search(r"/form-b/([A-Za-z0-9_-]{43})", json.load(sys.stdin)["Text"]).group(1))'
+      | "$PYTHON" -c 'import json, re, sys; print(re.search(r"/form-b/([A-Za-z0-9_-]{43})", json.load(sys.stdin)["Text"]).group(1))'
   else
     say "FORM_B_TOKEN_NEEDED $AGENCY_EMAIL" >&2
     local token
@@ -120,9 +123,7 @@ form_b_token() {
 say "Walkthrough of one expected death against $BASE_URL"
 
 # 1. The SPOC logs the death (Form A). The child and the notifier are invented.
-DATE_OF_DEATH="$(day -1)"
-DATE_OF_BIRTH="$(day -1100)"
-TODAY="$(day 0)"
+read -r DATE_OF_DEATH DATE_OF_BIRTH TODAY LAST_CONTACT <<<"$(day -1) $(day -1100) $(day 0) $(day -10)"
 FORM_A="$(cat <<JSON
 {"notifierName":"Dr Ann Smith","notifierRole":"Paediatric consultant","notifierOrganisation":"St Elsewhere Hospice",
  "notifierEmail":"ann.smith@nhs.example","notifierPhone":"020 7946 0000",
@@ -157,7 +158,7 @@ say "  Form B requested from $AGENCY_EMAIL"
 # 4. The agency opens its link and returns the Form B (a page for people: its CSRF token is read from it).
 TOKEN="$(form_b_token)"
 PAGE="$(curl -sS -c "$WORK/agency" -b "$WORK/agency" "$BASE_URL/form-b/$TOKEN")"
-CSRF="$(printf '%s' "$PAGE" | python3 -c 'import re, sys
+CSRF="$(printf '%s' "$PAGE" | "$PYTHON" -c 'import re, sys
 m = re.search(r"<input[^>]*name=\"_csrf\"[^>]*>", sys.stdin.read())
 v = re.search(r"value=\"([^\"]+)\"", m.group(0)) if m else None
 print(v.group(1) if v else "")')"
@@ -166,7 +167,7 @@ RETURNED="$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' -c "$WORK/ag
   --data-urlencode "_csrf=$CSRF" --data-urlencode "reporterName=Dr Gee Pee" --data-urlencode "reporterRole=GP partner" \
   --data-urlencode "reporterAgency=High Street Surgery" --data-urlencode "reporterEmail=$AGENCY_EMAIL" \
   --data-urlencode "contactWith=child-and-family" --data-urlencode "firstContactDate=$DATE_OF_BIRTH" \
-  --data-urlencode "lastContactDate=$(day -10)" --data-urlencode "natureOfContact=Registered patient; regular reviews." \
+  --data-urlencode "lastContactDate=$LAST_CONTACT" --data-urlencode "natureOfContact=Registered patient; regular reviews." \
   --data-urlencode "knownHealth=yes" --data-urlencode "knownHealthDetails=Life-limiting condition, known since birth." \
   --data-urlencode "development=not-known" --data-urlencode "familyAndEnvironment=no" --data-urlencode "parenting=no" \
   --data-urlencode "serviceFactors=no" --data-urlencode "concerns=no" \
