@@ -71,6 +71,7 @@ class TaskCompletions {
             if (cause instanceof OptimisticLockingException || cause instanceof NullValueException) {
                 return new TaskAlreadyDone(taskId);
             }
+            // uk.cdr.config's TaskCompletionGuard locks the task first; its refusal is not visible from here.
             if (cause.getClass().getSimpleName().equals("TaskAlreadyDone")) {
                 return new TaskAlreadyDone(taskId);
             }
