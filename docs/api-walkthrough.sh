@@ -220,7 +220,8 @@ waited=0
 while true; do
   api "$SPOC_USER" GET "/api/cases/$CASE_ID"
   if [ "$STATUS" = 200 ]; then
-    printf '%s' "$BODY" | grep -qi 'closed' && break
+    # A JSON value (not a key such as closedOn) that says closed: "CLOSED", "Closed: review completed on ...".
+    printf '%s' "$BODY" | grep -Eqi ':[[:space:]]*"closed' && break
   else
     api "$CHAIR_USER" GET "/api/cdop/queue"
     expect 200 "the CDOP queue"
