@@ -178,6 +178,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/statistics", "/api/statistics/**")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_PANEL.groupId(), Role.CDOP_CHAIR.groupId(), ADMIN.groupId())
                         .requestMatchers("/", "/api/me", "/logout").authenticated()
+                        // My work (uk.cdr.work): everyone's own tasks; the engine's candidate groups decide which.
+                        .requestMatchers("/my-work", "/api/tasks", "/api/tasks/*/form", "/api/tasks/*/completion")
+                        .authenticated()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .authenticated()
                         .anyRequest().denyAll())

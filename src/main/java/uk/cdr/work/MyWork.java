@@ -1,0 +1,167 @@
+package uk.cdr.work;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import uk.cdr.config.CaseOfProcess;
+import uk.cdr.security.CurrentUser;
+import uk.cdr.security.Role;
+
+/**
+ * The tasks offered to a user's roles (candidate groups) or assigned to the user, each with the case
+ * it is for. Our pages and /api run engine commands without the engine's authorizations
+ * (uk.cdr.config.AppRequests), so the query itself names the user and their groups: exactly what
+ * Tasklist's "My tasks" and "My group tasks" show them. Clients never need to know that a stage's
+ * tasks belong to a called process, or that the possible duplicate's is keyed by a notification.
+ */
+@Component
+public class MyWork {
+
+    static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
+    private static final DateTimeFormatter IN_WORDS = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final CaseOfProcess caseOfProcess;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MyWork(TaskService tasks, RuntimeService runtime, CaseOfProcess caseOfProcess, JdbcClient jdbc, Clock clock) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.caseOfProcess = caseOfProcess;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The user's tasks, soonest due first (tasks without a due date last). */
+    public List<WorkItem> of(CurrentUser user) {
+        List<Task> mine = offeredTo(user).initializeFormKeys().list();
+        Map<String, String> businessKeys = businessKeys(mine);
+        List<WorkItem> items = new ArrayList<>();
+        for (Task task : mine) {
+            items.add(item(task, businessKeys.get(task.getProcessInstanceId()), user));
+        }
+        items.sort(Comparator.comparing(WorkItem::due, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(WorkItem::caseReference, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(WorkItem::name));
+        return items;
+    }
+
+    /** One of the user's tasks, or empty if it is not offered to them (or does not exist). */
+    public Optional<WorkItem> task(CurrentUser user, String taskId) {
+        List<Task> found = offeredTo(user).taskId(taskId).initializeFormKeys().list();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Task task = found.get(0);
+        return Optional.of(item(task, businessKeys(found).get(task.getProcessInstanceId()), user));
+    }
+
+    private TaskQuery offeredTo(CurrentUser user) {
+        TaskQuery query = tasks.createTaskQuery().active();
+        if (user.groupIds().isEmpty()) {
+            return query.taskAssignee(user.userId());
+        }
+        return query.or().taskAssignee(user.userId()).taskCandidateGroupIn(user.groupIds()).endOr();
+    }
+
+    private Map<String, String> businessKeys(List<Task> found) {
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        return runtime.createProcessInstanceQuery()
+                .processInstanceIds(found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list()
+                .stream().filter(p -> p.getBusinessKey() != null)
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    }
+
+    private WorkItem item(Task task, String businessKey, CurrentUser user) {
+        UUID caseId = null;
+        String reference = null;
+        if (businessKey != null) {
+            try {
+                caseId = caseOfProcess.caseId(businessKey);
+                reference = caseOfProcess.caseReference(businessKey);
+            } catch (IllegalStateException e) {
+                // A process of no case (none has user tasks today): the task is still the user's work.
+            }
+        }
+        OffsetDateTime due = task.getDueDate() == null ? null
+                : task.getDueDate().toInstant().atZone(clock.getZone()).toOffsetDateTime();
+        String formKey = task.getCamundaFormRef() != null ? task.getCamundaFormRef().getKey() : task.getFormKey();
+        return new WorkItem(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                TaskAsks.of(task.getTaskDefinitionKey(), task.getName()), caseId, reference, caseLink(caseId, user),
+                due, due == null ? null : due.toLocalDate(), inWords(due), overdue(due), formKey,
+                workPlace(task, caseId));
+    }
+
+    /** The case page for the roles that may open it; the panel sees only the reference (no identifying data). */
+    private static String caseLink(UUID caseId, CurrentUser user) {
+        return caseId != null && (user.has(Role.SPOC) || user.has(Role.DESIGNATED_DOCTOR)) ? "/cases/" + caseId : null;
+    }
+
+    /** Where the task's work is done: our page where there is one, else the task in Tasklist. */
+    private String workPlace(Task task, UUID caseId) {
+        String key = task.getTaskDefinitionKey();
+        if (caseId != null && "Task_RequestFormBReports".equals(key)) {
+            return "/cases/" + caseId + "/agencies";
+        }
+        if (caseId != null && ("Task_ReviewCase".equals(key) || "Task_RatifyReview".equals(key))) {
+            Optional<UUID> meeting = jdbc.sql("select meeting_id from panel_assignment where case_id = ?").param(caseId)
+                    .query(UUID.class).optional();
+            if (meeting.isPresent()) {
+                return "/cdop/meetings/" + meeting.get();
+            }
+        }
+        return TASKLIST + task.getId();
+    }
+
+    /**
+     * A due date at midnight is a day (the CDOP review is due on the meeting's day): overdue only
+     * from the next day. A due time (09:00 the next working day) is overdue from that minute.
+     */
+    private boolean overdue(OffsetDateTime due) {
+        if (due == null) {
+            return false;
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        if (due.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            return now.toLocalDate().isAfter(due.toLocalDate());
+        }
+        return now.toOffsetDateTime().isAfter(due);
+    }
+
+    static String inWords(OffsetDateTime due) {
+        if (due == null) {
+            return null;
+        }
+        String day = IN_WORDS.format(due);
+        return due.toLocalTime().equals(LocalTime.MIDNIGHT) ? day
+                : day + " at " + due.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm"));
+    }
+
+    static String inWords(LocalDate date) {
+        return date == null ? null : IN_WORDS.format(date);
+    }
+}
