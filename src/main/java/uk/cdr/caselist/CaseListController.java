@@ -24,9 +24,9 @@ import uk.cdr.web.ApiExceptionHandler;
 class CaseListController {
 
     private final CaseList caseList;
-    private final CaseSummaries summaries;
+    private final CaseOverviews summaries;
 
-    CaseListController(CaseList caseList, CaseSummaries summaries) {
+    CaseListController(CaseList caseList, CaseOverviews summaries) {
         this.caseList = caseList;
         this.summaries = summaries;
     }
@@ -67,7 +67,7 @@ class CaseListController {
     @GetMapping("/api/cases/{caseId}")
     @Operation(summary = "One case: its stages, what it waits for, its open tasks (ids to complete them), key dates",
             description = "Anonymised for the CDOP panel: no child, no exact date of death. 404 for no such case.")
-    CaseSummaries.CaseSummary one(@PathVariable UUID caseId, Authentication user) {
+    CaseOverviews.CaseOverview one(@PathVariable UUID caseId, Authentication user) {
         Viewer viewer = Viewer.of(CurrentUser.from(user).orElseThrow());
         return summaries.find(caseId, viewer, user.getName()).orElseThrow(() -> new NoSuchCase());
     }

@@ -30,7 +30,7 @@ import uk.cdr.panel.QueuedCase;
  * birth or exact date of death. Every read is audited.
  */
 @Service
-class CaseSummaries {
+class CaseOverviews {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
@@ -41,7 +41,7 @@ class CaseSummaries {
     private final OpenTasks openTasks;
     private final AuditLog auditLog;
 
-    CaseSummaries(JdbcClient jdbc, CaseStages caseStages, CdopQueue queue, OpenTasks openTasks, AuditLog auditLog) {
+    CaseOverviews(JdbcClient jdbc, CaseStages caseStages, CdopQueue queue, OpenTasks openTasks, AuditLog auditLog) {
         this.jdbc = jdbc;
         this.caseStages = caseStages;
         this.queue = queue;
@@ -64,7 +64,7 @@ class CaseSummaries {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CaseSummary(UUID id, String reference, String reportingYear,
+    record CaseOverview(UUID id, String reference, String reportingYear,
             @Schema(description = "SPOC and Designated Doctor only") Child child,
             @Schema(description = "Age band, e.g. \"1 to 4 years\"") String ageBand,
             @Schema(description = "expected or unexpected; absent until the Designated Doctor decided") String deathClassification,
@@ -82,7 +82,7 @@ class CaseSummaries {
             LocalDate reviewCompletedOn, OffsetDateTime closedAt, LocalDate meetingOn) {
     }
 
-    Optional<CaseSummary> find(UUID caseId, Viewer viewer, String actor) {
+    Optional<CaseOverview> find(UUID caseId, Viewer viewer, String actor) {
         Optional<Row> found = jdbc.sql("""
                 select c.case_reference, c.reporting_year, c.status, c.child_first_name, c.child_last_name, c.nhs_number,
                        c.date_of_birth, c.date_of_death, c.notified_at, c.classified_at, c.death_classification,
@@ -125,7 +125,7 @@ class CaseSummaries {
         String ageBand = r.dateOfBirth() == null ? null : AgeBand.inWords(r.dateOfBirth(), r.dateOfDeath());
         auditLog.record(actor, AuditAction.CASE_VIEWED, r.reference(),
                 identifies ? "case summary (API)" : "anonymised case summary (API)");
-        return Optional.of(new CaseSummary(caseId, r.reference(), r.reportingYear(), child, ageBand, r.classification(),
+        return Optional.of(new CaseOverview(caseId, r.reference(), r.reportingYear(), child, ageBand, r.classification(),
                 closed, stages, waitingFor, openTasks.of(r.reference()), dates, viewer.url(caseId)));
     }
 
