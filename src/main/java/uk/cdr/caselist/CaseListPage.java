@@ -2,11 +2,8 @@ package uk.cdr.caselist;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -27,7 +24,6 @@ import uk.cdr.security.CurrentUser;
 @Controller
 class CaseListPage {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     /** Field labels, for the error summary: "Date of birth must be a date …". */
     static final Map<String, String> LABELS = Map.of("reference", "Case reference", "name", "Child's name",
             "nhsNumber", "NHS number", "dateOfBirth", "Date of birth", "diedFrom", "Died from", "diedTo", "Died to",
@@ -76,11 +72,6 @@ class CaseListPage {
     private static boolean onThePage(String field, Viewer viewer) {
         return !field.equals("page") && !field.equals("size")
                 && (viewer.identifies() || !CaseSearch.IDENTIFYING.contains(field));
-    }
-
-    /** "30 November 2014". */
-    public static String day(LocalDate date) {
-        return date == null ? "" : DAY.format(date);
     }
 
     private static String pageLink(Map<String, String> given, int page) {

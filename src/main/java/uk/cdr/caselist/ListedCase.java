@@ -31,6 +31,18 @@ public record ListedCase(UUID id, String reference, String reportingYear,
         }
     }
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
+    /** "30 November 2012", for the page; blank for the panel. */
+    public String dateOfBirthInWords() {
+        return dateOfBirth == null ? "" : DAY.format(dateOfBirth);
+    }
+
+    public String dateOfDeathInWords() {
+        return dateOfDeath == null ? "" : DAY.format(dateOfDeath);
+    }
+
     /** The stages in words, for the page. */
     public String stagesInWords() {
         return String.join("; ", stages.stream().map(Stage::words).toList());

@@ -18,7 +18,7 @@ import uk.cdr.web.CodeLabels;
  * panel records its work on the meeting page. Every view is audited (PanelCases).
  */
 @Controller
-class PanelCasePage {
+public class PanelCasePage {
 
     private final PanelCases cases;
     private final CdopQueue queue;
