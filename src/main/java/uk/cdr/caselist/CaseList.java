@@ -103,11 +103,6 @@ public class CaseList {
         return new CasesFound(items, search.page(), search.size(), total);
     }
 
-    /** How many cases are open: not closed, reopened ones included. */
-    public long openCases() {
-        return jdbc.sql("select count(*) from case_file where status <> 'CLOSED'").query(Long.class).single();
-    }
-
     private record Row(UUID id, String reference, String reportingYear, String firstName, String lastName,
             String nhsNumber, LocalDate dateOfBirth, LocalDate dateOfDeath, boolean closed) {
     }

@@ -41,8 +41,8 @@ class CaseListController {
             @Parameter(description = "Words of the child's first or last name, any case (SPOC, doctor)") @RequestParam(required = false) String name,
             @Parameter(description = "10 digits, spaces allowed (SPOC, doctor)") @RequestParam(required = false) String nhsNumber,
             @Parameter(description = "The child's date of birth (SPOC, doctor)") @RequestParam(required = false) String dateOfBirth,
-            @Parameter(description = "Died on or after") @RequestParam(required = false) String diedFrom,
-            @Parameter(description = "Died on or before") @RequestParam(required = false) String diedTo,
+            @Parameter(description = "Died on or after (the panel: the first day of a month)") @RequestParam(required = false) String diedFrom,
+            @Parameter(description = "Died on or before (the panel: the last day of a month)") @RequestParam(required = false) String diedTo,
             @Parameter(description = "A stage code: CLASSIFICATION, FORM_B, RAPID_RESPONSE, FINAL_CASE_DISCUSSION, READY, "
                     + "DEFERRED, REVIEW, RATIFICATION, STOPPED or CLOSED") @RequestParam(required = false) String stage,
             @Parameter(description = "Reporting year of the death, 1 April to 31 March, e.g. 2014-15") @RequestParam(required = false) String reportingYear,

@@ -78,6 +78,17 @@ public record CaseSearch(String reference, String name, String nhsNumber, LocalD
         LocalDate dateOfBirth = date(given, "dateOfBirth", problems);
         LocalDate diedFrom = date(given, "diedFrom", problems);
         LocalDate diedTo = date(given, "diedTo", problems);
+        if (!mayIdentify) {
+            // The panel learns the month of a death, never the day: narrowing a search day by day would tell it.
+            if (diedFrom != null && diedFrom.getDayOfMonth() != 1) {
+                problems.add(new Problem("diedFrom", "must be the first day of a month: the CDOP panel searches by month of death"));
+                diedFrom = null;
+            }
+            if (diedTo != null && diedTo.getDayOfMonth() != diedTo.lengthOfMonth()) {
+                problems.add(new Problem("diedTo", "must be the last day of a month: the CDOP panel searches by month of death"));
+                diedTo = null;
+            }
+        }
         if (diedFrom != null && diedTo != null && diedTo.isBefore(diedFrom)) {
             problems.add(new Problem("diedTo", "must not be before died from (diedFrom)"));
         }

@@ -134,6 +134,12 @@ class CaseListApiTest extends ProcessTest {
         assertThat(alex.get("ageBand").asText()).isEqualTo("1 to 4 years");
         assertThat(alex.get("url").asText()).isEqualTo("/cdop/cases/" + f.alex().caseId());
         assertThat(alex.has("childName")).isFalse();
+        // Dates of death by whole months only: a search narrowed day by day would give the panel the day.
+        assertThat(references(search("panel", "reference=" + f.alex().caseReference()
+                + "&diedFrom=01/03/2015&diedTo=31/03/2015"))).containsExactly(f.alex().caseReference());
+        assertThat(fields(api("panel").get("/api/cases?reference=" + f.alex().caseReference()
+                + "&diedFrom=2015-03-01&diedTo=2015-03-02"))).containsExactly("diedTo");
+        assertThat(fields(api("chair").get("/api/cases?diedFrom=2015-03-02"))).containsExactly("diedFrom");
         HttpSession.Response one = api("panel").get("/api/cases/" + f.alex().caseId());
         assertThat(one.status()).isEqualTo(200);
         assertThat(JSON.readTree(one.body()).has("child")).isFalse();
