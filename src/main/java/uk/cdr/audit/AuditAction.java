@@ -9,6 +9,8 @@ public enum AuditAction {
     LOGOUT,
     ACCESS_DENIED,
     CASE_VIEWED,
+    /** A search of the case list, with the references it showed. */
+    CASES_SEARCHED,
     CASE_CREATED,
     CASE_CHANGED,
     FORM_B_REQUESTED,

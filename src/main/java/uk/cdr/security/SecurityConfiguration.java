@@ -155,7 +155,7 @@ class SecurityConfiguration {
                                 "/cdop/meetings", "/cdop/meetings/*/cases")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_CHAIR.groupId())
                         .requestMatchers(HttpMethod.GET, "/cdop/queue", "/api/cdop/queue", "/api/cdop/meetings",
-                                "/api/cdop/meetings/*/agenda", "/api/cdop/cases/*", "/cdop/meetings", "/cdop/meetings/*")
+                                "/api/cdop/meetings/*/agenda", "/api/cdop/cases/*", "/cdop/cases/*", "/cdop/meetings", "/cdop/meetings/*")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_PANEL.groupId())
                         // The panel records Form C and its outcome; only the chair ratifies.
                         .requestMatchers(HttpMethod.PUT, "/api/cdop/cases/*/form-c").hasAuthority(Role.CDOP_PANEL.groupId())
@@ -169,6 +169,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/reopening", "/cases/*/reopening",
                                 "/api/cases/*/process", "/cases/*/process")
                         .hasAuthority(Role.SPOC.groupId())
+                        // The case list: the panel sees it anonymised (uk.cdr.caselist.Viewer).
+                        .requestMatchers(HttpMethod.GET, "/cases", "/api/cases", "/api/cases/*").hasAnyAuthority(
+                                Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId(), Role.CDOP_PANEL.groupId())
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers(HttpMethod.POST, "/cases/*/actions/*/done")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())

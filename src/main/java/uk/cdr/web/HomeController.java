@@ -1,5 +1,9 @@
 package uk.cdr.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +15,16 @@ import uk.cdr.security.Role;
 
 @Controller
 class HomeController {
+
+    private final CaseCounts caseCounts;
+
+    HomeController(CaseCounts caseCounts) {
+        this.caseCounts = caseCounts;
+    }
+
+    /** A figure on the home page: what it counts, how many, and the list that shows them. */
+    record Figure(String id, String words, long count, String link) {
+    }
 
     /** {@code throttled}: seconds until the login throttle lets this account try again (a number, so no text can be planted). */
     @GetMapping("/login")
@@ -30,6 +44,48 @@ class HomeController {
         model.addAttribute("panel", user.has(Role.CDOP_PANEL));
         model.addAttribute("statistics", user.has(Role.SPOC) || user.has(Role.CDOP_PANEL) || user.has(Role.CDOP_CHAIR)
                 || user.has(Role.ADMIN));
+        boolean doctor = user.has(Role.DESIGNATED_DOCTOR);
+        boolean identifies = user.has(Role.SPOC) || doctor;
+        // Who may open the case list (SecurityConfiguration): the SPOC, the doctor, the panel (anonymised).
+        model.addAttribute("cases", identifies || user.has(Role.CDOP_PANEL));
+        model.addAttribute("identifies", identifies);
+        model.addAttribute("figures", figures(user));
         return "home";
+    }
+
+    /** What each role looks at first: the SPOC all open cases, the doctor hers, the panel the CDOP's. */
+    private List<Figure> figures(CurrentUser user) {
+        List<Figure> figures = new ArrayList<>();
+        if (!(user.has(Role.SPOC) || user.has(Role.DESIGNATED_DOCTOR) || user.has(Role.CDOP_PANEL))) {
+            return figures;
+        }
+        Map<String, Long> stages = caseCounts.byStage();
+        if (user.has(Role.SPOC)) {
+            figures.add(new Figure("open-cases", "open cases", caseCounts.open(), "/cdop/queue"));
+            figures.add(stage(stages, "FORM_B", "waiting for agency reports (Form B)"));
+            long stopped = caseCounts.stopped();
+            if (stopped > 0) {
+                figures.add(new Figure("stopped-cases", "open with no step running: restart them", stopped,
+                        "/cases?stage=STOPPED"));
+            }
+        }
+        if (user.has(Role.DESIGNATED_DOCTOR)) {
+            if (!user.has(Role.SPOC)) {
+                figures.add(new Figure("open-cases", "open cases", caseCounts.open(), "/cases"));
+            }
+            figures.add(stage(stages, "CLASSIFICATION", "waiting for your expected or unexpected decision"));
+            figures.add(stage(stages, "RAPID_RESPONSE", "in rapid response"));
+            figures.add(stage(stages, "FINAL_CASE_DISCUSSION", "waiting for their final case discussion"));
+        }
+        if (user.has(Role.CDOP_PANEL)) {
+            figures.add(stage(stages, "READY", "ready for the CDOP"));
+            figures.add(stage(stages, "REVIEW", "on a CDOP meeting's agenda"));
+            figures.add(stage(stages, "RATIFICATION", "waiting for the chair's ratification"));
+        }
+        return figures;
+    }
+
+    private static Figure stage(Map<String, Long> stages, String stage, String words) {
+        return new Figure("stage-" + stage, words, stages.getOrDefault(stage, 0L), "/cases?stage=" + stage);
     }
 }
