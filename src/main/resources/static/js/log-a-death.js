@@ -48,6 +48,7 @@
     document.querySelectorAll('[data-error-for]').forEach(p => { p.textContent = ''; });
     document.querySelectorAll('[data-agency-error]').forEach(p => { p.textContent = ''; });
     document.querySelectorAll('.invalid').forEach(el => el.classList.remove('invalid'));
+    document.querySelectorAll('[aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
     const rows = agencies.querySelectorAll('.agency-row');
     errors.forEach(error => {
       const agency = /^agencies\[(\d+)\]\.?(.*)$/.exec(error.field);
@@ -55,6 +56,7 @@
         const row = rows[Number(agency[1])];
         if (row && (showAll || touched.has('agencies'))) {
           row.querySelector('[data-agency-error]').textContent = (agency[2] || 'agency') + ' ' + error.rule;
+          row.querySelectorAll('[data-agency-field]').forEach(input => input.setAttribute('aria-invalid', 'true'));
         }
         return;
       }
@@ -67,6 +69,10 @@
         const input = document.getElementById(error.field);
         if (input) {
           input.classList.add('invalid');
+          // A screen reader tells the field is wrong and reads the message with it (WCAG 3.3.1).
+          input.setAttribute('aria-invalid', 'true');
+          p.id = p.id || 'error-' + error.field;
+          input.setAttribute('aria-describedby', p.id);
         }
       }
     });

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import uk.cdr.support.Axe;
 import uk.cdr.support.Browsers;
 import uk.cdr.support.IntegrationTest;
 
@@ -59,6 +60,7 @@ class LogADeathBrowserTest extends IntegrationTest {
         date("dateOfDeath", LocalDate.of(2014, 11, 1));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(errorFor("dateOfDeath"), "before dateOfBirth"));
         Browsers.screenshot(browser, "log-a-death-inline-errors");
+        Axe.check(browser);
         date("dateOfDeath", LocalDate.of(2015, 3, 9));
 
         fillTheRest("Browsertest");
@@ -69,6 +71,7 @@ class LogADeathBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.id("child-name")).getText()).isEqualTo("Robin Browsertest");
         assertThat(browser.findElement(By.id("age-at-death")).getText()).isEqualTo("18 weeks");
         Browsers.screenshot(browser, "case-page");
+        Axe.check(browser);
     }
 
     @Test
@@ -83,6 +86,7 @@ class LogADeathBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.visibilityOf(warning));
         assertThat(warning.getText()).contains("Possible duplicate", existing.caseReference(), "NHS number");
         Browsers.screenshot(browser, "log-a-death-duplicate-warning");
+        Axe.check(browser);
 
         date("dateOfBirth", LocalDate.of(2014, 11, 2));
         date("dateOfDeath", LocalDate.of(2015, 3, 9));
@@ -90,6 +94,7 @@ class LogADeathBrowserTest extends IntegrationTest {
         browser.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flagged")));
         assertThat(browser.findElement(By.id("flagged")).getText()).contains(existing.caseReference(), "Resolve possible duplicate");
+        Axe.check(browser);
     }
 
     private void fillTheRest(String lastName) {
