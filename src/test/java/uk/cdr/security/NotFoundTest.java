@@ -33,7 +33,7 @@ class NotFoundTest extends IntegrationTest {
                 "/css/no-such.css"}) {
             Response page = spoc.get(path, HTML);
             assertThat(page.status()).as(path).isEqualTo(404);
-            assertThat(page.body()).as(path).contains("Page not found", "Back to your home page")
+            assertThat(page.body()).as(path).contains("<title>Page not found", "check it is correct", "Back to your home page")
                     .doesNotContain("You do not have access", "Exception");
         }
     }
