@@ -91,11 +91,19 @@
     if (!element) {
       return;
     }
-    if (element.hasAttribute('data-date-field')) {
-      element.querySelectorAll('input').forEach(input => input.classList.add('invalid'));
-    } else {
-      element.classList.add('invalid');
+    const inputs = element.hasAttribute('data-date-field') ? element.querySelectorAll('input') : [element];
+    const message = document.querySelector('[data-error-for="' + field + '"]');
+    if (message) {
+      message.id = message.id || 'error-' + field;
     }
+    inputs.forEach(input => {
+      input.classList.add('invalid');
+      // A screen reader tells the field is wrong and reads the message with it (WCAG 3.3.1).
+      input.setAttribute('aria-invalid', 'true');
+      if (message) {
+        input.setAttribute('aria-describedby', message.id);
+      }
+    });
   }
 
   function formA() {
@@ -128,6 +136,7 @@
     document.querySelectorAll('[data-error-for]').forEach(p => { p.textContent = ''; });
     document.querySelectorAll('[data-agency-error]').forEach(p => { p.textContent = ''; });
     document.querySelectorAll('.invalid').forEach(el => el.classList.remove('invalid'));
+    document.querySelectorAll('[aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
     const rows = agencies.querySelectorAll('.agency-row');
     errors.forEach(error => {
       const agency = /^agencies\[(\d+)\]\.?(.*)$/.exec(error.field);
@@ -135,6 +144,7 @@
         const row = rows[Number(agency[1])];
         if (row && (showAll || touched.has('agencies'))) {
           row.querySelector('[data-agency-error]').textContent = error.rule;
+          row.querySelectorAll('[data-agency-field]').forEach(input => input.setAttribute('aria-invalid', 'true'));
         }
         return;
       }

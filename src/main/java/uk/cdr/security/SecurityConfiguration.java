@@ -5,6 +5,7 @@ import static uk.cdr.security.Role.ADMIN;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +36,8 @@ import uk.cdr.audit.AuditLog;
 /**
  * Three filter chains, one login. The session made by the login page serves our pages, our API
  * and Cockpit/Tasklist/Admin; /engine-rest is for machines and takes HTTP Basic only, so it keeps
- * no session a forged cross-site request could ride on. Anything not listed is denied.
+ * no session a forged cross-site request could ride on. Anything not listed is denied (a logged-in
+ * user asking for a path that nothing serves is told it is not found: NotFoundOrDeniedHandler).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -50,10 +52,12 @@ class SecurityConfiguration {
     private final AuditingAccessDeniedHandler accessDenied;
     private final EngineUserFilter engineUser;
     private final EngineUserFilter appUser;
+    private final NotFoundOrDeniedHandler notFoundOrDenied;
     private final CeAdvisoryGuardFilter advisoryGuard = new CeAdvisoryGuardFilter();
 
-    SecurityConfiguration(AuditLog auditLog, IdentityService identityService) {
+    SecurityConfiguration(AuditLog auditLog, IdentityService identityService, ApplicationContext context) {
         this.accessDenied = new AuditingAccessDeniedHandler(auditLog);
+        this.notFoundOrDenied = new NotFoundOrDeniedHandler(new KnownPaths(context), accessDenied);
         this.engineUser = new EngineUserFilter(identityService, false);
         this.appUser = new EngineUserFilter(identityService, true);
     }
@@ -140,7 +144,7 @@ class SecurityConfiguration {
     SecurityFilterChain application(HttpSecurity http) throws Exception {
         RequestMatcher api = matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/audit/**", "/audit/**").hasAuthority(ADMIN.groupId())
                         .requestMatchers("/api/login-throttle/**").hasAuthority(ADMIN.groupId())
@@ -199,7 +203,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
                         .defaultAuthenticationEntryPointFor(loginPage, AnyRequestMatcher.INSTANCE)
-                        .accessDeniedHandler(accessDenied))
+                        .accessDeniedHandler(notFoundOrDenied))
                 .addFilterAfter(appUser, AuthorizationFilter.class);
         return http.build();
     }

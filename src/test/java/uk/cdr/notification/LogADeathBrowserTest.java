@@ -20,6 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import uk.cdr.support.Axe;
 import uk.cdr.support.Browsers;
 import uk.cdr.support.ProcessTest;
 
@@ -67,6 +68,7 @@ class LogADeathBrowserTest extends ProcessTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(errorFor("dateOfDeath"),
                 "Date of death must not be before the date of birth"));
         Browsers.screenshot(browser, "log-a-death-inline-errors");
+        Axe.check(browser);
         date("dateOfDeath", LocalDate.of(2015, 3, 9));
 
         fillTheRest("Browsertest");
@@ -77,6 +79,7 @@ class LogADeathBrowserTest extends ProcessTest {
         assertThat(browser.findElement(By.id("child-name")).getText()).isEqualTo("Robin Browsertest");
         assertThat(browser.findElement(By.id("age-at-death")).getText()).isEqualTo("4 months");
         Browsers.screenshot(browser, "case-page");
+        Axe.check(browser);
     }
 
     @Test
@@ -91,6 +94,7 @@ class LogADeathBrowserTest extends ProcessTest {
         wait.until(ExpectedConditions.visibilityOf(warning));
         assertThat(warning.getText()).contains("Possible duplicate", existing.caseReference(), "NHS number");
         Browsers.screenshot(browser, "log-a-death-duplicate-warning");
+        Axe.check(browser);
 
         date("dateOfBirth", LocalDate.of(2014, 11, 2));
         date("dateOfDeath", LocalDate.of(2015, 3, 9));
@@ -98,6 +102,7 @@ class LogADeathBrowserTest extends ProcessTest {
         browser.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flagged")));
         assertThat(browser.findElement(By.id("flagged")).getText()).contains(existing.caseReference(), "Resolve possible duplicate");
+        Axe.check(browser);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.cdr.notification.Notifications;
 import uk.cdr.notification.TestForms;
+import uk.cdr.support.Axe;
 import uk.cdr.support.Browsers;
 import uk.cdr.support.ProcessTest;
 
@@ -75,6 +76,7 @@ class CdopMeetingBrowserTest extends ProcessTest {
         logIn("panel");
         browser.get(url("/cdop/queue"));
         WebElement row = browser.findElement(By.xpath("//tr[@id='queue-" + c.caseReference() + "']"));
+        Axe.check(browser);
         assertThat(row.getText()).contains("Assigned to the CDOP meeting of 20 May 2015");
         row.findElement(By.cssSelector("a.meeting-link")).click();
         wait.until(ExpectedConditions.urlContains("/cdop/meetings/" + meetingId));
@@ -92,6 +94,7 @@ class CdopMeetingBrowserTest extends ProcessTest {
         assertThat(new Select(section.findElement(By.name("category"))).getFirstSelectedOption().getText())
                 .isEqualTo("9. Infection");
         Browsers.screenshot(browser, "cdop-meeting-form-c-saved");
+        Axe.check(browser);
 
         clockAt(LocalDateTime.of(2015, 5, 20, 14, 0));
         section.findElement(By.cssSelector("input[name=outcome][value=reviewed]")).click();
@@ -99,6 +102,7 @@ class CdopMeetingBrowserTest extends ProcessTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(anchor + "-standing"),
                 "awaiting the chair's ratification"));
         assertThat(browser.findElement(By.id(anchor + "-message")).getText()).contains("recorded as reviewed");
+        Axe.check(browser);
         assertThat(caseSection(anchor).findElements(By.cssSelector("button.ratify-button"))).as("only the chair ratifies")
                 .isEmpty();
 
@@ -111,6 +115,7 @@ class CdopMeetingBrowserTest extends ProcessTest {
         assertThat(caseSection(anchor).getAttribute("data-standing")).isEqualTo("CLOSED");
         assertThat(caseSection(anchor).getText()).contains("category 9. Infection", "Insufficient information");
         Browsers.screenshot(browser, "cdop-meeting-ratified");
+        Axe.check(browser);
 
         assertThat(jdbc.sql("select status, review_completed_on from case_file where id = ?").param(c.caseId())
                 .query((rs, row2) -> List.of(rs.getString(1), rs.getObject(2, LocalDate.class))).single())

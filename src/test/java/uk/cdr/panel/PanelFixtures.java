@@ -13,13 +13,13 @@ import uk.cdr.notification.FormA;
 import uk.cdr.notification.Notifications;
 
 /** Cases on their way to the CDOP, for the panel's tests: what the earlier stages would have done. */
-final class PanelFixtures {
+public final class PanelFixtures {
 
     private PanelFixtures() {
     }
 
     /** An expected death with no agency involved: ready for review once the doctor has decided. Run due jobs after. */
-    static Notifications.Recorded readyCase(ProcessEngine engine, Notifications notifications, FormA form, Runnable runDueJobs) {
+    public static Notifications.Recorded readyCase(ProcessEngine engine, Notifications notifications, FormA form, Runnable runDueJobs) {
         Notifications.Recorded recorded = notifications.record(form, "spoc");
         runDueJobs.run();
         as(engine, "doctor", "designated-doctor", () -> engine.getTaskService().complete(
@@ -72,7 +72,7 @@ final class PanelFixtures {
     }
 
     /** A routine meeting with the case assigned to it, as the SPOC would set it. */
-    static UUID meetingWith(PanelMeetings meetings, LocalDate heldOn, UUID... caseIds) {
+    public static UUID meetingWith(PanelMeetings meetings, LocalDate heldOn, UUID... caseIds) {
         UUID meetingId = meetings.create(heldOn, "ROUTINE", "Town Hall, room 4", "spoc").id();
         for (UUID caseId : caseIds) {
             meetings.assign(meetingId, caseId, "spoc");

@@ -12,6 +12,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import uk.cdr.support.Axe;
 import uk.cdr.support.Browsers;
 import uk.cdr.support.IntegrationTest;
 
@@ -57,9 +58,12 @@ class SingleSignOnBrowserTest extends IntegrationTest {
     private void logIn(String user, Role role) {
         browser.get("http://localhost:" + port + "/");
         wait.until(ExpectedConditions.urlContains("/login"));
+        Axe.check(browser);
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("role-" + role.groupId())));
+        // Our pages only: Tasklist and Cockpit are Camunda's.
+        Axe.check(browser);
     }
 }

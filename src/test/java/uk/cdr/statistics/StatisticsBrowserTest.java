@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import uk.cdr.support.Axe;
 import uk.cdr.support.Browsers;
 import uk.cdr.support.IntegrationTest;
 
@@ -87,6 +88,7 @@ class StatisticsBrowserTest extends IntegrationTest {
                 .extracting(WebElement::getText).containsExactly("0-27 days (neonatal)", "28-364 days", "1-4 years",
                         "5-9 years", "10-14 years", "15-17 years");
         Browsers.screenshot(browser, "statistics-2010-11");
+        Axe.check(browser);
 
         browser.findElement(By.id("version-public")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("version-note"), "Public version"));
@@ -95,6 +97,7 @@ class StatisticsBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.cssSelector("#table-deaths a.csv")).getAttribute("href"))
                 .endsWith("/api/statistics/2010-11/deaths.csv?version=public");
         Browsers.screenshot(browser, "statistics-2010-11-public");
+        Axe.check(browser);
     }
 
     /** Chromium's own print to PDF on A4, as the Print button would: the PDF's page objects are counted. */
