@@ -192,6 +192,14 @@
         const link = document.createElement('a');
         link.textContent = entry.error.rule;
         link.href = '#' + (entry.element ? entry.element.id : entry.error.field);
+        // As GOV.UK's summary does: a fragment link scrolls but does not focus, so the field is focused here.
+        if (entry.element) {
+          link.addEventListener('click', event => {
+            event.preventDefault();
+            entry.element.focus();
+            entry.element.scrollIntoView({ block: 'center' });
+          });
+        }
         item.appendChild(link);
         list.appendChild(item);
       });

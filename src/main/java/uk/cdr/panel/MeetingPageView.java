@@ -29,8 +29,11 @@ class MeetingPageView {
     private final PanelCases cases;
     private final CdopQueue queue;
     private final Clock clock;
+    private final uk.cdr.security.People people;
 
-    MeetingPageView(PanelMeetings meetings, PanelCases cases, CdopQueue queue, Clock clock) {
+    MeetingPageView(PanelMeetings meetings, PanelCases cases, CdopQueue queue, Clock clock,
+            uk.cdr.security.People people) {
+        this.people = people;
         this.meetings = meetings;
         this.cases = cases;
         this.queue = queue;
@@ -68,6 +71,7 @@ class MeetingPageView {
         boolean upcoming = !meeting.heldOn().isBefore(LocalDate.now(clock));
         model.addAttribute("meeting", meeting);
         model.addAttribute("meetingDay", UkDates.inWords(meeting.heldOn()));
+        model.addAttribute("people", people);
         model.addAttribute("cases", casesOf(meeting, viewer.userId(), refused));
         model.addAttribute("panel", viewer.has(Role.CDOP_PANEL));
         model.addAttribute("chair", viewer.has(Role.CDOP_CHAIR));

@@ -76,7 +76,7 @@ class CdopReviewProcessTest extends ProcessTest {
                 .containsExactly(8, "no", "1*");
         assertThat(queueState(c)).isNull();
         assertThat((String) onlyEmailAbout(c.caseReference(), "spoc@cdr.example.org", "closed").getContent())
-                .contains("review was completed on 2015-04-22");
+                .contains("its meeting of 22 April 2015", "review was completed on 22 April 2015");
         assertThat(audit(c.caseReference())).anyMatch(line -> line.startsWith("CASE_CLOSED chair"));
     }
 
@@ -142,7 +142,7 @@ class CdopReviewProcessTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 7, 1, 9, 0));
         runDueJobs();
         assertThat((String) onlyEmailAbout(c.caseReference(), "spoc@cdr.example.org", "due back at the CDOP").getContent())
-                .contains("criminal proceedings", "2015-07-01", "/cdop/queue?state=DEFERRED");
+                .contains("criminal proceedings", "to be reviewed by 1 July 2015", "/cdop/queue?state=DEFERRED");
         assertThat(theCase(c)).hasPassed("Send_DeferredCaseDueToSpoc").isWaitingAt("Receive_AssignedAgain");
     }
 
@@ -204,7 +204,7 @@ class CdopReviewProcessTest extends ProcessTest {
         String page = "/cases/" + c.caseId();
         String html = spoc.get(page).body();
         assertThat(html).contains("Closed: review completed on 29 April 2015", "8. Perinatal/neonatal event",
-                "Insufficient information", "Repeat safe sleep advice at every visit", "ratified by chair");
+                "Insufficient information", "Repeat safe sleep advice at every visit", "ratified by Chris Morgan (CDOP chair)");
         HttpSession.Response blank = spoc.postForm(page + "/reopening", java.util.Map.of("_csrf", spoc.csrfTokenFrom(page),
                 "reason", " "));
         assertThat(blank.redirectsTo(page)).isTrue();
@@ -212,7 +212,7 @@ class CdopReviewProcessTest extends ProcessTest {
         spoc.postForm(page + "/reopening", java.util.Map.of("_csrf", spoc.csrfTokenFrom(page),
                 "reason", "Coroner's findings changed the cause of death"));
         assertThat(spoc.get(page).body()).contains("Reopened: back in the CDOP queue",
-                "Coroner&#39;s findings changed the cause of death (spoc)");
+                "by Sam Patel (Single Point of Contact)", "Coroner&#39;s findings changed the cause of death");
         HttpSession doctor = loggedIn("doctor");
         assertThat(doctor.postForm(page + "/reopening", java.util.Map.of("_csrf", doctor.csrfTokenFrom(page),
                 "reason", "x")).status()).isEqualTo(403);

@@ -111,7 +111,9 @@ class PanelMeetingPageTest extends ProcessTest {
         assertThat(done.location()).endsWith(page + "#" + anchor(c));
         assertThat(reviews.recommendations(c.caseId())).extracting(CdopReviews.RecommendationRow::status)
                 .containsExactly("DONE", "OPEN");
-        assertThat(spoc.get(page).body()).contains("Recommendation marked done.", "(spoc)");
+        // Who did it by name and role, not by login.
+        assertThat(spoc.get(page).body()).contains("Recommendation marked done.", " by Sam Patel (Single Point of Contact)");
+        assertThat(panel.get(page).body()).contains("Version 1, saved by Pat Hughes (CDOP panel member).");
     }
 
     @Test
