@@ -17,14 +17,13 @@ public record CaseView(UUID id, String reference, String status, String childFir
                 : uk.cdr.child.Age.inWords(dateOfBirth, dateOfDeath);
     }
 
-    /** A date as a UK reader expects it, e.g. "31 Mar 2015"; blank for none. */
+    /** The day of a moment in words, e.g. "31 March 2015"; blank for none. */
     public String day(OffsetDateTime moment) {
-        return moment == null ? "" : moment.atZoneSameInstant(java.time.ZoneId.of("Europe/London"))
-                .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK));
+        return uk.cdr.web.UkDates.inWords(moment);
     }
 
     public String date(LocalDate date) {
-        return date == null ? "" : date.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK));
+        return uk.cdr.web.UkDates.inWords(date);
     }
 
     public String label(String code) {

@@ -50,7 +50,7 @@ class CasePageRapidResponseTest extends ProcessTest {
 
         String html = loggedIn("doctor").get(page(c)).body();
         assertThat(html).contains("id=\"scr-under-consideration\"", "SCR under consideration");
-        assertThat(html).contains("id=\"rapid-response\"", "10 March 2015 10:00", "Health: Dr Okafor",
+        assertThat(html).contains("id=\"rapid-response\"", "10 March 2015 at 10:00", "Health: Dr Okafor",
                 "Police to visit the home; paediatrician to see siblings", "Two siblings staying with grandparents");
         assertThat(html).containsPattern("id=\"home-visit\">Yes<");
         assertThat(html).containsPattern("id=\"referred-to-social-care\">Yes<");

@@ -49,7 +49,7 @@ class CasePageTest extends ProcessTest {
         HttpSession.Response page = loggedIn("spoc").get("/cases/" + recorded.caseId());
         assertThat(page.status()).isEqualTo(200);
         String html = page.body();
-        assertThat(html).contains(recorded.caseReference(), "Jamie Testchild", "10 March 2015 10:00");
+        assertThat(html).contains(recorded.caseReference(), "Jamie Testchild", "10 March 2015 at 10:00");
         assertThat(html).contains("Form A from Dr Ann Smith (Paediatric registrar, St Elsewhere Hospital)",
                 "Child death notification " + recorded.caseReference(), "doctor@cdr.example.org",
                 "“Acknowledge notification” done", "“Confirm expected or unexpected” created");
