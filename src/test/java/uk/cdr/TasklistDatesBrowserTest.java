@@ -56,12 +56,13 @@ class TasklistDatesBrowserTest extends ProcessTest {
     @BeforeEach
     void openBrowser() {
         browser = Browsers.chromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) {
         if (browser != null) {
+            Browsers.screenshot(browser, "tasklist-dates-" + test.getTestMethod().map(m -> m.getName()).orElse("last"));
             browser.quit();
         }
     }
@@ -103,9 +104,19 @@ class TasklistDatesBrowserTest extends ProcessTest {
         inTasklistAs("doctor", () -> taskService.complete(task(reference, "Task_ConfirmExpectedOrUnexpected").getId(),
                 Map.of("deathClassification", "unexpected")));
         runDueJobs();
-        inTasklistAs("doctor", () -> taskService.complete(task(reference, "Task_InitialInformationSharing").getId(),
-                Map.of("startedEarlier", false, "participants", "Police: DS Jones", "agreed", "Home visit today",
-                        "homeVisit", "yes", "referredToSocialCare", "no", "conveneMeeting", "yes")));
+
+        // The doctor records the initial information sharing: the rapid response started out of hours
+        // on 1 December (12 January, read month first, would have been accepted too).
+        signOutAndLogIn("doctor");
+        openTask(task(reference, "Task_InitialInformationSharing"), Map.of("startedEarlier", true,
+                "participants", "Police: DS Jones", "agreed", "Home visit today", "homeVisit", "yes",
+                "referredToSocialCare", "no", "conveneMeeting", "yes"));
+        assertCaseLink(reference, "/cases/" + notified.caseId());
+        typeDate("If so, the date it started", "30/11/2026", "30 November 2026");
+        typeDate("If so, the date it started", "01/12/2026", "1 December 2026");
+        complete();
+        assertThat(jdbc.sql("select started_at from rapid_response where case_id = ?").param(notified.caseId())
+                .query(OffsetDateTime.class).single().atZoneSameInstant(UK).toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 1));
         runDueJobs();
 
         // The nurse records the bereavement support offered.
@@ -136,6 +147,29 @@ class TasklistDatesBrowserTest extends ProcessTest {
         OffsetDateTime meetingAt = jdbc.sql("select scheduled_at from case_meeting where case_id = ?")
                 .param(notified.caseId()).query(OffsetDateTime.class).single();
         assertThat(meetingAt.atZoneSameInstant(UK).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 3, 14, 5));
+
+        // Friday 4 December: the meeting was held; the doctor goes ahead without the post-mortem results
+        // and convenes the final case discussion on Monday 7 December (read month first: 12 July, past).
+        clockAt(LocalDateTime.of(2026, 12, 4, 9, 0));
+        inTasklistAs("doctor", () -> taskService.complete(task(reference, "Task_RecordMeetingOutcome").getId(),
+                Map.of("attendees", "Police: DS Jones", "scrCriteriaMayBeMet", "no")));
+        runDueJobs();
+        Task awaiting = task(reference, "Task_AwaitPostMortemResults");
+        if (awaiting != null) {
+            inTasklistAs("doctor", () -> taskService.complete(awaiting.getId(),
+                    Map.of("proceedReason", "The pathologist's interim findings are enough")));
+            runDueJobs();
+        }
+        openTask(task(reference, "Task_PlanFinalCaseDiscussion"), Map.of("convene", "yes",
+                "meetingPlace", "Children's Centre, room 2", "invitees", "police@cdr.example.org"));
+        assertCaseLink(reference, "/cases/" + notified.caseId());
+        typeDate("Date", "30/11/2026", "30 November 2026");
+        typeDate("Date", "07/12/2026", "7 December 2026");
+        typeTime("Time", "14:05");
+        complete();
+        OffsetDateTime discussionAt = jdbc.sql("select scheduled_at from case_meeting where case_id = ? and kind = ?")
+                .params(notified.caseId(), "FINAL_CASE_DISCUSSION").query(OffsetDateTime.class).single();
+        assertThat(discussionAt.atZoneSameInstant(UK).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 7, 14, 5));
     }
 
     @Test
@@ -177,7 +211,7 @@ class TasklistDatesBrowserTest extends ProcessTest {
         openTasklist();
         keepUnsavedAnswers(task.getId(), otherAnswers);
         browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Claim']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
     }
 
