@@ -68,7 +68,7 @@ class TasklistDatesBrowserTest extends ProcessTest {
     }
 
     @Test
-    void ukDatesAndExactTimesInFormAAndTheTaskFormsOfItsCase() throws Exception {
+    void ukDatesAndExactTimesInEveryFormOfACaseUpToItsFinalCaseDiscussion() throws Exception {
         // Tuesday 1 December 2026: the death on 30 November is past, a meeting on 3 December ahead.
         clockAt(LocalDateTime.of(2026, 12, 1, 9, 0));
         String nhsNumber = TestForms.uniqueNhsNumber();
@@ -82,6 +82,13 @@ class TasklistDatesBrowserTest extends ProcessTest {
         browser.findElement(By.linkText("Start process")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Log a death (Form A)"))).click();
         typeDate("Date of birth", "03/04/2020", "3 April 2020");
+        // Typed month first, it is no date at all: refused, not rolled over to 11 June 2028.
+        WebElement dateOfDeath = dateInput("Date of death");
+        dateOfDeath.sendKeys("11/30/2026", Keys.TAB);
+        WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[contains(@class,'cdr-date-in-words') and contains(., '11/30/2026')]")));
+        assertThat(refusal.getText()).contains("is not a date", "the day, then the month, then the year");
+        assertThat(dateOfDeath.getAttribute("value")).isEmpty();
         typeDate("Date of death", "30/11/2026", "30 November 2026");
         typeTime("Time of death", "14:05");
         Browsers.screenshot(browser, "tasklist-form-a-dates");
@@ -144,6 +151,7 @@ class TasklistDatesBrowserTest extends ProcessTest {
         typeTime("Time", "14:05");
         Browsers.screenshot(browser, "tasklist-schedule-meeting-dates");
         complete();
+        runDueJobs();
         OffsetDateTime meetingAt = jdbc.sql("select scheduled_at from case_meeting where case_id = ?")
                 .param(notified.caseId()).query(OffsetDateTime.class).single();
         assertThat(meetingAt.atZoneSameInstant(UK).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 3, 14, 5));
@@ -151,6 +159,7 @@ class TasklistDatesBrowserTest extends ProcessTest {
         // Friday 4 December: the meeting was held; the doctor goes ahead without the post-mortem results
         // and convenes the final case discussion on Monday 7 December (read month first: 12 July, past).
         clockAt(LocalDateTime.of(2026, 12, 4, 9, 0));
+        runDueJobs();
         inTasklistAs("doctor", () -> taskService.complete(task(reference, "Task_RecordMeetingOutcome").getId(),
                 Map.of("attendees", "Police: DS Jones", "scrCriteriaMayBeMet", "no")));
         runDueJobs();
@@ -170,21 +179,6 @@ class TasklistDatesBrowserTest extends ProcessTest {
         OffsetDateTime discussionAt = jdbc.sql("select scheduled_at from case_meeting where case_id = ? and kind = ?")
                 .params(notified.caseId(), "FINAL_CASE_DISCUSSION").query(OffsetDateTime.class).single();
         assertThat(discussionAt.atZoneSameInstant(UK).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 7, 14, 5));
-    }
-
-    @Test
-    void aDateThatIsNotADayFirstIsRefusedNotRolledOver() {
-        clockAt(LocalDateTime.of(2026, 12, 1, 9, 0));
-        logIn("spoc");
-        openTasklist();
-        browser.findElement(By.linkText("Start process")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Log a death (Form A)"))).click();
-        WebElement input = dateInput("Date of death");
-        input.sendKeys("11/30/2026", Keys.TAB);
-        WebElement words = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//div[contains(@class,'cdr-date-in-words') and contains(., '11/30/2026')]")));
-        assertThat(words.getText()).contains("is not a date", "day, then the month, then the year");
-        assertThat(input.getAttribute("value")).as("not rolled over to June 2028").isEmpty();
     }
 
     private Task task(String reference, String key) {
@@ -263,7 +257,14 @@ class TasklistDatesBrowserTest extends ProcessTest {
 
     private void openTasklist() {
         browser.get(url("/camunda/app/tasklist/default/"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Start process")));
+        try {
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Start process")));
+        } catch (org.openqa.selenium.TimeoutException firstLoad) {
+            // The app's first Tasklist page in a JVM has been seen to stay on its loading spinner
+            // (a slow, shared machine); a person would reload, and so does this test, once.
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Start process")));
+        }
     }
 
     private String url(String path) {
