@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import uk.cdr.config.TasksNameTheirCase;
 import uk.cdr.web.UkDates;
 
 /**
@@ -99,13 +100,13 @@ public class CaseFiles {
         }
         List<TimelineEvent> events = new ArrayList<>();
         for (HistoricTaskInstance task : tasks) {
-            events.add(new TimelineEvent(at(task.getStartTime()), "Task", "“" + task.getName() + "” created"
+            events.add(new TimelineEvent(at(task.getStartTime()), "Task", "“" + TasksNameTheirCase.withoutCase(task.getName()) + "” created"
                     + (task.getDueDate() == null ? "" : ", due " + at(task.getDueDate()).format(WHEN)), "system"));
             if (task.getEndTime() != null) {
                 String who = Optional.ofNullable(completedBy.get(task.getId())).orElse(
                         task.getAssignee() == null ? "unknown" : task.getAssignee());
                 String how = "completed".equals(task.getDeleteReason()) ? "done" : "closed (" + task.getDeleteReason() + ")";
-                events.add(new TimelineEvent(at(task.getEndTime()), "Task", "“" + task.getName() + "” " + how, who));
+                events.add(new TimelineEvent(at(task.getEndTime()), "Task", "“" + TasksNameTheirCase.withoutCase(task.getName()) + "” " + how, who));
             }
         }
         return events;

@@ -51,6 +51,12 @@ class RecordFormAFromTasklist implements ExecutionListener {
             Notifications.Recorded recorded = notifications.record(form, (String) execution.getVariable("notifiedBy"));
             execution.setVariable("recordedCaseReference",
                     recorded.caseReference() != null ? recorded.caseReference() : "possible duplicate of " + recorded.possibleDuplicateOf());
+            // Tasklist's answer to the start is this process instance, with its business key: the key is
+            // how Tasklist can say which case the Form A opened (a case's processes are keyed by its
+            // reference), or, for a possible duplicate, which notification waits for the SPOC (keyed by
+            // its id, as the duplicate's resolution is).
+            execution.setProcessBusinessKey(recorded.caseReference() != null ? recorded.caseReference()
+                    : recorded.notificationId().toString());
         } catch (InvalidFormA invalid) {
             // A refusal the engine's REST API and Tasklist answer with 400, naming each field.
             throw new RefusedAnswers(invalid.errors().stream()

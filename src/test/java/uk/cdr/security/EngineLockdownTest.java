@@ -95,7 +95,8 @@ class EngineLockdownTest extends ProcessTest {
 
         Response rename = as("nurse").putJson(path, "{\"name\":\"Renamed\",\"priority\":50}");
         assertThat(rename.status()).as(rename.body()).isEqualTo(403);
-        assertThat(engineTask(mine.process().getId(), "Task_BereavementSupport").getName()).isEqualTo("Bereavement support");
+        assertThat(engineTask(mine.process().getId(), "Task_BereavementSupport").getName()).as("as the model and TasksNameTheirCase named it")
+                .isEqualTo("Bereavement support · " + mine.recorded().caseReference());
 
         Response extra = as("nurse").postJson(path + "/complete", "{\"variables\":{"
                 + "\"bereavementSupport\":{\"value\":\"accepted\"},"
