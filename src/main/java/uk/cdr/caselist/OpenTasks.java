@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import uk.cdr.config.TasksNameTheirCase;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.security.Role;
 
@@ -67,7 +68,7 @@ class OpenTasks {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return taskService.createTaskQuery().processInstanceIdIn(processes.toArray(String[]::new))
                 .orderByTaskCreateTime().asc().list().stream()
-                .map(task -> new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), offeredTo(task),
+                .map(task -> new OpenTask(task.getId(), TasksNameTheirCase.withoutCase(task.getName()), task.getTaskDefinitionKey(), offeredTo(task),
                         task.getAssignee(), uk(task.getCreateTime()), uk(task.getDueDate()),
                         task.getDueDate() != null && uk(task.getDueDate()).isBefore(now)))
                 .toList();

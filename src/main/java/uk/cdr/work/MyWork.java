@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import uk.cdr.config.CaseOfProcess;
+import uk.cdr.config.TasksNameTheirCase;
 import uk.cdr.security.CurrentUser;
 import uk.cdr.security.Role;
 
@@ -110,8 +111,9 @@ public class MyWork {
         OffsetDateTime due = task.getDueDate() == null ? null
                 : task.getDueDate().toInstant().atZone(clock.getZone()).toOffsetDateTime();
         String formKey = task.getCamundaFormRef() != null ? task.getCamundaFormRef().getKey() : task.getFormKey();
-        return new WorkItem(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                TaskAsks.of(task.getTaskDefinitionKey(), task.getName()), caseId, reference, caseLink(caseId, user),
+        // The row names its case beside the task: the model's name without the " · reference" Tasklist needs.
+        String name = TasksNameTheirCase.withoutCase(task.getName());
+        return new WorkItem(task.getId(), task.getTaskDefinitionKey(), name, TaskAsks.of(task.getTaskDefinitionKey(), name), caseId, reference, caseLink(caseId, user),
                 due, due == null ? null : due.toLocalDate(), inWords(due), overdue(due), formKey,
                 workPlace(task, caseId));
     }
