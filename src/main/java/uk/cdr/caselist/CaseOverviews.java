@@ -20,6 +20,7 @@ import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseStage;
 import uk.cdr.caseprocess.CaseStages;
+import uk.cdr.child.Age;
 import uk.cdr.child.AgeBand;
 import uk.cdr.panel.CdopQueue;
 import uk.cdr.panel.QueuedCase;
@@ -118,7 +119,7 @@ class CaseOverviews {
                 : queue.queued(caseId).map(QueuedCase::waitingFor).orElse(ListedStage.STOPPED.words());
         boolean identifies = viewer.identifies();
         Child child = identifies ? new Child(r.firstName(), r.lastName(), r.nhsNumber(), r.dateOfBirth(),
-                AgeInWords.at(r.dateOfBirth(), r.dateOfDeath())) : null;
+                Age.inWords(r.dateOfBirth(), r.dateOfDeath())) : null;
         KeyDates dates = new KeyDates(identifies ? r.dateOfDeath() : null, MONTH.format(r.dateOfDeath()),
                 identifies ? r.notifiedAt() : null, r.classifiedAt(), r.finalCaseDiscussionDoneAt(), r.meetingOn(),
                 r.reviewCompletedOn(), r.closedAt());

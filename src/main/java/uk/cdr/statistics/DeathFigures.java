@@ -53,20 +53,6 @@ class DeathFigures {
     private static final List<Tables.Code> AGE_BANDS = Arrays.stream(AgeBand.values())
             .map(band -> new Tables.Code(band.code(), band.tableLabel())).toList();
 
-    private static final Map<String, String> ETHNICITY_LABELS = Map.ofEntries(
-            Map.entry("white-british", "White: British"), Map.entry("white-irish", "White: Irish"),
-            Map.entry("white-gypsy-or-irish-traveller", "White: Gypsy or Irish Traveller"),
-            Map.entry("white-other", "White: any other White background"),
-            Map.entry("mixed-white-and-black-caribbean", "Mixed: White and Black Caribbean"),
-            Map.entry("mixed-white-and-black-african", "Mixed: White and Black African"),
-            Map.entry("mixed-white-and-asian", "Mixed: White and Asian"),
-            Map.entry("mixed-other", "Mixed: any other Mixed background"), Map.entry("asian-indian", "Asian: Indian"),
-            Map.entry("asian-pakistani", "Asian: Pakistani"), Map.entry("asian-bangladeshi", "Asian: Bangladeshi"),
-            Map.entry("asian-chinese", "Asian: Chinese"), Map.entry("asian-other", "Asian: any other Asian background"),
-            Map.entry("black-african", "Black: African"), Map.entry("black-caribbean", "Black: Caribbean"),
-            Map.entry("black-other", "Black: any other Black background"), Map.entry("other-arab", "Other: Arab"),
-            Map.entry("other-any-other", "Other: any other ethnic group"), Map.entry("not-known", "Not known"));
-
     private final JdbcClient jdbc;
 
     DeathFigures(JdbcClient jdbc) {
@@ -89,7 +75,7 @@ class DeathFigures {
                 table("deaths-by-sex", "Deaths by sex", null, counts.get("sex"),
                         codes(Codes.SEX, CodeLabels::label), DeathFigures::notRecorded),
                 table("deaths-by-ethnicity", "Deaths by ethnicity", "2011 census ethnic groups.", counts.get("ethnicity"),
-                        codes(Codes.ETHNICITY, code -> ETHNICITY_LABELS.getOrDefault(code, CodeLabels.label(code))),
+                        codes(Codes.ETHNICITY, CodeLabels::label),
                         DeathFigures::notRecorded),
                 table("deaths-by-place", "Deaths by place of death", null, counts.get("place"),
                         codes(Codes.PLACE_OF_DEATH, DeathFigures::place), DeathFigures::notRecorded));
