@@ -299,7 +299,7 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
         await(reference + " ready for the CDOP", () -> runtime.createExecutionQuery().processInstanceBusinessKey(reference)
                 .activityId("Receive_AssignedToMeeting").count() > 0 ? true : null);
         UUID meetingId = meetings.computeIfAbsent(i / CASES_PER_MEETING, m -> as("spoc", "spoc",
-                () -> panelMeetings.create(LocalDate.of(2015, 3, 10), "ROUTINE", "Civic Centre", "spoc").id()));
+                () -> panelMeetings.create(LocalDate.of(2015, 3, 10), "ROUTINE", "Civic Centre", "spoc", true).id()));
         as("spoc", "spoc", () -> {
             panelMeetings.assign(meetingId, caseId, "spoc");
             return null;

@@ -93,6 +93,8 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
         MimeMessage invitation = onlyEmailAbout(c.reference(), invitee, "Final case discussion for case");
         assertThat(invitation.getSubject()).contains("Wednesday 6 May 2015 at 13:00");
         assertThat(invitation.getContentType()).contains("multipart");
+        assertThat(task("Task_RecordFinalCaseDiscussion", c.discussion())).as("due by the end of the discussion's day")
+                .hasDueDate(at(LocalDateTime.of(2015, 5, 6, 23, 59)));
 
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordFinalCaseDiscussion", c, draft("1*", "10")))
                 .as("not before the day of the discussion")

@@ -262,7 +262,7 @@ class CdopReviewProcessTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 4, 14, 10, 0));
         HttpSession.Response early = panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
         assertThat(early.status()).isEqualTo(400);
-        assertThat(early.body()).contains("from the day of the meeting, 2015-04-22", "\"field\":\"formC\"");
+        assertThat(early.body()).contains("can be recorded from 22 April 2015, the day of the meeting", "\"field\":\"formC\"");
         assertThat(review(c)).isWaitingAt("Task_ReviewCase");
 
         HttpSession chair = browser().withBasicAuth("chair", DEMO_PASSWORD);

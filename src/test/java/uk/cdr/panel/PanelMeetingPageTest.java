@@ -163,7 +163,7 @@ class PanelMeetingPageTest extends ProcessTest {
 
         HttpSession.Response early = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page), "outcome", "reviewed"));
         assertThat(early.status()).isEqualTo(400);
-        assertThat(early.body()).contains("from the day of the meeting, 2015-05-13", "id=\"" + anchor(c) + "-error-formC\"");
+        assertThat(early.body()).contains("can be recorded from 13 May 2015, the day of the meeting", "id=\"" + anchor(c) + "-error-formC\"");
 
         clockAt(LocalDateTime.of(2015, 5, 13, 15, 0));
         HttpSession.Response noDate = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page),
@@ -198,7 +198,8 @@ class PanelMeetingPageTest extends ProcessTest {
         assertThat(refused.body()).contains("id=\"error-heldOn\"", "must not be in the past", "id=\"error-place\"",
                 "value=\"2015-03-01\"");
         HttpSession.Response created = spoc.postForm("/cdop/meetings",
-                Map.of("_csrf", csrf, "heldOn", MEETING_DAY.toString(), "kind", "ROUTINE", "place", "Civic Centre"));
+                Map.of("_csrf", csrf, "heldOn", MEETING_DAY.toString(), "kind", "ROUTINE", "place", "Civic Centre",
+                        "sameDayConfirmed", "yes"));
         assertThat(created.status()).isEqualTo(302);
         String page = created.location().replaceFirst("^https?://[^/]+", "");
         assertThat(page).matches("/cdop/meetings/[0-9a-f-]{36}");
