@@ -167,8 +167,8 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
         complete("spoc", notificationId, "Task_ResolvePossibleDuplicate", Map.of("duplicateDecision", "merge"));
         runDueJobs();
 
-        // The school never answers: 21 days on, the SPOC withdraws its request.
-        clockAt(LocalDateTime.of(2015, 5, 12, 10, 0));
+        // The school never answers: 21 days on (asked on 5 May, after the final case discussion), the SPOC withdraws its request.
+        clockAt(LocalDateTime.of(2015, 5, 27, 10, 0));
         runDueJobs();
         String silentRequest = jdbc.sql("select id from agency_report_request where contact_email = ?")
                 .param(silentEmail).query(String.class).single();
