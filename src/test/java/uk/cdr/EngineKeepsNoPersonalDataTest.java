@@ -117,6 +117,8 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
         complete("doctor", reference, "Task_PlanFinalCaseDiscussion", Map.of("convene", "yes", "meetingDate", "2015-05-05",
                 "meetingTime", "14:00", "meetingPlace", text("finalMeetingPlace"), "invitees", "privacy-gp@nhs.example"));
         runDueJobs();
+        clockAt(LocalDateTime.of(2015, 5, 5, 16, 0));
+        runDueJobs();
         complete("doctor", reference, "Task_RecordFinalCaseDiscussion", Map.of("attendees", text("finalAttendees"),
                 "domainChild", "1", "domainFamily", "2", "domainParenting", "1", "domainServices", "0",
                 "proposedCategory", "10", "proposedModifiable", "no", "learningPoints", text("learningPoints")));
@@ -165,8 +167,8 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
         complete("spoc", notificationId, "Task_ResolvePossibleDuplicate", Map.of("duplicateDecision", "merge"));
         runDueJobs();
 
-        // The school never answers: 21 days on, the SPOC withdraws its request.
-        clockAt(LocalDateTime.of(2015, 5, 12, 10, 0));
+        // The school never answers: 21 days on (asked on 5 May, after the final case discussion), the SPOC withdraws its request.
+        clockAt(LocalDateTime.of(2015, 5, 27, 10, 0));
         runDueJobs();
         String silentRequest = jdbc.sql("select id from agency_report_request where contact_email = ?")
                 .param(silentEmail).query(String.class).single();
@@ -269,7 +271,7 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
     /** The SPOC sets a routine meeting on that day and assigns the case; then it is that afternoon. */
     private void onTheAgendaOf(String day, UUID caseId) throws Exception {
         HttpSession.Response meeting = as("spoc").postJson("/api/cdop/meetings",
-                "{\"heldOn\":\"" + day + "\",\"kind\":\"ROUTINE\",\"place\":\"Civic Centre\"}");
+                "{\"sameDayConfirmed\":true,\"heldOn\":\"" + day + "\",\"kind\":\"ROUTINE\",\"place\":\"Civic Centre\"}");
         String meetingId = json.readTree(meeting.body()).get("id").asText();
         assertThat(as("spoc").postJson("/api/cdop/meetings/" + meetingId + "/cases", "{\"caseId\":\"" + caseId + "\"}")
                 .status()).isEqualTo(204);

@@ -69,6 +69,8 @@ class UnexpectedDeathThroughTheApiTest extends ProcessTest {
                 "meetingTime", "14:00", "meetingPlace", "Board room", "invitees", "journey-gp@nhs.example"));
         runDueJobs();
         onlyEmailAbout(reference, "journey-gp@nhs.example", "Final case discussion for case");
+        clockAt(LocalDateTime.of(2015, 5, 5, 16, 0));
+        runDueJobs();
         complete("doctor", reference, "Task_RecordFinalCaseDiscussion", Map.of("attendees", "Health: Dr Okafor",
                 "domainChild", "1", "domainFamily", "2", "domainParenting", "1", "domainServices", "0",
                 "proposedCategory", "10", "proposedModifiable", "no"));
@@ -88,7 +90,7 @@ class UnexpectedDeathThroughTheApiTest extends ProcessTest {
 
         // The SPOC sets a panel meeting and puts the case on its agenda.
         HttpSession.Response meeting = as("spoc").postJson("/api/cdop/meetings",
-                "{\"heldOn\":\"2015-06-03\",\"kind\":\"ROUTINE\",\"place\":\"Civic Centre\"}");
+                "{\"sameDayConfirmed\":true,\"heldOn\":\"2015-06-03\",\"kind\":\"ROUTINE\",\"place\":\"Civic Centre\"}");
         assertThat(meeting.status()).isEqualTo(201);
         String meetingId = json.readTree(meeting.body()).get("id").asText();
         assertThat(as("spoc").postJson("/api/cdop/meetings/" + meetingId + "/cases", "{\"caseId\":\"" + caseId + "\"}")

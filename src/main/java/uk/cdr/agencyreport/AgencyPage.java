@@ -115,6 +115,15 @@ class AgencyPage {
         return "redirect:/cases/" + caseId + "/agencies";
     }
 
+    /** The form was on a page opened before the case closed: a 409 page that says why, not a silent redirect. */
+    @ExceptionHandler(uk.cdr.web.CaseClosed.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String caseClosed(uk.cdr.web.CaseClosed e, Model model) {
+        model.addAttribute("status", 409);
+        model.addAttribute("message", e.getMessage());
+        return "error";
+    }
+
     @ExceptionHandler({ UnknownCase.class, RequestClosed.class })
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {

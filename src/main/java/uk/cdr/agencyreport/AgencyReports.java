@@ -28,6 +28,7 @@ import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.config.TaskAnswersGuard;
 import uk.cdr.web.PlainText;
+import uk.cdr.web.CaseClosed;
 
 /**
  * The SPOC's side of Form B: which agencies are asked, and keeping their requests moving. Each
@@ -92,7 +93,7 @@ public class AgencyReports {
      */
     @Transactional
     public List<UUID> request(UUID caseId, List<AgencyContact> agencies, String requestedBy) {
-        String reference = caseReference(caseId);
+        String reference = openCaseReference(caseId);
         List<FieldError> errors = validate(agencies == null ? List.of() : agencies, true);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -119,7 +120,7 @@ public class AgencyReports {
     /** An agency found later: asked like the others, due 21 days from now. */
     @Transactional
     public UUID addAgency(UUID caseId, AgencyContact agency, String requestedBy) {
-        String reference = caseReference(caseId);
+        String reference = openCaseReference(caseId);
         List<FieldError> errors = validate(agency == null ? null : Collections.singletonList(agency), false);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors.stream()
@@ -158,6 +159,17 @@ public class AgencyReports {
     public String caseReference(UUID caseId) {
         return jdbc.sql("select case_reference from case_file where id = ?").param(caseId).query(String.class)
                 .optional().orElseThrow(() -> new UnknownCase(caseId));
+    }
+
+    /** The reference of a case that is not closed: no agency is asked for a Form B on a closed case. */
+    private String openCaseReference(UUID caseId) {
+        record Found(String reference, String status) {
+        }
+        Found found = jdbc.sql("select case_reference, status from case_file where id = ?").param(caseId)
+                .query((rs, row) -> new Found(rs.getString(1), rs.getString(2))).optional()
+                .orElseThrow(() -> new UnknownCase(caseId));
+        CaseClosed.refuseIfClosed(found.reference(), found.status());
+        return found.reference();
     }
 
     private UUID insert(UUID caseId, String reference, AgencyContact agency, String requestedBy) {

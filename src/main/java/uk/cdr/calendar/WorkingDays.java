@@ -99,6 +99,14 @@ public class WorkingDays {
         return toDate(day.atTime(from.toLocalTime()));
     }
 
+    /**
+     * 23:59 (UK) on the day of this moment: when a task waits for a meeting on that day, it is due
+     * by the end of the day, not from the meeting's start (nor from midnight before a meeting day).
+     */
+    public Date endOfDay(Date moment) {
+        return toDate(moment.toInstant().atZone(UK).toLocalDate().atTime(23, 59));
+    }
+
     private static Date toDate(LocalDateTime local) {
         return Date.from(local.atZone(UK).toInstant());
     }

@@ -14,4 +14,6 @@ public final class FinalCaseDiscussionVariables {
     public static final String RESULTS_AWAITED = "postMortemResultsAwaited";
     public static final String CONVENE = "convene";
     public static final String MEETING_ID = "meetingId";
+    /** When the discussion meets: Task_RecordFinalCaseDiscussion is due by the end of that day. */
+    public static final String MEETING_AT = "meetingAt";
 }

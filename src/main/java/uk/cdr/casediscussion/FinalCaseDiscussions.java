@@ -134,6 +134,7 @@ public class FinalCaseDiscussions {
     @Transactional
     public void recordHeld(UUID caseId, String caseReference, UUID meetingId, DraftFormC draft, String by) {
         List<FieldError> errors = new ArrayList<>();
+        rapidResponses.refuseBeforeTheMeetingDay(meetingId, errors);
         List<String> attendees = RapidResponses.attendees(draft.attendees(), errors);
         score(errors, "domainChild", draft.domainChild());
         score(errors, "domainFamily", draft.domainFamily());

@@ -1,6 +1,7 @@
 package uk.cdr.casediscussion;
 
 import static uk.cdr.casediscussion.FinalCaseDiscussionVariables.CONVENE;
+import static uk.cdr.casediscussion.FinalCaseDiscussionVariables.MEETING_AT;
 import static uk.cdr.casediscussion.FinalCaseDiscussionVariables.MEETING_ID;
 
 import java.util.ArrayList;
@@ -50,6 +51,8 @@ class PlanFinalCaseDiscussion implements TaskListener {
         task.getExecution().setVariable(CONVENE, Boolean.TRUE.equals(convene) ? "yes" : "no");
         if (meetingId != null) {
             task.getExecution().setVariable(MEETING_ID, meetingId.toString());
+            task.getExecution().setVariable(MEETING_AT, java.util.Date.from(meeting.date().atTime(meeting.time())
+                    .atZone(java.time.ZoneId.of("Europe/London")).toInstant()));
         }
     }
 }

@@ -5,7 +5,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,5 +48,14 @@ class PostMortemPage {
                     .collect(Collectors.joining("; ")));
         }
         return "redirect:/cases/" + caseId + "#post-mortem";
+    }
+
+    /** The form was on a page opened before the case closed: a 409 page that says why, not a silent redirect. */
+    @ExceptionHandler(uk.cdr.web.CaseClosed.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String caseClosed(uk.cdr.web.CaseClosed e, Model model) {
+        model.addAttribute("status", 409);
+        model.addAttribute("message", e.getMessage());
+        return "error";
     }
 }

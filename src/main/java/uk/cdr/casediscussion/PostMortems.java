@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.web.CaseClosed;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 
@@ -59,6 +60,8 @@ public class PostMortems {
     @Transactional
     public Status record(UUID caseId, Milestone milestone, String by) {
         String reference = ensure(caseId);
+        CaseClosed.refuseIfClosed(reference, jdbc.sql("select status from case_file where id = ?").param(caseId)
+                .query(String.class).single());
         LocalDate dateOfDeath = jdbc.sql("select date_of_death from case_file where id = ?").param(caseId)
                 .query(LocalDate.class).single();
         List<FieldError> errors = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.web.CaseClosed;
 
 /**
  * The actions a case's meetings set, tracked until done. The SPOC or the Designated Doctor marks
@@ -57,6 +58,7 @@ public class CaseActions {
      */
     @Transactional
     public boolean markDone(CaseView c, UUID actionId, String by) {
+        CaseClosed.refuseIfClosed(c.reference(), c.status());
         CaseAction action = forCase(c.id()).stream().filter(a -> a.id().equals(actionId)).findFirst()
                 .orElseThrow(() -> new UnknownAction(c.id(), actionId));
         int marked = jdbc.sql("update case_action set done_at = ? where id = ? and case_id = ? and done_at is null")

@@ -74,12 +74,15 @@ class CasePage {
         model.addAttribute("actions", caseActions.forCase(caseId));
         model.addAttribute("today", caseActions.today());
         model.addAttribute("cdop", cdopReviews.outline(caseId));
+        // A closed case offers no actions (its endpoints refuse them too), only reopening.
+        model.addAttribute("closed", "CLOSED".equals(c.status()));
         model.addAttribute("stopped", !"CLOSED".equals(c.status()) && caseProcess.running(c.reference()).isEmpty());
         // What the CDOP queue says of it, from the same record of its process's stages.
         model.addAttribute("now", cdopQueue.queued(caseId).map(uk.cdr.panel.QueuedCase::waitingFor).orElse(null));
         List<String> requestIds = formB.stream().map(r -> r.requestId().toString()).toList();
         model.addAttribute("timeline", caseFiles.timeline(c, requestIds));
-        List<String> processes = new java.util.ArrayList<>(requestIds);
+        List<String> processes = new java.util.ArrayList<>(formB.stream().filter(r -> !"WITHDRAWN".equals(r.status()))
+                .map(r -> r.requestId().toString()).toList());
         processes.add(c.reference());
         model.addAttribute("waitingEmails", waitingEmails.of(processes));
         return "casefile/case";
@@ -119,6 +122,15 @@ class CasePage {
             redirect.addFlashAttribute("restartError", e.getMessage());
         }
         return "redirect:/cases/" + caseId;
+    }
+
+    /** The form was on a page opened before the case closed: a 409 page that says why, not a silent redirect. */
+    @ExceptionHandler(uk.cdr.web.CaseClosed.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String caseClosed(uk.cdr.web.CaseClosed e, Model model) {
+        model.addAttribute("status", 409);
+        model.addAttribute("message", e.getMessage());
+        return "error";
     }
 
     @ExceptionHandler(UnknownAction.class)

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Service;
 
+import uk.cdr.mail.Mailer;
+
 /**
  * Emails of a case that the engine has not sent yet: queued, failing and being retried, or failed
  * for good (an incident an administrator retries in Cockpit). The case page shows them, so an
@@ -36,14 +38,61 @@ class WaitingEmails {
         this.repositoryService = repositoryService;
     }
 
-    public record WaitingEmail(String step, String state, ZonedDateTime nextTry, String lastError) {
+    /** @param why what stopped it, in words (null while only queued) */
+    public record WaitingEmail(String step, String state, ZonedDateTime nextTry, String why) {
 
         public boolean failed() {
             return "FAILED".equals(state);
         }
     }
 
-    /** @param businessKeys the case reference and its Form B request ids: every process of the case */
+    /**
+     * What stopped an email, told as it happened: only a refusal is "the mail server refused it".
+     * A conflict is two changes to the case at one moment, which the engine retries; it says
+     * nothing about the mail server.
+     */
+    enum Failure {
+        REFUSED("the mail server refused it"),
+        UNREACHABLE("the mail server could not be reached"),
+        CONFLICT("it ran at the same moment as another change to the case, so it is tried again"),
+        NO_RECIPIENT("it has nobody to go to: add the missing email address in Admin"),
+        OTHER("an error in the app stopped it (the app's log has the details)");
+
+        final String words;
+
+        Failure(String words) {
+            this.words = words;
+        }
+
+        /** @param message the job's exception message; @param stacktrace its stack trace, read only when the message does not say */
+        static Failure of(String message, java.util.function.Supplier<String> stacktrace) {
+            String text = message == null ? "" : message;
+            if (text.startsWith(Mailer.UNREACHABLE)) {
+                return UNREACHABLE;
+            }
+            if (text.startsWith(Mailer.REFUSED)) {
+                return REFUSED;
+            }
+            if (text.startsWith("No recipient for")) {
+                return NO_RECIPIENT;
+            }
+            if (conflict(text)) {
+                return CONFLICT;
+            }
+            String trace = stacktrace.get();
+            return trace != null && conflict(trace) ? CONFLICT : OTHER;
+        }
+
+        private static boolean conflict(String text) {
+            return text.contains("OptimisticLockingException") || text.contains("updated by another transaction concurrently")
+                    || text.contains("was updated by another transaction");
+        }
+    }
+
+    /**
+     * @param businessKeys the case reference and the ids of its Form B requests that still matter (not
+     *        withdrawn): a withdrawn request's email is nobody's concern any more
+     */
     List<WaitingEmail> of(List<String> businessKeys) {
         List<WaitingEmail> waiting = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
@@ -57,10 +106,13 @@ class WaitingEmails {
                     }
                     String step = names.computeIfAbsent(job.getProcessDefinitionId() + definition.getActivityId(),
                             k -> name(job.getProcessDefinitionId(), definition.getActivityId()));
-                    String state = job.getRetries() == 0 ? "FAILED" : job.getExceptionMessage() != null ? "RETRYING" : "QUEUED";
+                    boolean tried = job.getExceptionMessage() != null;
+                    String state = job.getRetries() == 0 ? "FAILED" : tried ? "RETRYING" : "QUEUED";
+                    String why = tried || job.getRetries() == 0 ? Failure.of(job.getExceptionMessage(),
+                            () -> managementService.getJobExceptionStacktrace(job.getId())).words : null;
                     waiting.add(new WaitingEmail(step, state,
                             job.getDuedate() == null || job.getRetries() == 0 ? null : job.getDuedate().toInstant().atZone(UK),
-                            job.getExceptionMessage()));
+                            why));
                 }
             }
         }

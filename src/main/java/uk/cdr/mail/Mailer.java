@@ -101,9 +101,31 @@ public class Mailer {
             send.run();
         } catch (org.springframework.mail.MailException e) {
             LOG.warn("Email {} for case {} not sent", email.kind(), email.caseId(), e);
-            throw new IllegalStateException("The mail server did not take the email " + email.kind() + " ("
-                    + e.getClass().getSimpleName() + "); the app's log has the details");
+            // The case page tells the SPOC which it was (uk.cdr.casefile.WaitingEmails): the words are its key.
+            String what = unreachable(e) ? UNREACHABLE + " to send the email " : REFUSED + " the email ";
+            throw new IllegalStateException(what + email.kind() + " (" + e.getClass().getSimpleName()
+                    + "); the app's log has the details");
         }
+    }
+
+    /** How a failed job's message begins when the mail server could not be reached at all. */
+    public static final String UNREACHABLE = "Could not reach the mail server";
+    /** How a failed job's message begins when the mail server was reached and refused the email. */
+    public static final String REFUSED = "The mail server refused";
+
+    /** No connection (down, wrong host or port, timed out), as opposed to a server that answered no. */
+    private static boolean unreachable(org.springframework.mail.MailException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Mail server connection failed")) {
+            return true;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.SocketTimeoutException
+                    || cause.getClass().getSimpleName().equals("MailConnectException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -16,6 +16,7 @@ import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.rapidresponse.InvalidAnswers;
+import uk.cdr.rapidresponse.RapidResponses;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 import uk.cdr.web.PlainText;
 import uk.cdr.web.UkDates;
@@ -255,7 +256,7 @@ public class CdopReviews {
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         if (today.isBefore(review.meetingOn())) {
-            errors.add(new FieldError("outcome", "can be recorded from the day of the meeting, " + UkDates.inWords(review.meetingOn())));
+            errors.add(new FieldError("outcome", RapidResponses.outcomeFromTheMeetingDay(review.meetingOn())));
         }
         if ("reviewed".equals(outcome)) {
             if (jdbc.sql("select count(*) from form_c where case_id = ?").param(review.caseId()).query(Integer.class).single() == 0) {

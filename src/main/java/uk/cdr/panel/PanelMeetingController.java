@@ -32,7 +32,8 @@ class PanelMeetingController {
         this.meetings = meetings;
     }
 
-    record NewMeeting(LocalDate heldOn, String kind, String place) {
+    /** @param sameDayConfirmed true to set a meeting on a day that already has one (otherwise 409) */
+    record NewMeeting(LocalDate heldOn, String kind, String place, Boolean sameDayConfirmed) {
     }
 
     record Assignment(UUID caseId) {
@@ -41,7 +42,8 @@ class PanelMeetingController {
     @PostMapping
     @Operation(summary = "Set a CDOP panel meeting: ROUTINE or NEONATAL (special neonatal panel)")
     ResponseEntity<PanelMeetings.Meeting> create(@RequestBody NewMeeting body, Authentication user) {
-        PanelMeetings.Meeting meeting = meetings.create(body.heldOn(), body.kind(), body.place(), user.getName());
+        PanelMeetings.Meeting meeting = meetings.create(body.heldOn(), body.kind(), body.place(), user.getName(),
+                Boolean.TRUE.equals(body.sameDayConfirmed()));
         return ResponseEntity.created(URI.create("/api/cdop/meetings/" + meeting.id())).body(meeting);
     }
 
@@ -68,6 +70,17 @@ class PanelMeetingController {
     ResponseEntity<Object> invalid(InvalidAnswers e) {
         return ApiExceptionHandler.invalid(e.errors().stream()
                 .map(error -> new ApiExceptionHandler.FieldError(error.field(), error.rule())).toList());
+    }
+
+    /** 409 naming the confirmation that sets it anyway, and the meetings already that day. */
+    @ExceptionHandler(PanelMeetings.AnotherMeetingThatDay.class)
+    ProblemDetail anotherThatDay(PanelMeetings.AnotherMeetingThatDay e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Another meeting that day");
+        problem.setProperty("errors", List.of(java.util.Map.of("field", PanelMeetings.AnotherMeetingThatDay.CONFIRMATION,
+                "rule", "must be true to set a second meeting on a day that already has one")));
+        problem.setProperty("sameDay", e.others());
+        return problem;
     }
 
     @ExceptionHandler(CdopQueue.UnknownCase.class)

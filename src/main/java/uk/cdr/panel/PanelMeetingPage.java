@@ -49,6 +49,10 @@ class PanelMeetingPage {
     record NewMeeting(DateInput heldOn, String kind, String place) {
     }
 
+    /** The meetings already set for the day asked for, which the person confirms or changes the date. */
+    record SameDayWarning(String day, List<PanelMeetings.Meeting> others) {
+    }
+
     @GetMapping("/cdop/meetings")
     String meetings(Authentication user, Model model) {
         return list(user, model, new NewMeeting(DateInput.of("heldOn", null), PanelMeetings.Kind.ROUTINE.name(), null), Map.of());
@@ -65,15 +69,21 @@ class PanelMeetingPage {
         }
         try {
             if (errors.isEmpty()) {
-                PanelMeetings.Meeting meeting = meetings.create(heldOn, given.kind(), given.place(), user.getName());
+                PanelMeetings.Meeting meeting = meetings.create(heldOn, given.kind(), given.place(), user.getName(),
+                        "yes".equals(posted.get(PanelMeetings.AnotherMeetingThatDay.CONFIRMATION)));
                 redirect.addFlashAttribute("message", meeting.kind().words() + " set for "
                         + MeetingCase.day(meeting.heldOn()) + " at " + meeting.place() + ".");
                 return "redirect:/cdop/meetings/" + meeting.id();
             }
             // The date is unreadable: create refuses it and saves nothing, but names the other fields' errors too.
-            meetings.create(null, given.kind(), given.place(), user.getName());
+            meetings.create(null, given.kind(), given.place(), user.getName(), false);
         } catch (InvalidAnswers e) {
             e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.rule()));
+        } catch (PanelMeetings.AnotherMeetingThatDay e) {
+            // Nothing saved: the form comes back with a warning and a button to set it anyway.
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("sameDay", new SameDayWarning(MeetingCase.day(heldOn), e.others()));
+            return list(user, model, given, Map.of());
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return list(user, model, given, errors);

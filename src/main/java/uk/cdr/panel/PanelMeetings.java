@@ -78,8 +78,32 @@ public class PanelMeetings {
         this.clock = clock;
     }
 
+    /**
+     * Another meeting is already set for that day: most likely a slip (the day of a meeting already
+     * set), so the second one is set only when the person confirms it.
+     */
+    public static class AnotherMeetingThatDay extends RuntimeException {
+
+        public static final String CONFIRMATION = "sameDayConfirmed";
+
+        private final List<Meeting> others;
+
+        AnotherMeetingThatDay(LocalDate day, List<Meeting> others) {
+            super("A CDOP meeting is already set for " + MeetingCase.day(day) + ": "
+                    + others.stream().map(m -> m.kind().words().toLowerCase(java.util.Locale.UK) + " at " + m.place())
+                            .collect(java.util.stream.Collectors.joining("; "))
+                    + ". Nothing was saved. To set a second meeting that day, confirm it (" + CONFIRMATION + ": true).");
+            this.others = List.copyOf(others);
+        }
+
+        public List<Meeting> others() {
+            return others;
+        }
+    }
+
+    /** @param secondThatDayConfirmed the person has been told of another meeting that day and sets this one anyway */
     @Transactional
-    public Meeting create(LocalDate heldOn, String kind, String place, String by) {
+    public Meeting create(LocalDate heldOn, String kind, String place, String by, boolean secondThatDayConfirmed) {
         List<FieldError> errors = new ArrayList<>();
         if (heldOn == null) {
             errors.add(new FieldError("heldOn", "is required"));
@@ -105,6 +129,13 @@ public class PanelMeetings {
         }
         if (!errors.isEmpty()) {
             throw new InvalidAnswers(errors);
+        }
+        if (!secondThatDayConfirmed) {
+            List<Meeting> sameDay = jdbc.sql("select id, held_on, kind, place from panel_meeting where held_on = ? order by created_at")
+                    .param(heldOn).query(PanelMeetings::meeting).list();
+            if (!sameDay.isEmpty()) {
+                throw new AnotherMeetingThatDay(heldOn, sameDay);
+            }
         }
         Meeting meeting = new Meeting(UUID.randomUUID(), heldOn, parsed, place.trim());
         jdbc.sql("insert into panel_meeting (id, held_on, kind, place, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
@@ -152,7 +183,14 @@ public class PanelMeetings {
                 "meetingPage", baseUrl + "/cdop/meetings/" + meetingId,
                 "heldOn", Date.from(meeting.heldOn().atStartOfDay(UK).toInstant())));
         auditLog.record(by, AuditAction.CASE_CHANGED, queued.caseReference(), "assigned to the CDOP meeting of " + meeting.heldOn());
+        // The meeting's process sends the agenda with this case (again, marked updated, if it went out already);
+        // before the agenda is due nothing waits for the message, and the agenda will list the case anyway.
+        runtimeService.createMessageCorrelation(AGENDA_CHANGED).processInstanceBusinessKey(meetingId.toString())
+                .correlateAll();
     }
+
+    /** cdop-panel-meeting.bpmn: the meeting's list of cases changed. */
+    static final String AGENDA_CHANGED = "PanelAgendaChanged";
 
     /** The agenda: the meeting's cases, anonymised. */
     public List<QueuedCase> agenda(UUID meetingId) {

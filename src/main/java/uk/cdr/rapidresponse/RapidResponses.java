@@ -163,6 +163,27 @@ public class RapidResponses {
     public record Scheduled(UUID meetingId, Date at) {
     }
 
+    private static final java.time.format.DateTimeFormatter DAY_IN_WORDS =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
+    /**
+     * A meeting's outcome is what happened at it: it cannot be recorded before the meeting's day
+     * (UK time), however the completion comes in (Tasklist, /engine-rest, our pages).
+     */
+    public void refuseBeforeTheMeetingDay(UUID meetingId, List<FieldError> errors) {
+        OffsetDateTime at = jdbc.sql("select scheduled_at from case_meeting where id = ?").param(meetingId)
+                .query(OffsetDateTime.class).single();
+        LocalDate meetingDay = at.atZoneSameInstant(UK).toLocalDate();
+        if (LocalDate.now(clock.withZone(UK)).isBefore(meetingDay)) {
+            errors.add(new FieldError("outcome", outcomeFromTheMeetingDay(meetingDay)));
+        }
+    }
+
+    /** The rule an outcome recorded too early breaks, naming the day: "can be recorded from 13 March 2015, the day of the meeting". */
+    public static String outcomeFromTheMeetingDay(LocalDate meetingDay) {
+        return "can be recorded from " + DAY_IN_WORDS.format(meetingDay) + ", the day of the meeting";
+    }
+
     public record MeetingOutcome(String attendees, String actions, Boolean scrCriteriaMayBeMet) {
     }
 
@@ -173,6 +194,7 @@ public class RapidResponses {
     @Transactional
     public void recordMeetingOutcome(UUID caseId, String caseReference, UUID meetingId, MeetingOutcome outcome, String by) {
         List<FieldError> errors = new ArrayList<>();
+        refuseBeforeTheMeetingDay(meetingId, errors);
         List<String> attendees = attendees(outcome.attendees(), errors);
         List<String[]> actions = new ArrayList<>();
         List<String> actionLines = lines(outcome.actions());

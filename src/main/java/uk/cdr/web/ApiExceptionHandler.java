@@ -127,6 +127,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A closed case takes no more changes: the client is told why, and that nothing was saved. */
+    @ExceptionHandler(CaseClosed.class)
+    ProblemDetail caseClosed(CaseClosed e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Case closed");
+        return problem;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (tooLarge(e)) {

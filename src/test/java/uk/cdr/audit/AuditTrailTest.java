@@ -107,7 +107,7 @@ class AuditTrailTest extends ProcessTest {
         runDueJobs();
         before = lastId();
         Response meeting = spocApi.postJson("/api/cdop/meetings",
-                "{\"heldOn\":\"2015-04-22\",\"kind\":\"ROUTINE\",\"place\":\"Town Hall, room 4\"}");
+                "{\"sameDayConfirmed\":true,\"heldOn\":\"2015-04-22\",\"kind\":\"ROUTINE\",\"place\":\"Town Hall, room 4\"}");
         assertThat(meeting.status()).as(meeting.body()).isEqualTo(201);
         String meetingId = json.readTree(meeting.body()).get("id").asText();
         long beforeMeeting = before;

@@ -279,14 +279,14 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
         if (unexpected) {
             complete("doctor", "designated-doctor", reference, "Task_InitialInformationSharing", RapidResponseAnswers.initialSharing("yes"));
             complete("doctor", "designated-doctor", reference, "Task_ScheduleMeeting",
-                    RapidResponseAnswers.meeting("2015-03-13", "10:00", "rr-" + i + "@police.example"));
+                    RapidResponseAnswers.meeting("2015-03-10", "23:00", "rr-" + i + "@police.example"));
             complete("doctor", "designated-doctor", reference, "Task_RecordMeetingOutcome", RapidResponseAnswers.outcome("no"));
             t = stage("3 rapid response with a meeting (unexpected)", t);
 
             task(reference, "Task_AwaitPostMortemResults");
             as("spoc", "spoc", () -> postMortems.record(caseId, new PostMortems.Milestone("final-results", LocalDate.of(2015, 3, 10)), "spoc"));
             complete("doctor", "designated-doctor", reference, "Task_PlanFinalCaseDiscussion", Map.of("convene", "yes",
-                    "meetingDate", "2015-05-05", "meetingTime", "14:00", "meetingPlace", "Board room",
+                    "meetingDate", "2015-03-10", "meetingTime", "23:30", "meetingPlace", "Board room",
                     "invitees", "fcd-" + i + "@nhs.example"));
             complete("doctor", "designated-doctor", reference, "Task_RecordFinalCaseDiscussion", Map.of(
                     "attendees", "Health: Dr Okafor\nPolice: DC Jones", "domainChild", "1", "domainFamily", "2",
@@ -299,7 +299,7 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
         await(reference + " ready for the CDOP", () -> runtime.createExecutionQuery().processInstanceBusinessKey(reference)
                 .activityId("Receive_AssignedToMeeting").count() > 0 ? true : null);
         UUID meetingId = meetings.computeIfAbsent(i / CASES_PER_MEETING, m -> as("spoc", "spoc",
-                () -> panelMeetings.create(LocalDate.of(2015, 3, 10), "ROUTINE", "Civic Centre", "spoc").id()));
+                () -> panelMeetings.create(LocalDate.of(2015, 3, 10), "ROUTINE", "Civic Centre", "spoc", true).id()));
         as("spoc", "spoc", () -> {
             panelMeetings.assign(meetingId, caseId, "spoc");
             return null;

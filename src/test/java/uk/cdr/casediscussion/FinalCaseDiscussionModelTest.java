@@ -48,11 +48,15 @@ class FinalCaseDiscussionModelTest {
     private static final String CASE_REFERENCE = "2014-15/007";
     private static final Date DATE_OF_DEATH = ModelEngine.at(LocalDateTime.of(2015, 1, 5, 0, 0));
     private static final Date REMINDER_AT = ModelEngine.at(LocalDateTime.of(2015, 3, 16, 9, 0));
+    /** What planFinalCaseDiscussion sets when the doctor convenes the discussion. */
+    private static final Date MEETING_AT = ModelEngine.at(LocalDateTime.of(2015, 2, 10, 14, 0));
 
     @BeforeEach
     void mockTheBeansTheModelNames() {
         FinalCaseDiscussionTimers timers = registerMockInstance("finalCaseDiscussionTimers", FinalCaseDiscussionTimers.class);
         when(timers.reminderAt(DATE_OF_DEATH)).thenReturn(REMINDER_AT);
+        uk.cdr.calendar.WorkingDays workingDays = registerMockInstance("workingDays", uk.cdr.calendar.WorkingDays.class);
+        when(workingDays.endOfDay(org.mockito.ArgumentMatchers.any(Date.class))).thenCallRealMethod();
         registerTaskListenerMock("proceedWithoutPostMortemResults");
         registerTaskListenerMock("planFinalCaseDiscussion");
         registerTaskListenerMock("recordFinalCaseDiscussion");
@@ -73,11 +77,13 @@ class FinalCaseDiscussionModelTest {
         verifyTaskListenerMock("proceedWithoutPostMortemResults").executedNever();
         assertThat(discussion).hasPassedInOrder("Message_PostMortemResults", "Gateway_ResultsIn")
                 .isWaitingAt("Task_PlanFinalCaseDiscussion");
-        complete(task(discussion), withVariables(FinalCaseDiscussionVariables.CONVENE, "yes"));
+        complete(task(discussion), withVariables(FinalCaseDiscussionVariables.CONVENE, "yes", FinalCaseDiscussionVariables.MEETING_AT, MEETING_AT));
         verifyTaskListenerMock("planFinalCaseDiscussion").executed(times(1));
         assertThat(discussion).isWaitingAt("Send_FinalCaseDiscussionInvitations");
         execute(job(discussion));
         verifyJavaDelegateMock("sendFinalCaseDiscussionInvitations").executed(times(1));
+        assertThat(task("Task_RecordFinalCaseDiscussion", discussion)).as("due by the end of the discussion's day")
+                .hasDueDate(ModelEngine.at(LocalDateTime.of(2015, 2, 10, 23, 59)));
         complete(task("Task_RecordFinalCaseDiscussion", discussion));
         verifyTaskListenerMock("recordFinalCaseDiscussion").executed(times(1));
         assertThat(discussion).hasPassed("Gateway_Done", "End_Discussion", "Sub_FinalCaseDiscussion")
@@ -118,7 +124,7 @@ class FinalCaseDiscussionModelTest {
 
         assertThat(discussion).hasPassedInOrder("Gateway_ResultsAwaited", "Gateway_ResultsIn")
                 .hasNotPassed("Task_AwaitPostMortemResults").isWaitingAt("Task_PlanFinalCaseDiscussion");
-        complete(task(discussion), withVariables(FinalCaseDiscussionVariables.CONVENE, "yes"));
+        complete(task(discussion), withVariables(FinalCaseDiscussionVariables.CONVENE, "yes", FinalCaseDiscussionVariables.MEETING_AT, MEETING_AT));
         execute(job(discussion));
         complete(task(discussion));
         execute(job(discussion));
@@ -138,7 +144,7 @@ class FinalCaseDiscussionModelTest {
         assertThat(formOf(task(discussion))).contains("\"id\": \"plan-final-case-discussion\"")
                 .contains("\"key\": \"convene\"");
 
-        complete(task(discussion), withVariables(FinalCaseDiscussionVariables.CONVENE, "yes"));
+        complete(task(discussion), withVariables(FinalCaseDiscussionVariables.CONVENE, "yes", FinalCaseDiscussionVariables.MEETING_AT, MEETING_AT));
         execute(job(discussion));
         assertThat(task(discussion)).hasCandidateGroup("designated-doctor");
         assertThat(formOf(task(discussion))).contains("\"id\": \"final-case-discussion-outcome\"");

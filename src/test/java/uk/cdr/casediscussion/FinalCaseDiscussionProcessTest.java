@@ -93,7 +93,16 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
         MimeMessage invitation = onlyEmailAbout(c.reference(), invitee, "Final case discussion for case");
         assertThat(invitation.getSubject()).contains("Wednesday 6 May 2015 at 13:00");
         assertThat(invitation.getContentType()).contains("multipart");
+        assertThat(task("Task_RecordFinalCaseDiscussion", c.discussion())).as("due by the end of the discussion's day")
+                .hasDueDate(at(LocalDateTime.of(2015, 5, 6, 23, 59)));
 
+        assertThatThrownBy(() -> completeAsDoctor("Task_RecordFinalCaseDiscussion", c, draft("1*", "10")))
+                .as("not before the day of the discussion")
+                .hasMessageContaining("outcome can be recorded from 6 May 2015, the day of the meeting");
+        assertThat(jdbc.sql("select count(*) from meeting_attendee a join case_meeting m on m.id = a.meeting_id where m.case_id = ?")
+                .param(c.recorded().caseId()).query(Integer.class).single()).as("nothing saved").isZero();
+        clockAt(LocalDateTime.of(2015, 5, 6, 8, 0));
+        runDueJobs();
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordFinalCaseDiscussion", c, draft("4", "11")))
                 .hasMessageContaining("domainChild must be one of 0, 1, 1*, 2, 3")
                 .hasMessageContaining("proposedCategory must be one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10");

@@ -44,7 +44,7 @@ class CdopPanelMeetingModelTest {
     }
 
     @Test
-    void theAgendaWaitsForTheMomentPanelTimersGivesThenGoesOnceAndTheProcessEnds() {
+    void theAgendaWaitsForTheMomentPanelTimersGivesThenGoesOnceAndTheProcessEndsOnTheMeetingDay() {
         engine.clockAt(LocalDateTime.of(2015, 4, 1, 10, 0));
         ProcessInstance meeting = meetingSet();
 
@@ -61,9 +61,44 @@ class CdopPanelMeetingModelTest {
         assertThat(meeting).isWaitingAt("Send_PanelAgenda");
         execute(job(meeting));
 
-        assertThat(meeting).hasPassedInOrder("Start_MeetingSet", "Timer_AgendaDue", "Send_PanelAgenda", "End_AgendaSent")
-                .isEnded();
+        assertThat(meeting).hasPassedInOrder("Start_MeetingSet", "Timer_AgendaDue", "Send_PanelAgenda")
+                .isWaitingAt("Gateway_UntilTheMeeting");
         verifyJavaDelegateMock("sendPanelAgenda").executed(times(1));
+
+        engine.clockAt(LocalDateTime.of(2015, 4, 22, 0, 0));
+        engine.runDueJobs();
+        assertThat(meeting).hasPassed("Timer_MeetingDay", "End_AgendaSent").isEnded();
+        verifyJavaDelegateMock("sendPanelAgenda").executed(times(1));
+    }
+
+    /** Issue 14: a case assigned once the agenda is due sends it (again); after the meeting's day, nothing. */
+    @Test
+    void eachCaseAssignedAfterTheAgendaWasDueSendsItAgainUntilTheMeetingDay() {
+        engine.clockAt(LocalDateTime.of(2015, 4, 1, 10, 0));
+        ProcessInstance meeting = meetingSet();
+        agendaChanged();
+        assertThat(meeting).as("before the agenda is due, nothing waits for a change").isWaitingAt("Timer_AgendaDue");
+
+        engine.clockAt(LocalDateTime.of(2015, 4, 15, 9, 0));
+        engine.runDueJobs();
+        verifyJavaDelegateMock("sendPanelAgenda").executed(times(1));
+        for (int change = 2; change <= 3; change++) {
+            agendaChanged();
+            assertThat(meeting).isWaitingAt("Send_PanelAgenda");
+            engine.runDueJobs();
+            verifyJavaDelegateMock("sendPanelAgenda").executed(times(change));
+            assertThat(meeting).isWaitingAt("Gateway_UntilTheMeeting");
+        }
+
+        engine.clockAt(LocalDateTime.of(2015, 4, 22, 0, 0));
+        engine.runDueJobs();
+        assertThat(meeting).isEnded();
+        agendaChanged();
+        verifyJavaDelegateMock("sendPanelAgenda").executed(times(3));
+    }
+
+    private static void agendaChanged() {
+        runtimeService().createMessageCorrelation("PanelAgendaChanged").processInstanceBusinessKey("meeting-1").correlateAll();
     }
 
     @Test
@@ -73,7 +108,7 @@ class CdopPanelMeetingModelTest {
 
         engine.runDueJobs();
 
-        assertThat(meeting).hasPassed("Send_PanelAgenda").isEnded();
+        assertThat(meeting).hasPassed("Send_PanelAgenda").isWaitingAt("Gateway_UntilTheMeeting");
         verifyJavaDelegateMock("sendPanelAgenda").executed(times(1));
     }
 
@@ -98,7 +133,7 @@ class CdopPanelMeetingModelTest {
         registerJavaDelegateMock("sendPanelAgenda");
         engine.getManagementService().setJobRetries(job(meeting).getId(), 1);
         execute(job(meeting));
-        assertThat(meeting).hasPassed("End_AgendaSent").isEnded();
+        assertThat(meeting).hasPassed("Send_PanelAgenda").isWaitingAt("Gateway_UntilTheMeeting");
     }
 
     private ProcessInstance meetingSet() {

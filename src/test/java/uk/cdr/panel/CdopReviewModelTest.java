@@ -66,6 +66,8 @@ class CdopReviewModelTest {
         registerTaskListenerMock("ratifyCdopReview");
         registerJavaDelegateMock("sendCaseClosedToSpoc");
         caseStages = registerMockInstance("caseStages", CaseStages.class);
+        uk.cdr.calendar.WorkingDays workingDays = registerMockInstance("workingDays", uk.cdr.calendar.WorkingDays.class);
+        org.mockito.Mockito.when(workingDays.endOfDay(any(Date.class))).thenCallRealMethod();
         doAnswer(call -> stageCalls.add("enter " + call.getArgument(1) + " at "
                 + ((DelegateExecution) call.getArgument(0)).getCurrentActivityId()))
                 .when(caseStages).enter(any(DelegateExecution.class), anyString());
@@ -145,7 +147,8 @@ class CdopReviewModelTest {
     @Test
     void theTasksAreOfferedToThePanelThenTheChairWithTheirFormsAndTheReviewIsDueOnTheMeetingDay() throws IOException {
         ProcessInstance review = assignedToMeeting();
-        assertThat(task(review)).hasCandidateGroup("cdop-panel").hasDueDate(HELD_ON);
+        // Issue 14: due by the end of the meeting day, so the panel does not see "due a day ago" at the meeting.
+        assertThat(task(review)).hasCandidateGroup("cdop-panel").hasDueDate(ModelEngine.at(LocalDateTime.of(2015, 4, 22, 23, 59)));
         assertThat(formOf(task(review))).contains("\"id\": \"cdop-review-outcome\"").contains("\"key\": \"outcome\"");
 
         complete(task(review), withVariables("outcome", "reviewed"));

@@ -205,6 +205,23 @@ class CdopReviewProcessTest extends ProcessTest {
         String html = spoc.get(page).body();
         assertThat(html).contains("Closed: review completed on 29 April 2015", "8. Perinatal/neonatal event",
                 "Insufficient information", "Repeat safe sleep advice at every visit", "ratified by Chris Morgan (CDOP chair)");
+        // Issue 14: a closed case offers no actions, and their endpoints refuse them with a reason.
+        assertThat(html).contains("id=\"closed-no-changes\"", "id=\"reopen-form\"")
+                .doesNotContain("id=\"post-mortem-form\"", "id=\"link-agencies\"");
+        HttpSession spocApi = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        HttpSession.Response milestone = spocApi.postJson("/api/cases/" + c.caseId() + "/post-mortem",
+                "{\"event\":\"inquest-opened\",\"on\":\"2015-04-29\"}");
+        assertThat(milestone.status()).isEqualTo(409);
+        assertThat(milestone.body()).contains("is closed, so nothing more can be recorded on it", "Nothing was saved");
+        assertThat(jdbc.sql("select count(*) from post_mortem where case_id = ? and inquest_opened_on is not null")
+                .param(c.caseId()).query(Integer.class).single()).isZero();
+        assertThat(spocApi.postJson("/api/cases/" + c.caseId() + "/agency-reports",
+                "[{\"agency\":\"School\",\"contactName\":\"Ms Head\",\"contactEmail\":\"closed@school.example\"}]")
+                .status()).isEqualTo(409);
+        HttpSession.Response fromAnOldPage = spoc.postForm(page + "/post-mortem", java.util.Map.of(
+                "_csrf", spoc.csrfTokenFrom(page), "event", "inquest-opened", "on", "2015-04-29"));
+        assertThat(fromAnOldPage.status()).isEqualTo(409);
+        assertThat(fromAnOldPage.body()).contains("is closed, so nothing more can be recorded on it");
         HttpSession.Response blank = spoc.postForm(page + "/reopening", java.util.Map.of("_csrf", spoc.csrfTokenFrom(page),
                 "reason", " "));
         assertThat(blank.redirectsTo(page)).isTrue();
@@ -212,7 +229,7 @@ class CdopReviewProcessTest extends ProcessTest {
         spoc.postForm(page + "/reopening", java.util.Map.of("_csrf", spoc.csrfTokenFrom(page),
                 "reason", "Coroner's findings changed the cause of death"));
         assertThat(spoc.get(page).body()).contains("Reopened: back in the CDOP queue",
-                "by Sam Patel (Single Point of Contact)", "Coroner&#39;s findings changed the cause of death");
+                "by Sam Patel (Single Point of Contact)", "Coroner&#39;s findings changed the cause of death", "id=\"post-mortem-form\"");
         HttpSession doctor = loggedIn("doctor");
         assertThat(doctor.postForm(page + "/reopening", java.util.Map.of("_csrf", doctor.csrfTokenFrom(page),
                 "reason", "x")).status()).isEqualTo(403);
@@ -245,7 +262,7 @@ class CdopReviewProcessTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 4, 14, 10, 0));
         HttpSession.Response early = panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
         assertThat(early.status()).isEqualTo(400);
-        assertThat(early.body()).contains("from the day of the meeting, 22 April 2015", "\"field\":\"formC\"");
+        assertThat(early.body()).contains("can be recorded from 22 April 2015, the day of the meeting", "\"field\":\"formC\"");
         assertThat(review(c)).isWaitingAt("Task_ReviewCase");
 
         HttpSession chair = browser().withBasicAuth("chair", DEMO_PASSWORD);

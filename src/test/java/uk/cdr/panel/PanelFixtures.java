@@ -73,7 +73,7 @@ public final class PanelFixtures {
 
     /** A routine meeting with the case assigned to it, as the SPOC would set it. */
     public static UUID meetingWith(PanelMeetings meetings, LocalDate heldOn, UUID... caseIds) {
-        UUID meetingId = meetings.create(heldOn, "ROUTINE", "Town Hall, room 4", "spoc").id();
+        UUID meetingId = meetings.create(heldOn, "ROUTINE", "Town Hall, room 4", "spoc", true).id();
         for (UUID caseId : caseIds) {
             meetings.assign(meetingId, caseId, "spoc");
         }

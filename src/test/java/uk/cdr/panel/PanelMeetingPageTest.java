@@ -168,7 +168,7 @@ class PanelMeetingPageTest extends ProcessTest {
 
         HttpSession.Response early = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page), "outcome", "reviewed"));
         assertThat(early.status()).isEqualTo(400);
-        assertThat(early.body()).contains("from the day of the meeting, 13 May 2015", "id=\"" + anchor(c) + "-error-formC\"");
+        assertThat(early.body()).contains("can be recorded from 13 May 2015, the day of the meeting", "id=\"" + anchor(c) + "-error-formC\"");
 
         clockAt(LocalDateTime.of(2015, 5, 13, 15, 0));
         HttpSession.Response noDate = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page),
@@ -220,7 +220,7 @@ class PanelMeetingPageTest extends ProcessTest {
         // Day first: 13 5 2015 is 13 May, whatever the browser's locale.
         HttpSession.Response created = spoc.postForm("/cdop/meetings",
                 Map.of("_csrf", csrf, "heldOn-day", "13", "heldOn-month", "05", "heldOn-year", "2015", "kind", "ROUTINE",
-                        "place", "Civic Centre"));
+                        "place", "Civic Centre", "sameDayConfirmed", "yes"));
         assertThat(created.status()).isEqualTo(302);
         String page = created.location().replaceFirst("^https?://[^/]+", "");
         assertThat(page).matches("/cdop/meetings/[0-9a-f-]{36}");

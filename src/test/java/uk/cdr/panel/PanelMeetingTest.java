@@ -37,6 +37,9 @@ class PanelMeetingTest extends ProcessTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void theSpocSetsAMeetingAssignsReadyCasesAndThePanelGetsAnAnonymisedAgendaAWeekBefore() throws Exception {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
@@ -46,7 +49,7 @@ class PanelMeetingTest extends ProcessTest {
 
         HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
         HttpSession.Response created = spoc.postJson("/api/cdop/meetings",
-                "{\"heldOn\":\"2015-04-15\",\"kind\":\"ROUTINE\",\"place\":\"Town Hall, room 4\"}");
+                "{\"sameDayConfirmed\":true,\"heldOn\":\"2015-04-15\",\"kind\":\"ROUTINE\",\"place\":\"Town Hall, room 4\"}");
         assertThat(created.status()).isEqualTo(201);
         String meetingId = json.readTree(created.body()).get("id").asText();
 
@@ -93,13 +96,97 @@ class PanelMeetingTest extends ProcessTest {
         assertThat(twoLines.body()).contains("\"field\":\"place\"", "must be one line");
 
         String neonatal = json.readTree(spoc.postJson("/api/cdop/meetings",
-                "{\"heldOn\":\"2015-05-01\",\"kind\":\"NEONATAL\",\"place\":\"Hospital\"}").body()).get("id").asText();
+                "{\"sameDayConfirmed\":true,\"heldOn\":\"2015-05-01\",\"kind\":\"NEONATAL\",\"place\":\"Hospital\"}").body()).get("id").asText();
         HttpSession.Response wrongPanel = spoc.postJson("/api/cdop/meetings/" + neonatal + "/cases",
                 "{\"caseId\":\"" + ready.caseId() + "\"}");
         assertThat(wrongPanel.status()).isEqualTo(400);
         assertThat(wrongPanel.body()).contains("neonatal deaths only");
         assertThat(browser().withBasicAuth("panel", DEMO_PASSWORD).postJson("/api/cdop/meetings",
                 "{\"heldOn\":\"2015-05-01\",\"kind\":\"ROUTINE\",\"place\":\"x\"}").status()).isEqualTo(403);
+    }
+
+    /**
+     * Issue 14: a meeting set less than a week ahead had its agenda sent at once saying "No case has
+     * been assigned yet", and never again. Now it goes with the first case, and again when one is added.
+     */
+    @Test
+    void theAgendaOfAMeetingSetLateGoesWithItsFirstCaseAndAgainMarkedUpdatedWhenACaseIsAdded() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded first = readyCase(TestForms.aNotification());
+        Notifications.Recorded second = readyCase(TestForms.aNotification());
+        HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        String meetingId = json.readTree(spoc.postJson("/api/cdop/meetings",
+                "{\"sameDayConfirmed\":true,\"heldOn\":\"2015-03-16\",\"kind\":\"ROUTINE\",\"place\":\"Town Hall\"}")
+                .body()).get("id").asText();
+        runDueJobs();
+        assertThat(agendasOf(meetingId)).as("no agenda without a case").isEmpty();
+
+        assertThat(spoc.postJson("/api/cdop/meetings/" + meetingId + "/cases", "{\"caseId\":\"" + first.caseId() + "\"}")
+                .status()).isEqualTo(204);
+        runDueJobs();
+        List<MimeMessage> agendas = agendasOf(meetingId);
+        assertThat(agendas).hasSize(1);
+        assertThat(agendas.get(0).getSubject()).endsWith("on 2015-03-16: agenda");
+        assertThat((String) agendas.get(0).getContent()).contains(first.caseReference()).doesNotContain("No case");
+
+        assertThat(spoc.postJson("/api/cdop/meetings/" + meetingId + "/cases", "{\"caseId\":\"" + second.caseId() + "\"}")
+                .status()).isEqualTo(204);
+        runDueJobs();
+        agendas = agendasOf(meetingId);
+        assertThat(agendas).hasSize(2);
+        MimeMessage updated = agendas.get(1);
+        assertThat(updated.getSubject()).endsWith("on 2015-03-16: agenda (updated)");
+        assertThat((String) updated.getContent()).contains("this one replaces it", first.caseReference(), second.caseReference());
+    }
+
+    private static List<MimeMessage> agendasOf(String meetingId) {
+        return java.util.Arrays.stream(mail().getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(": agenda") && ((String) m.getContent()).contains("/cdop/meetings/" + meetingId)
+                        && java.util.Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals("panel@cdr.example.org"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** Issue 14: a second meeting on one day is set only when the person confirms it, in the API and on the page. */
+    @Test
+    void aSecondMeetingOnOneDayIsRefusedUntilConfirmedInTheApiAndOnThePage() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        // A day no other test uses (the database is shared).
+        java.time.LocalDate day = java.time.LocalDate.of(2017, 1, 2)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000));
+        String words = day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+        HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        assertThat(spoc.postJson("/api/cdop/meetings", "{\"heldOn\":\"" + day + "\",\"kind\":\"ROUTINE\",\"place\":\"Civic Centre\"}")
+                .status()).isEqualTo(201);
+
+        HttpSession.Response second = spoc.postJson("/api/cdop/meetings",
+                "{\"heldOn\":\"" + day + "\",\"kind\":\"NEONATAL\",\"place\":\"Hospital\"}");
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body()).contains("\"field\":\"sameDayConfirmed\"", "already set for " + words,
+                "routine panel meeting at Civic Centre", "Nothing was saved");
+        assertThat(meetingsOn(day)).isEqualTo(1);
+
+        HttpSession chair = loggedIn("chair");
+        String csrf = chair.csrfTokenFrom("/cdop/meetings");
+        HttpSession.Response warned = chair.postForm("/cdop/meetings",
+                Map.of("_csrf", csrf, "heldOn", day.toString(), "kind", "NEONATAL", "place", "Hospital"));
+        assertThat(warned.status()).isEqualTo(409);
+        assertThat(warned.body()).contains("id=\"same-day-warning\"", "A meeting is already set for " + words,
+                "Routine panel meeting at Civic Centre", "id=\"confirm-second-meeting\"");
+        assertThat(meetingsOn(day)).isEqualTo(1);
+
+        HttpSession.Response confirmed = chair.postForm("/cdop/meetings", Map.of("_csrf", csrf, "heldOn", day.toString(),
+                "kind", "NEONATAL", "place", "Hospital", "sameDayConfirmed", "yes"));
+        assertThat(confirmed.status()).isEqualTo(302);
+        assertThat(meetingsOn(day)).isEqualTo(2);
+    }
+
+    private int meetingsOn(java.time.LocalDate day) {
+        return jdbc.sql("select count(*) from panel_meeting where held_on = ?")
+                .param(day).query(Integer.class).single();
     }
 
     /** An expected death with no agency involved: ready for review once the doctor has decided. */

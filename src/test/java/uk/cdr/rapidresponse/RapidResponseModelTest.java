@@ -60,6 +60,7 @@ class RapidResponseModelTest {
         registerExecutionListenerMock("openRapidResponse");
         workingDays = registerMockInstance("workingDays", WorkingDays.class);
         when(workingDays.plusWorkingDays(NOTIFIED_AT, 1)).thenReturn(DOCTOR_DUE);
+        when(workingDays.endOfDay(org.mockito.ArgumentMatchers.any(Date.class))).thenCallRealMethod();
         registerTaskListenerMock("recordInitialSharing");
         registerTaskListenerMock("scheduleRapidResponseMeeting");
         registerTaskListenerMock("recordRapidResponseMeetingOutcome");
@@ -99,8 +100,9 @@ class RapidResponseModelTest {
                 .isWaitingAt("Task_RecordMeetingOutcome", "Timer_MeetingReminder");
         assertThat(job("Timer_MeetingReminder", rapidResponse))
                 .hasDueDate(ModelEngine.at(LocalDateTime.of(2015, 3, 4, 14, 0)));
+        // Due by the end of the meeting's day: not overdue while the meeting is still going on.
         assertThat(task("Task_RecordMeetingOutcome", rapidResponse))
-                .hasDueDate(ModelEngine.at(LocalDateTime.of(2015, 3, 5, 14, 0)));
+                .hasDueDate(ModelEngine.at(LocalDateTime.of(2015, 3, 5, 23, 59)));
 
         engine.clockAt(LocalDateTime.of(2015, 3, 4, 13, 59));
         engine.runDueJobs();

@@ -106,7 +106,7 @@ class RapidResponseProcessTest extends ProcessTest {
         assertThat(new String(ics.getInputStream().readAllBytes()))
                 .contains("BEGIN:VEVENT", "DTSTART:20150313T140000Z", "LOCATION:Room 2\\, Civic Centre", "METHOD:REQUEST");
         assertThat(onlyEmailAbout(c.reference(), social, "Rapid response meeting for case")).isNotNull();
-        assertThat(task("Task_RecordMeetingOutcome", c.rapidResponse())).hasDueDate(at(LocalDateTime.of(2015, 3, 13, 14, 0)));
+        assertThat(task("Task_RecordMeetingOutcome", c.rapidResponse())).hasDueDate(at(LocalDateTime.of(2015, 3, 13, 23, 59)));
 
         clockAt(LocalDateTime.of(2015, 3, 12, 13, 59));
         runDueJobs();
@@ -187,6 +187,7 @@ class RapidResponseProcessTest extends ProcessTest {
         completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
         completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-12", "09:30", "police@police.example"));
         runDueJobs();
+        clockAt(LocalDateTime.of(2015, 3, 12, 11, 0));
         completeAsDoctor("Task_RecordMeetingOutcome", c, RapidResponseAnswers.outcome("yes"));
         runDueJobs();
         assertThat(c.rapidResponse()).hasPassed("Send_ScrReferral").isEnded();
@@ -227,6 +228,33 @@ class RapidResponseProcessTest extends ProcessTest {
         assertThat(jdbc.sql("select count(*) from case_action where case_id = ?").param(c.recorded().caseId())
                 .query(Integer.class).single()).isZero();
         assertThat(c.rapidResponse()).isWaitingAt("Task_RecordMeetingOutcome");
+    }
+
+    /** Issue 14: the meeting's outcome only from its day, in the engine and through /engine-rest, as the CDOP's. */
+    @Test
+    void theMeetingsOutcomeIsRefusedBeforeTheDayOfTheMeetingAndAcceptedOnIt() {
+        Case c = unexpectedDeath();
+        completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
+        completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-13", "14:00", "early@police.example"));
+        runDueJobs();
+
+        clockAt(LocalDateTime.of(2015, 3, 12, 23, 59));
+        assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, RapidResponseAnswers.outcome("no")))
+                .hasMessageContaining("outcome can be recorded from 13 March 2015, the day of the meeting");
+        String taskId = task("Task_RecordMeetingOutcome", c.rapidResponse()).getId();
+        HttpSession.Response early = browser().withBasicAuth("doctor", DEMO_PASSWORD).postJson(
+                "/engine-rest/task/" + taskId + "/complete", "{\"variables\":{\"attendees\":{\"value\":\"Health: Dr Okafor\"},"
+                        + "\"scrCriteriaMayBeMet\":{\"value\":\"no\"}}}");
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.body()).contains("outcome can be recorded from 13 March 2015, the day of the meeting");
+        assertThat(jdbc.sql("select held from case_meeting where case_id = ?").param(c.recorded().caseId())
+                .query(Boolean.class).single()).as("nothing saved").isFalse();
+
+        // The day of the meeting, even before its hour: the doctor may write up what is known.
+        clockAt(LocalDateTime.of(2015, 3, 13, 0, 1));
+        completeAsDoctor("Task_RecordMeetingOutcome", c, RapidResponseAnswers.outcome("no"));
+        runDueJobs();
+        assertThat(c.rapidResponse()).isEnded();
     }
 
     @Test

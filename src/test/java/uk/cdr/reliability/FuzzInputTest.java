@@ -717,7 +717,7 @@ class FuzzInputTest extends ProcessTest {
                 engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ready.caseReference())
                 .taskDefinitionKey("Task_RequestFormBReports").singleResult().getId(), Map.of("noAgencyInvolved", true)));
         runDueJobs();
-        UUID meetingId = meetings.create(LocalDate.of(2015, 4, 22), "ROUTINE", "Town Hall, room 4", "spoc").id();
+        UUID meetingId = meetings.create(LocalDate.of(2015, 4, 22), "ROUTINE", "Town Hall, room 4", "spoc", true).id();
         meetings.assign(meetingId, ready.caseId(), "spoc");
         runDueJobs();
         return new Fixture(token, ready.caseId(), meetingId);

@@ -339,7 +339,7 @@ class AccessMatrixTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
         UUID forgedId = UUID.randomUUID();
         String place = "Mass assignment room " + UUID.randomUUID();
-        ObjectNode body = json.createObjectNode().put("heldOn", "2015-06-03").put("kind", "ROUTINE").put("place", place)
+        ObjectNode body = json.createObjectNode().put("heldOn", "2015-06-03").put("kind", "ROUTINE").put("place", place).put("sameDayConfirmed", true)
                 .put("id", forgedId.toString()).put("createdBy", "mallory").put("created_by", "mallory")
                 .put("createdAt", "2000-01-01T00:00:00Z").put("status", "CANCELLED").put("version", 99);
         Response response = browser().withBasicAuth("chair", DEMO_PASSWORD).postJson("/api/cdop/meetings",
@@ -475,7 +475,7 @@ class AccessMatrixTest extends ProcessTest {
         UUID requestId = agencyReports.request(recorded.caseId(), agencyReports.suggestedAgencies(recorded.caseId()), "spoc")
                 .get(0);
         runJobsOf(requestId);
-        UUID meetingId = meetings.create(LocalDate.of(2015, 4, 22), "ROUTINE", "Matrix room", "spoc").id();
+        UUID meetingId = meetings.create(LocalDate.of(2015, 4, 22), "ROUTINE", "Matrix room", "spoc", true).id();
         ProcessInstance notification = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey("childDeathNotification").processInstanceBusinessKey(recorded.caseReference())
                 .singleResult();
@@ -505,7 +505,7 @@ class AccessMatrixTest extends ProcessTest {
                 engine.getTaskService().createTaskQuery().processInstanceBusinessKey(recorded.caseReference())
                 .taskDefinitionKey("Task_RequestFormBReports").singleResult().getId(), Map.of("noAgencyInvolved", true)));
         runDueJobs();
-        UUID meetingId = meetings.create(LocalDate.of(2015, 4, 22), "ROUTINE", "Matrix room", "spoc").id();
+        UUID meetingId = meetings.create(LocalDate.of(2015, 4, 22), "ROUTINE", "Matrix room", "spoc", true).id();
         meetings.assign(meetingId, recorded.caseId(), "spoc");
         return new Fixture(recorded.caseId(), recorded.caseReference(), form, null, null, null, meetingId, null,
                 notification.getId());

@@ -139,7 +139,7 @@ class InjectionAndXssTest extends ProcessTest {
         // The chair sets a meeting in a hostile place and puts the case to it; the panel records Form C.
         HttpSession chairApi = browser().withBasicAuth("chair", DEMO_PASSWORD);
         Response meeting = chairApi.postJson("/api/cdop/meetings", json.writeValueAsString(Map.of(
-                "heldOn", "2015-04-22", "kind", "ROUTINE", "place", hostile("place"))));
+                "heldOn", "2015-04-22", "kind", "ROUTINE", "place", hostile("place"), "sameDayConfirmed", true)));
         assertThat(meeting.status()).as(meeting.body()).isEqualTo(201);
         UUID meetingId = UUID.fromString(json.readTree(meeting.body()).get("id").asText());
         assertThat(jdbc.sql("select place from panel_meeting where id = ?").param(meetingId).query(String.class).single())

@@ -2,6 +2,8 @@ package uk.cdr.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,6 +19,9 @@ class LoginTest extends IntegrationTest {
 
     @Autowired
     AuditLog auditLog;
+
+    @Autowired
+    IdentityService identityService;
 
     @Test
     void aPageAsksAnAnonymousVisitorToLogIn() {
@@ -53,6 +58,20 @@ class LoginTest extends IntegrationTest {
         assertThat(response.redirectsTo("/login?error")).isTrue();
         assertThat(session.get("/login?error").body()).contains("id=\"login-error\"", "Wrong username or password");
         assertThat(session.get("/").redirectsTo("/login")).isTrue();
+    }
+
+    @Test
+    void theRightPasswordRightAfterAMistypedOneLogsIn() {
+        String user = "typist" + System.nanoTime() % 1_000_000_000L;
+        User account = identityService.newUser(user);
+        account.setPassword("correct-horse");
+        identityService.saveUser(account);
+        HttpSession session = browser();
+        assertThat(session.login(user, "correct-hrose").redirectsTo("/login?error")).isTrue();
+
+        Response retry = session.login(user, "correct-horse");
+        assertThat(retry.redirectsTo("/")).as("the right password, typed again at once: " + retry.location()).isTrue();
+        assertThat(session.get("/").status()).isEqualTo(200);
     }
 
     @Test
