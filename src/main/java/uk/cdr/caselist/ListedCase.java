@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import uk.cdr.web.UkDates;
 
 /**
  * One case in the case list. For the CDOP panel it is anonymised: the identifying fields are
@@ -31,16 +32,14 @@ public record ListedCase(UUID id, String reference, String reportingYear,
         }
     }
 
-    private static final java.time.format.DateTimeFormatter DAY =
-            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     /** "30 November 2012", for the page; blank for the panel. */
     public String dateOfBirthInWords() {
-        return dateOfBirth == null ? "" : DAY.format(dateOfBirth);
+        return UkDates.inWords(dateOfBirth);
     }
 
     public String dateOfDeathInWords() {
-        return dateOfDeath == null ? "" : DAY.format(dateOfDeath);
+        return UkDates.inWords(dateOfDeath);
     }
 
     /** The stages in words, for the page. */

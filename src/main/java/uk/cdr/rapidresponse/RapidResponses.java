@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
+import uk.cdr.web.UkDates;
 
 /**
  * The Designated Doctor's rapid response: started once per unexpected death, the initial
@@ -163,8 +164,6 @@ public class RapidResponses {
     public record Scheduled(UUID meetingId, Date at) {
     }
 
-    private static final java.time.format.DateTimeFormatter DAY_IN_WORDS =
-            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     /**
      * A meeting's outcome is what happened at it: it cannot be recorded before the meeting's day
@@ -181,7 +180,7 @@ public class RapidResponses {
 
     /** The rule an outcome recorded too early breaks, naming the day: "can be recorded from 13 March 2015, the day of the meeting". */
     public static String outcomeFromTheMeetingDay(LocalDate meetingDay) {
-        return "can be recorded from " + DAY_IN_WORDS.format(meetingDay) + ", the day of the meeting";
+        return "can be recorded from " + UkDates.inWords(meetingDay) + ", the day of the meeting";
     }
 
     public record MeetingOutcome(String attendees, String actions, Boolean scrCriteriaMayBeMet) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import uk.cdr.ChildDeathReviewApplication;
+import uk.cdr.web.UkDates;
 
 /**
  * When the "at year end" figures (cases open, Form Bs overdue) of a year and the year before are
@@ -20,7 +21,6 @@ import uk.cdr.ChildDeathReviewApplication;
 record YearEnd(ReportingPeriod year, Instant now) {
 
     private static final ZoneId UK = ZoneId.of(ChildDeathReviewApplication.ZONE);
-    private static final DateTimeFormatter IN_WORDS = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /** The day a year not yet ended is counted to; empty for a year that has ended. */
     Optional<LocalDate> asOf() {
@@ -68,7 +68,7 @@ record YearEnd(ReportingPeriod year, Instant now) {
     }
 
     static String inWords(LocalDate day) {
-        return IN_WORDS.format(day);
+        return UkDates.inWords(day);
     }
 
     private Optional<LocalDate> asOf(ReportingPeriod period) {

@@ -27,6 +27,7 @@ import uk.cdr.config.CaseOfProcess;
 import uk.cdr.config.TasksNameTheirCase;
 import uk.cdr.security.CurrentUser;
 import uk.cdr.security.Role;
+import uk.cdr.web.UkDates;
 
 /**
  * The tasks offered to a user's roles (candidate groups) or assigned to the user, each with the case
@@ -39,7 +40,6 @@ import uk.cdr.security.Role;
 public class MyWork {
 
     static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
-    private static final DateTimeFormatter IN_WORDS = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -158,12 +158,14 @@ public class MyWork {
         if (due == null) {
             return null;
         }
-        String day = IN_WORDS.format(due);
-        return due.toLocalTime().equals(LocalTime.MIDNIGHT) ? day
-                : day + " at " + due.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm"));
+        String day = UkDates.inWords(due);
+        // Due at the start or the end of a day (a meeting's outcome: 23:59 on its day) is due that day.
+        LocalTime time = due.atZoneSameInstant(UkDates.UK).toLocalTime();
+        return time.equals(LocalTime.MIDNIGHT) || time.equals(LocalTime.of(23, 59)) ? day
+                : day + " at " + UkDates.time(time);
     }
 
     static String inWords(LocalDate date) {
-        return date == null ? null : IN_WORDS.format(date);
+        return date == null ? null : UkDates.inWords(date);
     }
 }
