@@ -9,8 +9,10 @@
     if (!field) {
       return;
     }
-    const controls = field.matches('input, select, textarea') ? [field]
-      : Array.from(field.querySelectorAll('input, select, textarea'));
+    // A radio's message is about its whole question: every option of it.
+    const controls = field.matches('input[type=radio]') ? Array.from(document.getElementsByName(field.name))
+      : field.matches('input, select, textarea') ? [field]
+        : Array.from(field.querySelectorAll('input, select, textarea'));
     controls.forEach(control => {
       control.setAttribute('aria-invalid', 'true');
       const described = (control.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);

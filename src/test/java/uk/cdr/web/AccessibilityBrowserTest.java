@@ -137,7 +137,7 @@ class AccessibilityBrowserTest extends ProcessTest {
         List<String> problems = new ArrayList<>(check("agency", "/form-b/{token} with errors"));
         // Each field tells a screen reader it is wrong and reads its message with it.
         WebElement name = browser.findElement(By.id("reporterName"));
-        WebElement radio = browser.findElement(By.cssSelector("#knownHealth input[type=radio]"));
+        WebElement radio = browser.findElement(By.id("knownHealth"));
         for (WebElement field : List.of(name, radio)) {
             String described = field.getDomAttribute("aria-describedby");
             if (!"true".equals(field.getDomAttribute("aria-invalid")) || described == null
