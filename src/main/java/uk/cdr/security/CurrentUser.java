@@ -11,6 +11,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The logged-in user as the engine sees it: a user id and group ids. */
 public record CurrentUser(String userId, List<String> groupIds) {
 
+    /** Session attribute: the username of the last failed login, for the login page to show again. */
+    public static final String LAST_FAILED_USERNAME = "uk.cdr.login.lastUsername";
+
+
     public static Optional<CurrentUser> fromSecurityContext() {
         return from(SecurityContextHolder.getContext().getAuthentication());
     }

@@ -10,6 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import uk.cdr.security.CurrentUser;
 import uk.cdr.security.Role;
 
@@ -28,8 +30,10 @@ class HomeController {
 
     /** {@code throttled}: seconds until the login throttle lets this account try again (a number, so no text can be planted). */
     @GetMapping("/login")
-    String login(@RequestParam(required = false) Long throttled, Model model) {
+    String login(@RequestParam(required = false) Long throttled, HttpServletRequest request, Model model) {
         model.addAttribute("retryAfterSeconds", throttled);
+        HttpSession session = request.getSession(false);
+        model.addAttribute("lastUsername", session == null ? null : session.getAttribute(CurrentUser.LAST_FAILED_USERNAME));
         return "login";
     }
 

@@ -68,6 +68,9 @@ class LoginTest extends IntegrationTest {
         identityService.saveUser(account);
         HttpSession session = browser();
         assertThat(session.login(user, "correct-hrose").redirectsTo("/login?error")).isTrue();
+        // The page keeps the username, so a person retypes only the password.
+        assertThat(session.get("/login?error").body()).contains("id=\"username\"", "value=\"" + user + "\"")
+                .doesNotContain("correct-hrose");
 
         Response retry = session.login(user, "correct-horse");
         assertThat(retry.redirectsTo("/")).as("the right password, typed again at once: " + retry.location()).isTrue();
