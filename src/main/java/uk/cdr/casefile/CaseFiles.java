@@ -30,8 +30,6 @@ import uk.cdr.web.UkDates;
 public class CaseFiles {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final java.time.format.DateTimeFormatter WHEN =
-            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.UK);
 
     private final JdbcClient jdbc;
     private final HistoryService historyService;
@@ -101,7 +99,7 @@ public class CaseFiles {
         List<TimelineEvent> events = new ArrayList<>();
         for (HistoricTaskInstance task : tasks) {
             events.add(new TimelineEvent(at(task.getStartTime()), "Task", "“" + TasksNameTheirCase.withoutCase(task.getName()) + "” created"
-                    + (task.getDueDate() == null ? "" : ", due " + at(task.getDueDate()).format(WHEN)), "system"));
+                    + (task.getDueDate() == null ? "" : ", due " + UkDates.withTime(task.getDueDate())), "system"));
             if (task.getEndTime() != null) {
                 String who = Optional.ofNullable(completedBy.get(task.getId())).orElse(
                         task.getAssignee() == null ? "unknown" : task.getAssignee());
