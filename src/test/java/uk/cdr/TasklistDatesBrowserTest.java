@@ -222,6 +222,7 @@ class TasklistDatesBrowserTest extends ProcessTest {
         assertCaseLink(gpCase.caseReference(), "/cases/" + gpCase.caseId());
         typeDate("New due date", "30/11/2026", "30 November 2026");
         typeDate("New due date", "03/04/2020", "3 April 2020");
+        Browsers.screenshot(browser, "tasklist-form-b-overdue-dates");
         complete();
         runJobsOf(requestId);
         record Request(String status, OffsetDateTime dueAt) {
@@ -244,6 +245,7 @@ class TasklistDatesBrowserTest extends ProcessTest {
         assertCaseLink(panelCase.caseReference(), "/cdop/meetings/" + meetingId);
         typeDate("Review again by", "30/11/2026", "30 November 2026");
         typeDate("Review again by", "03/04/2020", "3 April 2020");
+        Browsers.screenshot(browser, "tasklist-cdop-review-dates");
         complete();
         assertThat(jdbc.sql("select outcome, review_by from cdop_review where case_id = ? and meeting_id = ?")
                 .params(panelCase.caseId(), meetingId)
