@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,7 +28,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.cdr.agencyreport.AgencyReports;
+import uk.cdr.notification.FormA;
+import uk.cdr.notification.FormAExamples;
+import uk.cdr.notification.Notifications;
 import uk.cdr.notification.TestForms;
+import uk.cdr.panel.PanelFixtures;
+import uk.cdr.panel.PanelMeetings;
 import uk.cdr.support.Browsers;
 import uk.cdr.support.ProcessTest;
 
@@ -49,6 +56,15 @@ class TasklistDatesBrowserTest extends ProcessTest {
 
     @Autowired
     TaskService taskService;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    AgencyReports agencyReports;
+
+    @Autowired
+    PanelMeetings meetings;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -179,6 +195,62 @@ class TasklistDatesBrowserTest extends ProcessTest {
         OffsetDateTime discussionAt = jdbc.sql("select scheduled_at from case_meeting where case_id = ? and kind = ?")
                 .params(notified.caseId(), "FINAL_CASE_DISCUSSION").query(OffsetDateTime.class).single();
         assertThat(discussionAt.atZoneSameInstant(UK).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 7, 14, 5));
+    }
+
+    @Test
+    void ukDatesInTheSpocsOverdueFormBAndThePanelsDeferral() throws Exception {
+        // Monday 2 March 2020: a GP is asked for its Form B, overdue on Monday 23 March. Then both
+        // 30 November 2026 and 3 April 2020 are ahead, and 03/04/2020 read month first (4 March) is past.
+        LocalDateTime requested = LocalDateTime.of(2020, 3, 2, 10, 0);
+        clockAt(requested);
+        Notifications.Recorded gpCase = notifications.record(FormAExamples.withAgencies(List.of(new FormA.Agency(
+                "High Street Surgery", "Dr Who", "gp-" + UUID.randomUUID().toString().substring(0, 8) + "@agency.example"))),
+                "spoc");
+        UUID requestId = agencyReports.request(gpCase.caseId(), agencyReports.suggestedAgencies(gpCase.caseId()), "spoc")
+                .get(0);
+        runJobsOf(requestId);
+        clockAt(requested.plusDays(14));
+        runJobsOf(requestId);
+        clockAt(requested.plusDays(21));
+        runJobsOf(requestId);
+        Task overdue = taskService.createTaskQuery().processInstanceBusinessKey(requestId.toString())
+                .taskDefinitionKey("Task_FormBOverdue").singleResult();
+
+        // The SPOC extends the deadline in Tasklist.
+        logIn("spoc");
+        openTask(overdue, Map.of("overdueOutcome", "extend"));
+        assertCaseLink(gpCase.caseReference(), "/cases/" + gpCase.caseId());
+        typeDate("New due date", "30/11/2026", "30 November 2026");
+        typeDate("New due date", "03/04/2020", "3 April 2020");
+        Browsers.screenshot(browser, "tasklist-form-b-overdue-dates");
+        complete();
+        runJobsOf(requestId);
+        record Request(String status, OffsetDateTime dueAt) {
+        }
+        Request extended = jdbc.sql("select status, due_at from agency_report_request where id = ?").param(requestId)
+                .query(Request.class).single();
+        assertThat(extended.status()).isEqualTo("EXTENDED");
+        assertThat(extended.dueAt().atZoneSameInstant(UK).toLocalDateTime()).isEqualTo(LocalDateTime.of(2020, 4, 3, 17, 0));
+
+        // A case at the panel's meeting of Wednesday 25 March, deferred there in Tasklist.
+        Notifications.Recorded panelCase = PanelFixtures.readyCase(engine, notifications, TestForms.aNotification(),
+                this::runDueJobs);
+        UUID meetingId = PanelFixtures.meetingWith(meetings, LocalDate.of(2020, 3, 25), panelCase.caseId());
+        clockAt(LocalDateTime.of(2020, 3, 25, 14, 0));
+        Task review = taskService.createTaskQuery().processDefinitionKey(PanelMeetings.REVIEW_PROCESS_KEY)
+                .processInstanceBusinessKey(panelCase.caseReference()).taskDefinitionKey("Task_ReviewCase").singleResult();
+        signOutAndLogIn("panel");
+        openTask(review, Map.of("outcome", "deferred", "deferralReason", "awaiting-inquest",
+                "deferralDetail", "Inquest listed for the summer"));
+        assertCaseLink(panelCase.caseReference(), "/cdop/meetings/" + meetingId);
+        typeDate("Review again by", "30/11/2026", "30 November 2026");
+        typeDate("Review again by", "03/04/2020", "3 April 2020");
+        Browsers.screenshot(browser, "tasklist-cdop-review-dates");
+        complete();
+        assertThat(jdbc.sql("select outcome, review_by from cdop_review where case_id = ? and meeting_id = ?")
+                .params(panelCase.caseId(), meetingId)
+                .query((rs, row) -> List.of(rs.getString(1), rs.getObject(2, LocalDate.class))).single())
+                .containsExactly("DEFERRED", LocalDate.of(2020, 4, 3));
     }
 
     private Task task(String reference, String key) {
