@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 public class RefusedAnswers extends BadUserRequestException {
 
     private final List<Refusal> refusals;
+    /** The form of the task whose completion was refused, once known: it gives the fields' labels. */
+    private transient volatile FormFields form;
 
     public RefusedAnswers(List<Refusal> refusals) {
         super("Not saved. " + refusals.stream().map(Refusal::sentence).collect(Collectors.joining("; ")));
@@ -20,6 +22,23 @@ public class RefusedAnswers extends BadUserRequestException {
 
     public List<Refusal> refusals() {
         return refusals;
+    }
+
+    /** Set once, by the innermost place that knows the task's form (TaskAnswersGuard). */
+    void nameFieldsBy(FormFields form) {
+        if (this.form == null) {
+            this.form = form;
+        }
+    }
+
+    /**
+     * The refusals as the person reads them: each rule a sentence that starts with its field's label
+     * ("Who took part is required"), the field still named by its key for programs.
+     */
+    public List<Refusal> worded() {
+        FormFields labels = form;
+        return refusals.stream().map(r -> new Refusal(r.field(),
+                labels == null ? r.sentence() : labels.sentence(r.field(), r.rule()))).toList();
     }
 
     public record Refusal(String field, String rule) {
