@@ -22,6 +22,7 @@ public record FormFields(String formId, Map<String, Field> fields) {
      * so "is required" after it still reads as a sentence.
      */
     private static final Set<String> OPEN_ENDINGS = Set.of("was", "is", "with", "because", "by", "for", "to", "of");
+    private static final Pattern LINE = Pattern.compile("(\\w+)\\[(\\d+)\\]");
     private static final Pattern WORD = Pattern.compile("\\b[a-z][A-Za-z]*[A-Z][A-Za-z]*\\b");
 
     /**
@@ -85,10 +86,16 @@ public record FormFields(String formId, Map<String, Field> fields) {
      * that is already a sentence, or a field the form does not have, is left as it is.
      */
     public String sentence(String key, String rule) {
-        Field field = fields.get(key);
-        if (field == null || rule.isEmpty() || Character.isUpperCase(rule.charAt(0))) {
-            return rule.isEmpty() || Character.isUpperCase(rule.charAt(0)) ? rule : key + " " + rule;
+        if (!rule.isEmpty() && Character.isUpperCase(rule.charAt(0))) {
+            return rule;
         }
+        // A line of a multi-line field: the model numbers its lines from 1 ("actions[2]").
+        Matcher line = LINE.matcher(key);
+        Field field = fields.get(line.matches() ? line.group(1) : key);
+        if (field == null) {
+            return rule.isEmpty() ? key : key + " " + rule;
+        }
+        String subject = field.subject() + (line.matches() ? ", line " + line.group(2) + "," : "");
         Matcher keys = WORD.matcher(rule);
         StringBuilder worded = new StringBuilder();
         while (keys.find()) {
@@ -97,7 +104,6 @@ public record FormFields(String formId, Map<String, Field> fields) {
             keys.appendReplacement(worded, Matcher.quoteReplacement(name));
         }
         keys.appendTail(worded);
-        String subject = field.subject();
         return Character.toUpperCase(subject.charAt(0)) + subject.substring(1) + " " + worded;
     }
 

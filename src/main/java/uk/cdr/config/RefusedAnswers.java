@@ -11,13 +11,25 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 public class RefusedAnswers extends BadUserRequestException {
 
+    private static final String NOT_SAVED = "Not saved. ";
+
     private final List<Refusal> refusals;
     /** The form of the task whose completion was refused, once known: it gives the fields' labels. */
     private transient volatile FormFields form;
 
     public RefusedAnswers(List<Refusal> refusals) {
-        super("Not saved. " + refusals.stream().map(Refusal::sentence).collect(Collectors.joining("; ")));
+        super(NOT_SAVED + sentences(refusals));
         this.refusals = List.copyOf(refusals);
+    }
+
+    /** Worded with the form's labels once the form is known, so logs and callers read what the person reads. */
+    @Override
+    public String getMessage() {
+        return form == null ? super.getMessage() : NOT_SAVED + sentences(worded());
+    }
+
+    private static String sentences(List<Refusal> refusals) {
+        return refusals.stream().map(Refusal::sentence).collect(Collectors.joining("; "));
     }
 
     public List<Refusal> refusals() {
@@ -37,8 +49,8 @@ public class RefusedAnswers extends BadUserRequestException {
      */
     public List<Refusal> worded() {
         FormFields labels = form;
-        return refusals.stream().map(r -> new Refusal(r.field(),
-                labels == null ? r.sentence() : labels.sentence(r.field(), r.rule()))).toList();
+        return labels == null ? refusals
+                : refusals.stream().map(r -> new Refusal(r.field(), labels.sentence(r.field(), r.rule()))).toList();
     }
 
     public record Refusal(String field, String rule) {
