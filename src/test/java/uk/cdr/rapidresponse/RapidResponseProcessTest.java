@@ -208,9 +208,9 @@ class RapidResponseProcessTest extends ProcessTest {
         completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
 
         assertThatThrownBy(() -> completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-09", "10:00", "x@y.example")))
-                .hasMessageContaining("Date must not be in the past");
+                .rootCause().hasMessageContaining("Date must not be in the past");
         assertThatThrownBy(() -> completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-12", "10:00", "not an email")))
-                .hasMessageContaining("Invitees 'not an email' is not an email address");
+                .rootCause().hasMessageContaining("Invitees 'not an email' is not an email address");
         assertThat(jdbc.sql("select count(*) from case_meeting where case_id = ?").param(c.recorded().caseId())
                 .query(Integer.class).single()).isZero();
         completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-12", "10:00", "police@police.example"));
@@ -220,10 +220,10 @@ class RapidResponseProcessTest extends ProcessTest {
         noAttendees.put("attendees", "");
         noAttendees.put("actions", "Visit the school; ; 2015-03-20\nCall the GP; GP; soon");
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
-                .hasMessageContaining("Attendees is required");
+                .rootCause().hasMessageContaining("Attendees is required");
         noAttendees.put("attendees", "Health: Dr Okafor");
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
-                .hasMessageContaining("Actions, line 1, needs an owner agency")
+                .rootCause().hasMessageContaining("Actions, line 1, needs an owner agency")
                 .hasMessageContaining("Actions, line 2, needs a due date as yyyy-mm-dd");
         assertThat(jdbc.sql("select count(*) from case_action where case_id = ?").param(c.recorded().caseId())
                 .query(Integer.class).single()).isZero();

@@ -190,7 +190,7 @@ class EngineLockdownTest extends ProcessTest {
     void tasklistAndEngineRestAnswersAreCheckedLikeTheApi() throws Exception {
         Case c = aCase();
         refused("spoc", c.task(this, "Task_AcknowledgeNotification"), "{}", "acknowledged",
-                "\u201cI have checked this notification and logged it\u201d is required");
+                "I have checked this notification and logged it is required");
         refused("nurse", c.task(this, "Task_BereavementSupport"), "{\"bereavementSupport\":{\"value\":\"banana\"}}",
                 "bereavementSupport", "Bereavement support must be one of accepted, declined, provided-elsewhere, not-contactable");
         refused("doctor", c.task(this, "Task_ConfirmExpectedOrUnexpected"),
