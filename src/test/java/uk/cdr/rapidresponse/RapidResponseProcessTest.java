@@ -220,7 +220,7 @@ class RapidResponseProcessTest extends ProcessTest {
         noAttendees.put("attendees", "");
         noAttendees.put("actions", "Visit the school; ; 2015-03-20\nCall the GP; GP; soon");
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
-                .rootCause().hasMessageContaining("Attendees is required");
+                .hasMessageContaining("Attendees is required");
         noAttendees.put("attendees", "Health: Dr Okafor");
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
                 .rootCause().hasMessageContaining("Actions, line 1, needs an owner agency")
