@@ -1,5 +1,6 @@
 package uk.cdr.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -129,9 +130,10 @@ class EngineRestErrors {
         body.put("type", "about:blank");
         body.put("title", "Invalid input");
         body.put("status", 400);
-        body.put("detail", refused.refusals().stream().map(RefusedAnswers.Refusal::sentence)
+        List<RefusedAnswers.Refusal> worded = refused.worded();
+        body.put("detail", worded.stream().map(RefusedAnswers.Refusal::sentence)
                 .collect(java.util.stream.Collectors.joining("; ")));
-        body.put("errors", refused.refusals().stream().map(r -> Map.of("field", r.field(), "rule", r.rule())).toList());
+        body.put("errors", worded.stream().map(r -> Map.of("field", r.field(), "rule", r.rule())).toList());
         return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json").entity(body).build();
     }
 

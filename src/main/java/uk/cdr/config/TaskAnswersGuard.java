@@ -61,19 +61,49 @@ public class TaskAnswersGuard extends AbstractProcessEnginePlugin {
         CommandInterceptors.addInsideCommandContext(configuration, new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
-                if (!APP_COMPLETING.get()) {
-                    if (command instanceof CompleteTaskCmd) {
-                        checkCompletion(Reflection.field(command, "taskId"), Reflection.field(command, "variables"));
-                    } else if (command instanceof SubmitTaskFormCmd) {
-                        checkCompletion(Reflection.field(command, "taskId"), Reflection.field(command, "properties"));
+                String taskId = !APP_COMPLETING.get() && (command instanceof CompleteTaskCmd
+                        || command instanceof SubmitTaskFormCmd) ? Reflection.field(command, "taskId") : null;
+                FormFields form = taskId == null ? null : formOfTask(taskId);
+                try {
+                    if (!APP_COMPLETING.get()) {
+                        if (command instanceof CompleteTaskCmd) {
+                            checkCompletion(taskId, form, Reflection.field(command, "variables"));
+                        } else if (command instanceof SubmitTaskFormCmd) {
+                            checkCompletion(taskId, form, Reflection.field(command, "properties"));
+                        }
                     }
+                    return next.execute(command);
+                } catch (RuntimeException e) {
+                    if (form != null) {
+                        nameFieldsBy(e, form);
+                    }
+                    throw e;
                 }
-                return next.execute(command);
             }
         });
     }
 
-    private void checkCompletion(String taskId, Map<String, Object> answers) {
+    /**
+     * This guard's rules and the model's (a listener's refusal: "must not be in the past") name their
+     * field by its key; Tasklist and the API word them with the labels of the task's form. The
+     * refusal keeps its type and its rules, which our own pages word with their own labels.
+     */
+    private static void nameFieldsBy(RuntimeException e, FormFields form) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedAnswers refused) {
+                refused.nameFieldsBy(form);
+                return;
+            }
+        }
+    }
+
+    private FormFields formOfTask(String taskId) {
+        CommandContext context = Context.getCommandContext();
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        return task == null || task.getProcessDefinitionId() == null ? null : formOf(task, context);
+    }
+
+    private void checkCompletion(String taskId, FormFields form, Map<String, Object> answers) {
         CommandContext context = Context.getCommandContext();
         TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
         if (task == null || task.getProcessDefinitionId() == null) {
@@ -84,7 +114,6 @@ public class TaskAnswersGuard extends AbstractProcessEnginePlugin {
         if (!AppRequests.serving()) {
             context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
         }
-        FormFields form = formOf(task, context);
         List<Refusal> refusals = check(form, answers == null ? Map.of() : answers);
         if (!refusals.isEmpty()) {
             throw new RefusedAnswers(refusals);

@@ -84,7 +84,7 @@ class TaskController {
 
     @ExceptionHandler(RefusedAnswers.class)
     ResponseEntity<Object> refused(RefusedAnswers e) {
-        return ApiExceptionHandler.invalid(e.refusals().stream()
+        return ApiExceptionHandler.invalid(e.worded().stream()
                 .map(r -> new ApiExceptionHandler.FieldError(r.field(), r.rule())).toList());
     }
 

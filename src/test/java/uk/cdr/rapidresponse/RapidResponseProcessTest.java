@@ -203,14 +203,14 @@ class RapidResponseProcessTest extends ProcessTest {
         Map<String, Object> noParticipants = RapidResponseAnswers.initialSharing("yes");
         noParticipants.put("participants", " ");
         assertThatThrownBy(() -> completeAsDoctor("Task_InitialInformationSharing", c, noParticipants))
-                .isInstanceOf(uk.cdr.config.RefusedAnswers.class).hasMessageContaining("participants is required");
+                .isInstanceOf(uk.cdr.config.RefusedAnswers.class).hasMessageContaining("Who took part is required");
         assertThat(c.rapidResponse()).isWaitingAt("Task_InitialInformationSharing");
         completeAsDoctor("Task_InitialInformationSharing", c, RapidResponseAnswers.initialSharing("yes"));
 
         assertThatThrownBy(() -> completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-09", "10:00", "x@y.example")))
-                .hasMessageContaining("meetingDate must not be in the past");
+                .rootCause().hasMessageContaining("Date must not be in the past");
         assertThatThrownBy(() -> completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-12", "10:00", "not an email")))
-                .hasMessageContaining("invitees 'not an email' is not an email address");
+                .rootCause().hasMessageContaining("Invitees 'not an email' is not an email address");
         assertThat(jdbc.sql("select count(*) from case_meeting where case_id = ?").param(c.recorded().caseId())
                 .query(Integer.class).single()).isZero();
         completeAsDoctor("Task_ScheduleMeeting", c, RapidResponseAnswers.meeting("2015-03-12", "10:00", "police@police.example"));
@@ -220,11 +220,11 @@ class RapidResponseProcessTest extends ProcessTest {
         noAttendees.put("attendees", "");
         noAttendees.put("actions", "Visit the school; ; 2015-03-20\nCall the GP; GP; soon");
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
-                .hasMessageContaining("attendees is required");
+                .hasMessageContaining("Attendees is required");
         noAttendees.put("attendees", "Health: Dr Okafor");
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
-                .hasMessageContaining("actions[1] needs an owner agency")
-                .hasMessageContaining("actions[2] needs a due date as yyyy-mm-dd");
+                .rootCause().hasMessageContaining("Actions, line 1, needs an owner agency")
+                .hasMessageContaining("Actions, line 2, needs a due date as yyyy-mm-dd");
         assertThat(jdbc.sql("select count(*) from case_action where case_id = ?").param(c.recorded().caseId())
                 .query(Integer.class).single()).isZero();
         assertThat(c.rapidResponse()).isWaitingAt("Task_RecordMeetingOutcome");
@@ -265,7 +265,7 @@ class RapidResponseProcessTest extends ProcessTest {
         HttpSession.Response bad = doctor.postJson("/engine-rest/task/" + taskId + "/complete",
                 "{\"variables\":{\"conveneMeeting\":{\"value\":\"no\"}}}");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("participants is required", "agreed is required");
+        assertThat(bad.body()).contains("Who took part is required", "What was agreed is required");
 
         String good = "{\"variables\":{\"conveneMeeting\":{\"value\":\"no\"},\"participants\":{\"value\":\"Police: DC Jones\"},"
                 + "\"agreed\":{\"value\":\"Visit the home\"},\"homeVisit\":{\"value\":\"yes\"},"

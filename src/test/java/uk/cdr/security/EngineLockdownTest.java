@@ -106,7 +106,7 @@ class EngineLockdownTest extends ProcessTest {
         JsonNode errors = json.readTree(extra.body()).get("errors");
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).get("field").asText()).isEqualTo("caseId");
-        assertThat(errors.get(0).get("rule").asText()).isEqualTo("is not a field of this task's form");
+        assertThat(errors.get(0).get("rule").asText()).isEqualTo("caseId is not a field of this task's form");
         assertThat(engineTask(mine.process().getId(), "Task_BereavementSupport")).as("still open").isNotNull();
 
         // Even the administrator, who may rewrite variables, cannot point the case's process elsewhere:
@@ -189,12 +189,13 @@ class EngineLockdownTest extends ProcessTest {
     @Test
     void tasklistAndEngineRestAnswersAreCheckedLikeTheApi() throws Exception {
         Case c = aCase();
-        refused("spoc", c.task(this, "Task_AcknowledgeNotification"), "{}", "acknowledged", "is required");
+        refused("spoc", c.task(this, "Task_AcknowledgeNotification"), "{}", "acknowledged",
+                "I have checked this notification and logged it is required");
         refused("nurse", c.task(this, "Task_BereavementSupport"), "{\"bereavementSupport\":{\"value\":\"banana\"}}",
-                "bereavementSupport", "must be one of accepted, declined, provided-elsewhere, not-contactable");
+                "bereavementSupport", "Bereavement support must be one of accepted, declined, provided-elsewhere, not-contactable");
         refused("doctor", c.task(this, "Task_ConfirmExpectedOrUnexpected"),
                 "{\"deathClassification\":{\"value\":\"Unexpected\"}}", "deathClassification",
-                "must be one of expected, unexpected");
+                "\u201cThis death was\u201d must be one of expected, unexpected");
         // The same through the webapp's submit-form, which Tasklist uses.
         Task confirm = c.task(this, "Task_ConfirmExpectedOrUnexpected");
         Response submitted = as("doctor").postJson("/engine-rest/task/" + confirm.getId() + "/submit-form",
@@ -219,7 +220,7 @@ class EngineLockdownTest extends ProcessTest {
         Response bad = doctor.postJson(submit, "{\"variables\":{\"deathClassification\":{\"value\":\"Unexpected\"},"
                 + "\"caseId\":{\"value\":\"elsewhere\"}}}", csrf);
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
-        assertThat(bad.body()).contains("deathClassification must be one of expected, unexpected",
+        assertThat(bad.body()).contains("\u201cThis death was\u201d must be one of expected, unexpected",
                 "caseId is not a field of this task's form");
         assertThat(engineTask(c.process().getId(), "Task_ConfirmExpectedOrUnexpected")).as("still open").isNotNull();
 

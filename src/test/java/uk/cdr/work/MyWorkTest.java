@@ -77,7 +77,7 @@ class MyWorkTest extends ProcessTest {
         assertThat(bad.header("Content-Type").orElse("")).contains("application/problem+json");
         JsonNode errors = json.readTree(bad.body()).get("errors");
         assertThat(errors.findValuesAsText("field")).containsExactlyInAnyOrder("deathClassification", "caseId");
-        assertThat(errors.toString()).contains("must be one of expected, unexpected", "is not a field of this task's form");
+        assertThat(errors.toString()).contains("\u201cThis death was\u201d must be one of expected, unexpected", "caseId is not a field of this task's form");
         HttpSession.Response nested = as("doctor").postJson("/api/tasks/" + confirmId + "/completion",
                 "{\"deathClassification\":{\"value\":\"expected\"}}");
         assertThat(nested.status()).isEqualTo(400);
@@ -108,7 +108,7 @@ class MyWorkTest extends ProcessTest {
         String nurseTask = tasksOf("nurse", reference).get("Task_BereavementSupport").get("taskId").asText();
         assertThat(as("nurse").postJson("/api/tasks/" + nurseTask + "/completion",
                 "{\"bereavementSupport\":\"accepted\",\"bereavementSupportOfferedOn\":\"30/11/2015\"}").body())
-                .contains("bereavementSupportOfferedOn", "must be a date (yyyy-mm-dd)");
+                .contains("bereavementSupportOfferedOn", "Date offered must be a date (yyyy-mm-dd)");
         assertThat(as("nurse").postJson("/api/tasks/" + nurseTask + "/completion",
                 "{\"bereavementSupport\":\"accepted\",\"bereavementSupportOfferedOn\":\"2015-03-10\"}").status())
                 .isEqualTo(200);
