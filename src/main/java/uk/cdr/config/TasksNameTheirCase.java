@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.cdr.web.UkDates;
 
 /**
  * Every user task says which case it is for: Tasklist listed four identical "Confirm expected or
@@ -36,6 +35,9 @@ import uk.cdr.web.UkDates;
  */
 @Component
 public class TasksNameTheirCase extends AbstractProcessEnginePlugin {
+
+    /** As uk.cdr.web.UkDates words a day: configuration may not depend on the web layer (which depends on it). */
+    private static final DateTimeFormatter IN_WORDS = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /** Between a task's own name and its case's reference. */
     public static final String SEPARATOR = " · ";
@@ -94,7 +96,7 @@ public class TasksNameTheirCase extends AbstractProcessEnginePlugin {
                     where a.case_id = ?""").param(caseId).query(Meeting.class).optional().orElse(null);
             casePage = meeting == null ? "/cdop/meetings" : "/cdop/meetings/" + meeting.id();
             if (meeting != null) {
-                task.setVariableLocal("meetingDateInWords", UkDates.inWords(meeting.heldOn()));
+                task.setVariableLocal("meetingDateInWords", IN_WORDS.format(meeting.heldOn()));
             }
         }
         task.setVariableLocal("casePage", casePage);
