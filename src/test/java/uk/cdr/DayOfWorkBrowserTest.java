@@ -152,7 +152,7 @@ class DayOfWorkBrowserTest extends ProcessTest {
 
         // The case page, from My work: the doctor's decision is awaited.
         workRows(reference).get(0).findElement(By.linkText(reference)).click();
-        String whereNow = text(By.id("where-now"));
+        assertThat(text(By.id("where-now"))).isEqualTo("Awaiting the Designated Doctor's expected/unexpected decision");
         Axe.check(browser);
         browser.navigate().back();
 
@@ -160,6 +160,10 @@ class DayOfWorkBrowserTest extends ProcessTest {
         assertThat(tasklist.caseLink(reference).getAttribute("href")).endsWith("/cases/" + c.caseId());
         tasklist.choose("This death was", "Unexpected");
         tasklist.complete();
+        runDueJobs();
+        // The SPOC's part: no agency knew the child.
+        onOurPagesAs("spoc", () -> engine.getTaskService().complete(task(reference, "Task_RequestFormBReports"),
+                Map.of("noAgencyInvolved", true)));
         runDueJobs();
 
         openFromMyWork(reference, "Initial information sharing", Map.of("participants", "Police: DS Jones",
@@ -185,6 +189,12 @@ class DayOfWorkBrowserTest extends ProcessTest {
         tasklist.choose("May the case meet the Serious Case Review criteria", "No");
         tasklist.complete();
         runDueJobs();
+        browser.get(url("/"));
+        click("nav-my-work");
+        workRows(reference).get(0).findElement(By.linkText(reference)).click();
+        assertThat(text(By.id("where-now"))).isEqualTo("Final case discussion pending");
+        assertThat(text(By.id("meetings"))).contains("Rapid response meeting", "3 December 2026 at 14:00", "Held");
+        Axe.check(browser);
         if (taskOrNull(reference, "Task_AwaitPostMortemResults") != null) {
             openFromMyWork(reference, "Awaiting post-mortem results", Map.of());
             tasklist.field("Why go ahead without the results").sendKeys("The interim findings are enough");
@@ -217,7 +227,7 @@ class DayOfWorkBrowserTest extends ProcessTest {
         click("search-button");
         caseRow(reference).findElement(By.linkText(reference)).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("where-now")));
-        assertThat(text(By.id("where-now"))).isNotEqualTo(whereNow);
+        assertThat(text(By.id("where-now"))).isEqualTo("Ready for review");
         Axe.check(browser);
     }
 
@@ -285,7 +295,7 @@ class DayOfWorkBrowserTest extends ProcessTest {
         Axe.check(browser);
         row.findElement(By.linkText(reference)).click();
         wait.until(ExpectedConditions.urlContains("/cdop/cases/"));
-        assertThat(text(By.tagName("main"))).contains(reference, "Closed", "20 January 2027");
+        assertThat(text(By.tagName("main"))).contains(reference, "Nothing: the case is closed", "Review completed", "20 January 2027");
         Axe.check(browser);
     }
 
