@@ -241,12 +241,18 @@ class DayOfWorkBrowserTest extends ProcessTest {
         Axe.check(browser);
         click("nav-cdop-meetings");
         Axe.check(browser);
-        // Wednesday 20 January 2027: no other test meets that day.
-        Browsers.typeDate(browser, "heldOn", "20", "01", "2027");
+        // Half a date is named as such.
+        Browsers.typeDate(browser, "heldOn", "20", "", "2027");
         type("place", "Civic Centre, room 3");
         click("set-meeting");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-heldOn"), "Date must include a month"));
+        Axe.check(browser);
+        // Wednesday 20 January 2027 (no other test meets that day), typed day first.
+        Browsers.typeDate(browser, "heldOn", "20", "01", "2027");
+        click("set-meeting");
         wait.until(ExpectedConditions.urlMatches("/cdop/meetings/[0-9a-f-]{36}$"));
-        assertThat(text(By.tagName("main"))).contains("20 January 2027");
+        String meetingId = browser.getCurrentUrl().replaceFirst(".*/", "");
+        assertThat(text(By.tagName("main"))).contains("Routine panel meeting set for 20 January 2027 at Civic Centre, room 3.");
         Axe.check(browser);
 
         new Select(browser.findElement(By.id("assign-case"))).selectByValue(c.caseId().toString());
@@ -282,7 +288,9 @@ class DayOfWorkBrowserTest extends ProcessTest {
                 "Closed: review completed on 20 January 2027"));
         Axe.check(browser);
 
-        // The queue no longer lists it; the case list and the panel's case page say it is closed.
+        // The meeting list; the queue no longer lists the case; the case list and the panel's case page say it is closed.
+        click("nav-cdop-meetings");
+        assertThat(text(By.id("meeting-" + meetingId))).contains("Wednesday 20 January 2027");
         click("nav-cdop-queue");
         assertThat(browser.findElements(By.id("queue-" + reference))).isEmpty();
         Axe.check(browser);
