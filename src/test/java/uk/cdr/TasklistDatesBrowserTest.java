@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,6 +36,7 @@ import uk.cdr.panel.PanelFixtures;
 import uk.cdr.panel.PanelMeetings;
 import uk.cdr.support.Browsers;
 import uk.cdr.support.ProcessTest;
+import uk.cdr.support.Tasklist;
 
 /**
  * In Tasklist, in a headless Chromium whose own date order is month first (it ignores --lang for
@@ -45,11 +45,10 @@ import uk.cdr.support.ProcessTest;
  * opened; no Camunda 8 banner.
  *
  * The answers that are not dates are put where Tasklist keeps a form's unsaved answers (local
- * storage), so the browser types only what this test is about.
+ * storage), so the browser types only what this test is about. Tasks are opened by their address
+ * here; {@link DayOfWorkBrowserTest} opens them from My work, as the doctor does.
  */
 class TasklistDatesBrowserTest extends ProcessTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     JdbcClient jdbc;
@@ -68,11 +67,13 @@ class TasklistDatesBrowserTest extends ProcessTest {
 
     private WebDriver browser;
     private WebDriverWait wait;
+    private Tasklist tasklist;
 
     @BeforeEach
     void openBrowser() {
         browser = Browsers.chromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        tasklist = new Tasklist(browser, wait);
     }
 
     @AfterEach
@@ -91,22 +92,22 @@ class TasklistDatesBrowserTest extends ProcessTest {
 
         // Form A, started in Tasklist by the SPOC.
         logIn("spoc");
-        openTasklist();
+        browser.get(url("/camunda/app/tasklist/default/"));
+        tasklist.waitUntilReady();
         assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed))
                 .as("no 'migrate to Camunda 8' banner").isEmpty();
-        keepUnsavedAnswers("undefined", formAAnswers(nhsNumber));
-        browser.findElement(By.linkText("Start process")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Log a death (Form A)"))).click();
-        typeDate("Date of birth", "03/04/2020", "3 April 2020");
+        tasklist.keepUnsavedAnswers("undefined", formAAnswers(nhsNumber));
+        tasklist.startForm("Log a death (Form A)");
+        tasklist.typeDate("Date of birth", "03/04/2020", "3 April 2020");
         // Typed month first, it is no date at all: refused, not rolled over to 11 June 2028.
-        WebElement dateOfDeath = dateInput("Date of death");
+        WebElement dateOfDeath = tasklist.field("Date of death");
         dateOfDeath.sendKeys("11/30/2026", Keys.TAB);
         WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//div[contains(@class,'cdr-date-in-words') and contains(., '11/30/2026')]")));
         assertThat(refusal.getText()).contains("is not a date", "the day, then the month, then the year");
         assertThat(dateOfDeath.getAttribute("value")).isEmpty();
-        typeDate("Date of death", "30/11/2026", "30 November 2026");
-        typeTime("Time of death", "14:05");
+        tasklist.typeDate("Date of death", "30/11/2026", "30 November 2026");
+        tasklist.typeTime("Time of death", "14:05");
         Browsers.screenshot(browser, "tasklist-form-a-dates");
         browser.findElement(By.xpath("//button[normalize-space()='Start']")).click();
         WebElement started = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cdr-started-case")));
@@ -135,9 +136,9 @@ class TasklistDatesBrowserTest extends ProcessTest {
                 "participants", "Police: DS Jones", "agreed", "Home visit today", "homeVisit", "yes",
                 "referredToSocialCare", "no", "conveneMeeting", "yes"));
         assertCaseLink(reference, "/cases/" + notified.caseId());
-        typeDate("If so, the date it started", "30/11/2026", "30 November 2026");
-        typeDate("If so, the date it started", "01/12/2026", "1 December 2026");
-        complete();
+        tasklist.typeDate("If so, the date it started", "30/11/2026", "30 November 2026");
+        tasklist.typeDate("If so, the date it started", "01/12/2026", "1 December 2026");
+        tasklist.complete();
         assertThat(jdbc.sql("select started_at from rapid_response where case_id = ?").param(notified.caseId())
                 .query(OffsetDateTime.class).single().atZoneSameInstant(UK).toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 1));
         runDueJobs();
@@ -148,9 +149,9 @@ class TasklistDatesBrowserTest extends ProcessTest {
         openTask(bereavement, Map.of("bereavementSupport", "accepted"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Bereavement support · " + reference);
         assertCaseLink(reference, "/cases/" + notified.caseId());
-        typeDate("Date offered", "30/11/2026", "30 November 2026");
-        typeDate("Date offered", "01/12/2026", "1 December 2026");
-        complete();
+        tasklist.typeDate("Date offered", "30/11/2026", "30 November 2026");
+        tasklist.typeDate("Date offered", "01/12/2026", "1 December 2026");
+        tasklist.complete();
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(bereavement.getProcessInstanceId()).variableName("bereavementSupportOfferedOn")
                 .singleResult().getValue()).asString().startsWith("2026-12-01");
@@ -162,11 +163,11 @@ class TasklistDatesBrowserTest extends ProcessTest {
         assertThat(browser.findElement(By.tagName("body")).getText())
                 .contains("Schedule the rapid response meeting · " + reference);
         assertCaseLink(reference, "/cases/" + notified.caseId());
-        typeDate("Date", "30/11/2026", "30 November 2026");
-        typeDate("Date", "03/12/2026", "3 December 2026");
-        typeTime("Time", "14:05");
+        tasklist.typeDate("Date", "30/11/2026", "30 November 2026");
+        tasklist.typeDate("Date", "03/12/2026", "3 December 2026");
+        tasklist.typeTime("Time", "14:05");
         Browsers.screenshot(browser, "tasklist-schedule-meeting-dates");
-        complete();
+        tasklist.complete();
         runDueJobs();
         OffsetDateTime meetingAt = jdbc.sql("select scheduled_at from case_meeting where case_id = ?")
                 .param(notified.caseId()).query(OffsetDateTime.class).single();
@@ -188,10 +189,10 @@ class TasklistDatesBrowserTest extends ProcessTest {
         openTask(task(reference, "Task_PlanFinalCaseDiscussion"), Map.of("convene", "yes",
                 "meetingPlace", "Children's Centre, room 2", "invitees", "police@cdr.example.org"));
         assertCaseLink(reference, "/cases/" + notified.caseId());
-        typeDate("Date", "30/11/2026", "30 November 2026");
-        typeDate("Date", "07/12/2026", "7 December 2026");
-        typeTime("Time", "14:05");
-        complete();
+        tasklist.typeDate("Date", "30/11/2026", "30 November 2026");
+        tasklist.typeDate("Date", "07/12/2026", "7 December 2026");
+        tasklist.typeTime("Time", "14:05");
+        tasklist.complete();
         OffsetDateTime discussionAt = jdbc.sql("select scheduled_at from case_meeting where case_id = ? and kind = ?")
                 .params(notified.caseId(), "FINAL_CASE_DISCUSSION").query(OffsetDateTime.class).single();
         assertThat(discussionAt.atZoneSameInstant(UK).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 7, 14, 5));
@@ -220,10 +221,10 @@ class TasklistDatesBrowserTest extends ProcessTest {
         logIn("spoc");
         openTask(overdue, Map.of("overdueOutcome", "extend"));
         assertCaseLink(gpCase.caseReference(), "/cases/" + gpCase.caseId());
-        typeDate("New due date", "30/11/2026", "30 November 2026");
-        typeDate("New due date", "03/04/2020", "3 April 2020");
+        tasklist.typeDate("New due date", "30/11/2026", "30 November 2026");
+        tasklist.typeDate("New due date", "03/04/2020", "3 April 2020");
         Browsers.screenshot(browser, "tasklist-form-b-overdue-dates");
-        complete();
+        tasklist.complete();
         runJobsOf(requestId);
         record Request(String status, OffsetDateTime dueAt) {
         }
@@ -243,10 +244,10 @@ class TasklistDatesBrowserTest extends ProcessTest {
         openTask(review, Map.of("outcome", "deferred", "deferralReason", "awaiting-inquest",
                 "deferralDetail", "Inquest listed for the summer"));
         assertCaseLink(panelCase.caseReference(), "/cdop/meetings/" + meetingId);
-        typeDate("Review again by", "30/11/2026", "30 November 2026");
-        typeDate("Review again by", "03/04/2020", "3 April 2020");
+        tasklist.typeDate("Review again by", "30/11/2026", "30 November 2026");
+        tasklist.typeDate("Review again by", "03/04/2020", "3 April 2020");
         Browsers.screenshot(browser, "tasklist-cdop-review-dates");
-        complete();
+        tasklist.complete();
         assertThat(jdbc.sql("select outcome, review_by from cdop_review where case_id = ? and meeting_id = ?")
                 .params(panelCase.caseId(), meetingId)
                 .query((rs, row) -> List.of(rs.getString(1), rs.getObject(2, LocalDate.class))).single())
@@ -267,51 +268,16 @@ class TasklistDatesBrowserTest extends ProcessTest {
                 Map.entry("coronerInformed", "yes"));
     }
 
-    /** Where Tasklist keeps a form's unsaved answers, by task id ("undefined" for a start form). */
-    private void keepUnsavedAnswers(String taskId, Map<String, Object> answers) throws Exception {
-        ((JavascriptExecutor) browser).executeScript("localStorage.setItem(arguments[0], arguments[1]);",
-                "camunda-form:" + taskId, JSON.writeValueAsString(answers));
-    }
-
     private void openTask(Task task, Map<String, Object> otherAnswers) throws Exception {
-        openTasklist();
-        keepUnsavedAnswers(task.getId(), otherAnswers);
+        browser.get(url("/camunda/app/tasklist/default/"));
+        tasklist.waitUntilReady();
+        tasklist.keepUnsavedAnswers(task.getId(), otherAnswers);
         browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+        tasklist.claim();
     }
 
     private void assertCaseLink(String reference, String href) {
-        WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//div[contains(@class,'fjs-form')]//a[normalize-space()='" + reference + "']")));
-        assertThat(link.getAttribute("href")).isEqualTo(url(href));
-    }
-
-    private void complete() {
-        browser.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form")));
-    }
-
-    private WebElement dateInput(String label) {
-        WebElement labelled = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//label[starts-with(normalize-space(.), '" + label + "')]")));
-        return browser.findElement(By.id(labelled.getAttribute("for")));
-    }
-
-    /** Types as a person would, leaves the field, and checks the date is read back in words. */
-    private void typeDate(String label, String typed, String inWords) {
-        WebElement input = dateInput(label);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        input.sendKeys(typed, Keys.TAB);
-        wait.until(ExpectedConditions.attributeToBe(input, "value", typed));
-        WebElement words = browser.findElement(By.id(input.getAttribute("id") + "-in-words"));
-        wait.until(ExpectedConditions.textToBePresentInElement(words, inWords));
-    }
-
-    private void typeTime(String label, String typed) {
-        WebElement input = dateInput(label);
-        input.sendKeys(typed, Keys.TAB);
-        wait.until(ExpectedConditions.attributeToBe(input, "value", typed));
+        assertThat(tasklist.caseLink(reference).getAttribute("href")).isEqualTo(url(href));
     }
 
     private void logIn(String user) {
@@ -325,18 +291,6 @@ class TasklistDatesBrowserTest extends ProcessTest {
     private void signOutAndLogIn(String user) {
         browser.manage().deleteAllCookies();
         logIn(user);
-    }
-
-    private void openTasklist() {
-        browser.get(url("/camunda/app/tasklist/default/"));
-        try {
-            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Start process")));
-        } catch (org.openqa.selenium.TimeoutException firstLoad) {
-            // The app's first Tasklist page in a JVM has been seen to stay on its loading spinner
-            // (a slow, shared machine); a person would reload, and so does this test, once.
-            browser.navigate().refresh();
-            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Start process")));
-        }
     }
 
     private String url(String path) {

@@ -29,6 +29,8 @@ import uk.cdr.support.ProcessTest;
 /**
  * A CDOP meeting in Chromium: a panel member goes from the queue to the meeting page, amends and
  * saves Form C and records the case reviewed on the meeting's day; the chair ratifies and the case closes.
+ * The chair's own day (setting a meeting by typing its date day first, putting a case on it, Form C,
+ * outcome, ratification) is {@link uk.cdr.DayOfWorkBrowserTest}'s.
  */
 class CdopMeetingBrowserTest extends ProcessTest {
 
@@ -120,29 +122,6 @@ class CdopMeetingBrowserTest extends ProcessTest {
         assertThat(jdbc.sql("select status, review_completed_on from case_file where id = ?").param(c.caseId())
                 .query((rs, row2) -> List.of(rs.getString(1), rs.getObject(2, LocalDate.class))).single())
                 .containsExactly("CLOSED", MEETING_DAY);
-    }
-
-    @Test
-    void theChairSetsAMeetingByTypingItsDateDayFirst() {
-        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
-        logIn("chair");
-        browser.get(url("/cdop/meetings"));
-        Browsers.typeDate(browser, "heldOn", "03", "", "2016");
-        browser.findElement(By.id("place")).sendKeys("Civic Centre, room 3");
-        browser.findElement(By.id("set-meeting")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-heldOn"), "Date must include a month"));
-
-        // 03 04 2016 is 3 April 2016, never 4 March.
-        Browsers.typeDate(browser, "heldOn", "03", "04", "2016");
-        browser.findElement(By.id("set-meeting")).click();
-        wait.until(ExpectedConditions.urlMatches("/cdop/meetings/[0-9a-f-]{36}$"));
-        assertThat(browser.findElement(By.tagName("main")).getText())
-                .contains("Routine panel meeting set for 3 April 2016 at Civic Centre, room 3.");
-        String meetingId = browser.getCurrentUrl().replaceFirst(".*/", "");
-        assertThat(jdbc.sql("select held_on from panel_meeting where id = ?").param(UUID.fromString(meetingId))
-                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2016, 4, 3));
-        browser.get(url("/cdop/meetings"));
-        assertThat(browser.findElement(By.id("meeting-" + meetingId)).getText()).contains("Sunday 3 April 2016");
     }
 
     private WebElement caseSection(String anchor) {

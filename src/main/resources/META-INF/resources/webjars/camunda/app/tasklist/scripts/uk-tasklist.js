@@ -153,6 +153,13 @@ function sayWhichCase(businessKey) {
     text.textContent = 'Form A saved: case ' + businessKey + ' is open. The Designated Doctor has been alerted, '
       + 'and its first tasks are in Tasklist, named with the reference ' + businessKey + '. ';
     status.appendChild(text);
+    // Tasklist has no way back to the app: the case list, searched by the reference, opens its case page.
+    const find = document.createElement('a');
+    find.id = 'cdr-started-case-link';
+    find.href = '/cases?reference=' + encodeURIComponent(businessKey);
+    find.textContent = 'Find case ' + businessKey + ' in the case list';
+    status.appendChild(find);
+    status.appendChild(document.createTextNode('. '));
   } else {
     text.textContent = 'Form A saved, but it matches a case already open, so no new case was opened: ';
     const link = document.createElement('a');

@@ -1,0 +1,396 @@
+package uk.cdr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import uk.cdr.notification.Notifications;
+import uk.cdr.notification.TestForms;
+import uk.cdr.panel.PanelFixtures;
+import uk.cdr.support.Axe;
+import uk.cdr.support.Browsers;
+import uk.cdr.support.ProcessTest;
+import uk.cdr.support.Tasklist;
+
+/**
+ * A day's work of each role in Chromium, from the home page on, moving only by what the person
+ * clicks (the navigation bar, My work, the case list, links on the pages), with axe-core at no
+ * violation on every page of the app it reaches (Camunda's own Tasklist is not ours to check).
+ * What is not the role's own work is done by fixtures. One browser per role.
+ */
+class DayOfWorkBrowserTest extends ProcessTest {
+
+    private static final Pattern REFERENCE = Pattern.compile("\\d{4}-\\d{2}/\\d{3,}");
+    private static final Pattern DATE_IN_WORDS = Pattern.compile("\\d{1,2} (January|February|March|April|May|June|July"
+            + "|August|September|October|November|December) \\d{4}");
+
+    @Autowired
+    Notifications notifications;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private Tasklist tasklist;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browsers.chromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        tasklist = new Tasklist(browser, wait);
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        if (browser != null) {
+            Browsers.screenshot(browser, "day-of-work-" + test.getTestMethod().map(m -> m.getName()).orElse("last"));
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theSpocLogsTwoDeathsFindsThemAndSeesTheirTasks() {
+        clockAt(LocalDateTime.of(2026, 12, 1, 9, 0));
+        String unique = TestForms.uniqueNhsNumber();
+        String appChild = "Dayapp" + unique.substring(5);
+        String tasklistChild = "Daytasklist" + unique.substring(5);
+
+        logIn("spoc");
+        Axe.check(browser);
+
+        // Form A on the app's own page, dates typed day first.
+        click("nav-log-a-death");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nhsNumber"))).sendKeys(TestForms.uniqueNhsNumber());
+        Browsers.typeDate(browser, "dateOfBirth", "03", "04", "2020");
+        Browsers.typeDate(browser, "dateOfDeath", "30", "11", "2026");
+        type("timeOfDeath", "14:05");
+        fillTheRestOfFormA(appChild);
+        Axe.check(browser);
+        click("save");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        String appReference = text(By.id("case-reference"));
+        assertThat(appReference).matches(REFERENCE);
+        assertThat(text(By.id("child-name"))).isEqualTo("Robin " + appChild);
+        assertThat(text(By.id("date-of-death"))).isEqualTo("30 November 2026");
+        Axe.check(browser);
+
+        // Form A in Tasklist: the answers that are not dates are kept as unsaved ones, the dates typed.
+        click("nav-tasklist");
+        tasklist.waitUntilReady();
+        tasklist.keepUnsavedAnswers("undefined", formAInTasklist(TestForms.uniqueNhsNumber(), tasklistChild));
+        tasklist.startForm("Log a death (Form A)");
+        tasklist.typeDate("Date of birth", "03/04/2020", "3 April 2020");
+        tasklist.typeDate("Date of death", "30/11/2026", "30 November 2026");
+        tasklist.typeTime("Time of death", "14:05");
+        browser.findElement(By.xpath("//button[normalize-space()='Start']")).click();
+        WebElement started = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cdr-started-case")));
+        Matcher opened = REFERENCE.matcher(started.getText());
+        assertThat(opened.find()).as(started.getText()).isTrue();
+        String tasklistReference = opened.group();
+        assertThat(started.getText()).contains("case " + tasklistReference + " is open");
+
+        // Back in the app by the message's link: the case list, searched by that reference.
+        click("cdr-started-case-link");
+        WebElement found = caseRow(tasklistReference);
+        assertThat(found.getText()).contains("Robin " + tasklistChild, "3 April 2020", "30 November 2026");
+        assertThat(text(By.id("case-count"))).startsWith("1 case found");
+        Axe.check(browser);
+
+        // The case list, searched by name.
+        click("nav-cases");
+        type("name", appChild);
+        click("search-button");
+        found = caseRow(appReference);
+        assertThat(found.getText()).contains("Robin " + appChild, "30 November 2026");
+        assertThat(text(By.id("case-count"))).startsWith("1 case found");
+        Axe.check(browser);
+
+        // My work: each new case's tasks, with its reference and the due date in words.
+        click("nav-my-work");
+        for (String reference : new String[] {appReference, tasklistReference}) {
+            java.util.List<WebElement> rows = workRows(reference);
+            assertThat(rows).as("tasks of " + reference + " in My work").isNotEmpty();
+            for (WebElement row : rows) {
+                assertThat(row.findElement(By.cssSelector("td:first-child")).getText()).containsPattern(DATE_IN_WORDS);
+            }
+        }
+        Axe.check(browser);
+
+        // From there, the case page.
+        workRows(appReference).get(0).findElement(By.linkText(appReference)).click();
+        wait.until(ExpectedConditions.urlMatches("/cases/[0-9a-f-]{36}$"));
+        assertThat(text(By.tagName("main"))).contains(appReference, "Robin " + appChild);
+        Axe.check(browser);
+    }
+
+    @Test
+    void theDoctorWorksARapidResponseAndAFinalCaseDiscussionFromMyWork() {
+        // Tuesday 1 December 2026, the day after the death.
+        clockAt(LocalDateTime.of(2026, 12, 1, 9, 0));
+        Notifications.Recorded c = notifications.record(TestForms.aNotification(), "spoc");
+        runDueJobs();
+        String reference = c.caseReference();
+
+        logIn("doctor");
+        Axe.check(browser);
+        click("nav-my-work");
+        Axe.check(browser);
+
+        // The case page, from My work: the doctor's decision is awaited.
+        workRows(reference).get(0).findElement(By.linkText(reference)).click();
+        assertThat(text(By.id("where-now"))).isEqualTo("Awaiting the Designated Doctor's expected/unexpected decision");
+        Axe.check(browser);
+        browser.navigate().back();
+
+        openFromMyWork(reference, "Confirm expected or unexpected", Map.of());
+        assertThat(tasklist.caseLink(reference).getAttribute("href")).endsWith("/cases/" + c.caseId());
+        tasklist.choose("This death was", "Unexpected");
+        tasklist.complete();
+        runDueJobs();
+        // The SPOC's part: no agency knew the child.
+        onOurPagesAs("spoc", () -> engine.getTaskService().complete(task(reference, "Task_RequestFormBReports"),
+                Map.of("noAgencyInvolved", true)));
+        runDueJobs();
+
+        openFromMyWork(reference, "Initial information sharing", Map.of("participants", "Police: DS Jones",
+                "agreed", "Home visit today", "homeVisit", "yes", "referredToSocialCare", "no"));
+        tasklist.choose("Convene a multi-agency rapid response meeting", "Yes");
+        tasklist.complete();
+        runDueJobs();
+        // The nurse's part, not the doctor's.
+        inTasklistAs("nurse", () -> engine.getTaskService().complete(task(reference, "Task_BereavementSupport"),
+                Map.of("bereavementSupport", "accepted", "bereavementSupportOfferedOn", "2026-12-01")));
+
+        openFromMyWork(reference, "Schedule the rapid response meeting", Map.of("meetingPlace", "Children's Centre, room 2",
+                "invitees", "police@cdr.example.org"));
+        tasklist.typeDate("Date", "03/12/2026", "3 December 2026");
+        tasklist.typeTime("Time", "14:00");
+        tasklist.complete();
+        runDueJobs();
+
+        // Friday 4 December: the meeting was held the day before.
+        clockAt(LocalDateTime.of(2026, 12, 4, 9, 0));
+        runDueJobs();
+        openFromMyWork(reference, "Record the rapid response meeting", Map.of("attendees", "Police: DS Jones"));
+        tasklist.choose("May the case meet the Serious Case Review criteria", "No");
+        tasklist.complete();
+        runDueJobs();
+        browser.get(url("/"));
+        click("nav-my-work");
+        workRows(reference).get(0).findElement(By.linkText(reference)).click();
+        assertThat(text(By.id("where-now"))).isEqualTo("Final case discussion pending");
+        assertThat(text(By.id("meetings"))).contains("Rapid response meeting", "3 December 2026 at 14:00", "Held");
+        Axe.check(browser);
+        if (taskOrNull(reference, "Task_AwaitPostMortemResults") != null) {
+            openFromMyWork(reference, "Awaiting post-mortem results", Map.of());
+            tasklist.field("Why go ahead without the results").sendKeys("The interim findings are enough");
+            tasklist.complete();
+            runDueJobs();
+        }
+
+        openFromMyWork(reference, "Convene the final case discussion", Map.of("meetingPlace", "Children's Centre, room 2",
+                "invitees", "police@cdr.example.org"));
+        tasklist.choose("Can the final case discussion be convened", "Yes");
+        tasklist.typeDate("Date", "07/12/2026", "7 December 2026");
+        tasklist.typeTime("Time", "10:00");
+        tasklist.complete();
+        runDueJobs();
+
+        // Monday 7 December, after the discussion.
+        clockAt(LocalDateTime.of(2026, 12, 7, 16, 0));
+        runDueJobs();
+        openFromMyWork(reference, "Record the final case discussion", Map.of("attendees", "Police: DS Jones",
+                "domainChild", "1", "domainFamily", "0", "domainParenting", "0", "domainServices", "1",
+                "proposedCategory", "5", "learningPoints", "Safe sleep advice"));
+        tasklist.choose("Proposed modifiable factors", "No");
+        tasklist.complete();
+        runDueJobs();
+
+        // Back in the app: the case has moved on to the panel.
+        browser.get(url("/"));
+        click("nav-cases");
+        type("reference", reference);
+        click("search-button");
+        caseRow(reference).findElement(By.linkText(reference)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("where-now")));
+        assertThat(text(By.id("where-now"))).isEqualTo("Ready for review");
+        Axe.check(browser);
+    }
+
+    @Test
+    void theChairRunsAMeetingAndRatifiesAReview() {
+        clockAt(LocalDateTime.of(2027, 1, 11, 9, 0));
+        Notifications.Recorded c = PanelFixtures.readyCase(engine, notifications, TestForms.aNotification(), this::runDueJobs);
+        String reference = c.caseReference();
+
+        logIn("chair");
+        Axe.check(browser);
+        click("nav-cdop-meetings");
+        Axe.check(browser);
+        // Half a date is named as such.
+        Browsers.typeDate(browser, "heldOn", "20", "", "2027");
+        type("place", "Civic Centre, room 3");
+        click("set-meeting");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error-heldOn"), "Date must include a month"));
+        Axe.check(browser);
+        // Wednesday 20 January 2027 (no other test meets that day), typed day first.
+        Browsers.typeDate(browser, "heldOn", "20", "01", "2027");
+        click("set-meeting");
+        wait.until(ExpectedConditions.urlMatches("/cdop/meetings/[0-9a-f-]{36}$"));
+        String meetingId = browser.getCurrentUrl().replaceFirst(".*/", "");
+        assertThat(text(By.tagName("main"))).contains("Routine panel meeting set for 20 January 2027 at Civic Centre, room 3.");
+        Axe.check(browser);
+
+        new Select(browser.findElement(By.id("assign-case"))).selectByValue(c.caseId().toString());
+        click("assign-case-button");
+        String anchor = "case-" + reference.replace('/', '-');
+        WebElement section = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(anchor)));
+        assertThat(section.getText()).contains(reference, "On the agenda");
+        Axe.check(browser);
+
+        // Form C.
+        new Select(section.findElement(By.name("category"))).selectByValue("9");
+        new Select(section.findElement(By.name("modifiable"))).selectByValue("no");
+        new Select(section.findElement(By.name("scrConsidered"))).selectByValue("no");
+        for (String domain : new String[] {"domainChild", "domainFamily", "domainParenting", "domainServices"}) {
+            new Select(section.findElement(By.name(domain))).selectByValue("0");
+        }
+        section.findElement(By.name("learningPoints")).sendKeys("None for the agencies.");
+        section.findElement(By.cssSelector("button.save-form-c")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(anchor + "-message"), "Form C saved"));
+        Axe.check(browser);
+
+        // On the meeting's day, the outcome; then the ratification.
+        clockAt(LocalDateTime.of(2027, 1, 20, 14, 0));
+        browser.navigate().refresh();
+        section = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(anchor)));
+        section.findElement(By.cssSelector("input[name=outcome][value=reviewed]")).click();
+        section.findElement(By.cssSelector("button.record-outcome")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(anchor + "-standing"),
+                "awaiting the chair's ratification"));
+        Axe.check(browser);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(anchor))).findElement(By.cssSelector("button.ratify-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(anchor + "-standing"),
+                "Closed: review completed on 20 January 2027"));
+        Axe.check(browser);
+
+        // The meeting list; the queue no longer lists the case; the case list and the panel's case page say it is closed.
+        click("nav-cdop-meetings");
+        assertThat(text(By.id("meeting-" + meetingId))).contains("Wednesday 20 January 2027");
+        click("nav-cdop-queue");
+        assertThat(browser.findElements(By.id("queue-" + reference))).isEmpty();
+        Axe.check(browser);
+        click("nav-cases");
+        type("reference", reference);
+        click("search-button");
+        WebElement row = caseRow(reference);
+        assertThat(row.findElement(By.cssSelector("td.stage")).getText()).isEqualTo("Closed");
+        assertThat(row.getText()).doesNotContain(c.caseId().toString());
+        Axe.check(browser);
+        row.findElement(By.linkText(reference)).click();
+        wait.until(ExpectedConditions.urlContains("/cdop/cases/"));
+        assertThat(text(By.tagName("main"))).contains(reference, "Nothing: the case is closed", "Review completed", "20 January 2027");
+        Axe.check(browser);
+    }
+
+    private void openFromMyWork(String reference, String taskName, Map<String, Object> otherAnswers) {
+        if (!browser.getCurrentUrl().endsWith("/my-work")) {
+            browser.get(url("/"));
+            click("nav-my-work");
+        }
+        WebElement task = workRows(reference).stream()
+                .flatMap(row -> row.findElements(By.xpath("./td[3]/a")).stream())
+                .filter(a -> a.getText().contains(taskName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no task '" + taskName + "' of " + reference + " in My work"));
+        String taskId = task.getAttribute("href").replaceFirst(".*task=", "");
+        tasklist.keepUnsavedAnswers(taskId, otherAnswers);
+        task.click();
+        tasklist.claim();
+        assertThat(tasklist.text()).contains(reference);
+    }
+
+    private java.util.List<WebElement> workRows(String reference) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+        return browser.findElements(By.xpath("//table[@id='my-work']//tr[td[2][normalize-space()='" + reference + "']]"));
+    }
+
+    private WebElement caseRow(String reference) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-" + reference.replace('/', '-'))));
+    }
+
+    private String task(String reference, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key)
+                .singleResult().getId();
+    }
+
+    private org.camunda.bpm.engine.task.Task taskOrNull(String reference, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key)
+                .singleResult();
+    }
+
+    private void fillTheRestOfFormA(String lastName) {
+        type("notifierName", "PC Jo Bloggs");
+        type("notifierRole", "Police officer");
+        type("notifierOrganisation", "Metropolitan Police");
+        type("notifierEmail", "jo.bloggs@police.example");
+        type("childFirstName", "Robin");
+        type("childLastName", lastName);
+        new Select(browser.findElement(By.id("sex"))).selectByValue("female");
+        new Select(browser.findElement(By.id("ethnicity"))).selectByValue("not-known");
+        new Select(browser.findElement(By.id("placeOfDeath"))).selectByValue("home");
+        new Select(browser.findElement(By.id("notifiedExpected"))).selectByValue("unexpected");
+        type("circumstances", "Found unresponsive in the morning.");
+        new Select(browser.findElement(By.id("postMortemRequired"))).selectByValue("yes");
+        new Select(browser.findElement(By.id("coronerInformed"))).selectByValue("yes");
+    }
+
+    private static Map<String, Object> formAInTasklist(String nhsNumber, String lastName) {
+        return Map.ofEntries(Map.entry("notifierName", "Dr Ann Smith"), Map.entry("notifierRole", "Paediatric registrar"),
+                Map.entry("notifierOrganisation", "St Elsewhere Hospital"), Map.entry("notifierEmail", "ann.smith@nhs.example"),
+                Map.entry("childFirstName", "Robin"), Map.entry("childLastName", lastName),
+                Map.entry("sex", "female"), Map.entry("nhsNumber", nhsNumber), Map.entry("ethnicity", "white-british"),
+                Map.entry("placeOfDeath", "home"), Map.entry("notifiedExpected", "unexpected"),
+                Map.entry("circumstances", "Found unresponsive in the morning."), Map.entry("postMortemRequired", "yes"),
+                Map.entry("coronerInformed", "yes"));
+    }
+
+    private void logIn(String user) {
+        browser.get(url("/"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
+    }
+
+    private void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    private void type(String id, String text) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private String text(By by) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(by)).getText();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
