@@ -183,12 +183,30 @@ public class RapidResponses {
         return "can be recorded from " + UkDates.inWords(meetingDay) + ", the day of the meeting";
     }
 
+    /**
+     * An action's due date as typed: day first (3/4/2027 is 3 April, never 4 March), or yyyy-mm-dd;
+     * null when it is neither or not a real date.
+     */
+    static LocalDate dueDate(String typed) {
+        String text = typed.trim();
+        try {
+            java.util.regex.Matcher dayFirst = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})").matcher(text);
+            if (dayFirst.matches()) {
+                return LocalDate.of(Integer.parseInt(dayFirst.group(3)), Integer.parseInt(dayFirst.group(2)),
+                        Integer.parseInt(dayFirst.group(1)));
+            }
+            return text.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(text) : null;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
     public record MeetingOutcome(String attendees, String actions, Boolean scrCriteriaMayBeMet) {
     }
 
     /**
      * Attendees one per line as "agency: name"; actions one per line as
-     * "what; owner agency; due yyyy-mm-dd".
+     * "what; owner agency; due date", the date day first (30/11/2026; yyyy-mm-dd from API clients).
      */
     @Transactional
     public void recordMeetingOutcome(UUID caseId, String caseReference, UUID meetingId, MeetingOutcome outcome, String by) {
@@ -201,16 +219,14 @@ public class RapidResponses {
             String[] parts = actionLines.get(i).split(";", -1);
             String field = "actions[" + (i + 1) + "]";
             if (parts.length < 3 || parts[0].isBlank()) {
-                errors.add(new FieldError(field, "must be: what; owner agency; due date (yyyy-mm-dd)"));
+                errors.add(new FieldError(field, "must be: what; owner agency; due date, for example: Share records; Police; 30/11/2026"));
                 continue;
             }
             if (parts[1].isBlank()) {
                 errors.add(new FieldError(field, "needs an owner agency"));
             }
-            try {
-                LocalDate.parse(parts[2].trim());
-            } catch (java.time.format.DateTimeParseException e) {
-                errors.add(new FieldError(field, "needs a due date as yyyy-mm-dd"));
+            if (dueDate(parts[2]) == null) {
+                errors.add(new FieldError(field, "needs a due date, day first, for example 30/11/2026"));
             }
             if (parts[0].trim().length() > 1000) {
                 errors.add(new FieldError(field, "must be at most 1000 characters"));
@@ -230,7 +246,7 @@ public class RapidResponses {
                     insert into case_action (id, case_id, meeting_id, description, owner_agency, due_date)
                     values (?, ?, ?, ?, ?, ?)""")
                     .params(UUID.randomUUID(), caseId, meetingId, action[0].trim(), clip(action[1].trim(), 200),
-                            LocalDate.parse(action[2].trim()))
+                            dueDate(action[2]))
                     .update();
         }
         markHeld(meetingId, by);

@@ -218,13 +218,14 @@ class RapidResponseProcessTest extends ProcessTest {
 
         Map<String, Object> noAttendees = RapidResponseAnswers.outcome("no");
         noAttendees.put("attendees", "");
-        noAttendees.put("actions", "Visit the school; ; 2015-03-20\nCall the GP; GP; soon");
+        noAttendees.put("actions", "Visit the school; ; 20/03/2015\nCall the GP; GP; soon\nTell the school; Education; 31/02/2015");
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
                 .hasMessageContaining("Attendees is required");
         noAttendees.put("attendees", "Health: Dr Okafor");
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, noAttendees))
                 .rootCause().hasMessageContaining("Actions, line 1, needs an owner agency")
-                .hasMessageContaining("Actions, line 2, needs a due date as yyyy-mm-dd");
+                .hasMessageContaining("Actions, line 2, needs a due date, day first, for example 30/11/2026")
+                .hasMessageContaining("Actions, line 3, needs a due date, day first");
         assertThat(jdbc.sql("select count(*) from case_action where case_id = ?").param(c.recorded().caseId())
                 .query(Integer.class).single()).isZero();
         assertThat(c.rapidResponse()).isWaitingAt("Task_RecordMeetingOutcome");
