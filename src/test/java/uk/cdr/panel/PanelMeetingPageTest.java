@@ -136,6 +136,10 @@ class PanelMeetingPageTest extends ProcessTest {
                 "<option value=\"insufficient-information\" selected=\"selected\">",
                 "<option value=\"1*\" selected=\"selected\">")
                 .doesNotContain("id=\"" + anchor(c) + "-error-modifiable\"");
+        // A GOV.UK summary above the form: each problem named by its label, in the form's order, linked to its field.
+        assertThat(refused.body()).contains("There is a problem").containsSubsequence(
+                "<a href=\"#" + anchor(c) + "-category\">Category is required",
+                "<a href=\"#" + anchor(c) + "-recommendations\">Recommendations: ");
         assertThat(jdbc.sql("select count(*) from form_c where case_id = ?").param(c.caseId()).query(Integer.class).single())
                 .isZero();
     }
