@@ -70,7 +70,7 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
     void theDoctorMayGoAheadWithoutTheResults() {
         Case c = afterRapidResponse("yes");
         assertThatThrownBy(() -> completeAsDoctor("Task_AwaitPostMortemResults", c, Map.of()))
-                .hasMessageContaining("proceedReason is required");
+                .hasMessageContaining("Why go ahead without the results is required");
         completeAsDoctor("Task_AwaitPostMortemResults", c, Map.of("proceedReason", "Coroner expects months of delay"));
         assertThat(c.discussion()).isWaitingAt("Task_PlanFinalCaseDiscussion");
         assertThat(jdbc.sql("select proceeded_without_results from final_case_discussion where case_id = ?")
@@ -104,8 +104,8 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 5, 6, 8, 0));
         runDueJobs();
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordFinalCaseDiscussion", c, draft("4", "11")))
-                .hasMessageContaining("domainChild must be one of 0, 1, 1*, 2, 3")
-                .hasMessageContaining("proposedCategory must be one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10");
+                .hasMessageContaining("(a) Factors intrinsic to the child must be one of 0, 1, 1*, 2, 3")
+                .hasMessageContaining("Proposed category of death must be one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10");
         completeAsDoctor("Task_RecordFinalCaseDiscussion", c, draft("1*", "10"));
         runDueJobs();
 
