@@ -126,7 +126,7 @@ class PanelMeetingTest extends ProcessTest {
         runDueJobs();
         List<MimeMessage> agendas = agendasOf(meetingId);
         assertThat(agendas).hasSize(1);
-        assertThat(agendas.get(0).getSubject()).endsWith("on 2015-03-16: agenda");
+        assertThat(agendas.get(0).getSubject()).endsWith("on 16 March 2015: agenda");
         assertThat((String) agendas.get(0).getContent()).contains(first.caseReference()).doesNotContain("No case");
 
         assertThat(spoc.postJson("/api/cdop/meetings/" + meetingId + "/cases", "{\"caseId\":\"" + second.caseId() + "\"}")
@@ -135,7 +135,7 @@ class PanelMeetingTest extends ProcessTest {
         agendas = agendasOf(meetingId);
         assertThat(agendas).hasSize(2);
         MimeMessage updated = agendas.get(1);
-        assertThat(updated.getSubject()).endsWith("on 2015-03-16: agenda (updated)");
+        assertThat(updated.getSubject()).endsWith("on 16 March 2015: agenda (updated)");
         assertThat((String) updated.getContent()).contains("this one replaces it", first.caseReference(), second.caseReference());
     }
 
@@ -153,10 +153,10 @@ class PanelMeetingTest extends ProcessTest {
     /** Issue 14: a second meeting on one day is set only when the person confirms it, in the API and on the page. */
     @Test
     void aSecondMeetingOnOneDayIsRefusedUntilConfirmedInTheApiAndOnThePage() throws Exception {
-        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
-        // A day no other test uses (the database is shared).
-        java.time.LocalDate day = java.time.LocalDate.of(2017, 1, 2)
-                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000));
+        // A day no other test uses (the database is shared), within the years a meeting may be set ahead.
+        clockAt(LocalDateTime.of(2031, 1, 2, 10, 0));
+        java.time.LocalDate day = java.time.LocalDate.of(2032, 1, 2)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
         String words = day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
         HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
         assertThat(spoc.postJson("/api/cdop/meetings", "{\"heldOn\":\"" + day + "\",\"kind\":\"ROUTINE\",\"place\":\"Civic Centre\"}")
@@ -172,14 +172,18 @@ class PanelMeetingTest extends ProcessTest {
         HttpSession chair = loggedIn("chair");
         String csrf = chair.csrfTokenFrom("/cdop/meetings");
         HttpSession.Response warned = chair.postForm("/cdop/meetings",
-                Map.of("_csrf", csrf, "heldOn", day.toString(), "kind", "NEONATAL", "place", "Hospital"));
+                Map.of("_csrf", csrf, "heldOn-day", String.valueOf(day.getDayOfMonth()), "heldOn-month",
+                        String.valueOf(day.getMonthValue()), "heldOn-year", String.valueOf(day.getYear()), "kind", "NEONATAL",
+                        "place", "Hospital"));
         assertThat(warned.status()).isEqualTo(409);
         assertThat(warned.body()).contains("id=\"same-day-warning\"", "A meeting is already set for " + words,
                 "Routine panel meeting at Civic Centre", "id=\"confirm-second-meeting\"");
         assertThat(meetingsOn(day)).isEqualTo(1);
 
-        HttpSession.Response confirmed = chair.postForm("/cdop/meetings", Map.of("_csrf", csrf, "heldOn", day.toString(),
-                "kind", "NEONATAL", "place", "Hospital", "sameDayConfirmed", "yes"));
+        // The warning's button posts the same answers with the confirmation.
+        HttpSession.Response confirmed = chair.postForm("/cdop/meetings", Map.of("_csrf", csrf,
+                "heldOn-day", String.valueOf(day.getDayOfMonth()), "heldOn-month", String.valueOf(day.getMonthValue()),
+                "heldOn-year", String.valueOf(day.getYear()), "kind", "NEONATAL", "place", "Hospital", "sameDayConfirmed", "yes"));
         assertThat(confirmed.status()).isEqualTo(302);
         assertThat(meetingsOn(day)).isEqualTo(2);
     }
