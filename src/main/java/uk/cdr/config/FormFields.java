@@ -86,7 +86,7 @@ public record FormFields(String formId, Map<String, Field> fields) {
      * that is already a sentence, or a field the form does not have, is left as it is.
      */
     public String sentence(String key, String rule) {
-        if (!rule.isEmpty() && !Character.isLowerCase(rule.charAt(0))) {
+        if (!rule.isEmpty() && Character.isUpperCase(rule.charAt(0))) {
             return rule;
         }
         // A line of a multi-line field: the model numbers its lines from 1 ("actions[2]").

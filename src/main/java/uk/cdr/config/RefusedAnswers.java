@@ -58,10 +58,15 @@ public class RefusedAnswers extends BadUserRequestException {
         /**
          * What the person reads: a rule that is already a sentence names its field in words
          * ("Date of death must not be in the future", "(a) Factors intrinsic to the child is required");
-         * a bare rule (it starts in lower case) gets the field's key before it.
+         * a bare rule gets the field's key before it.
          */
         public String sentence() {
-            return !rule.isEmpty() && !Character.isLowerCase(rule.charAt(0)) ? rule : field + " " + rule;
+            return startsAsASentence(rule) ? rule : field + " " + rule;
+        }
+
+        /** A capital, or a label that opens with a bracket or a quotation mark ("(a) Factors…", "“This death was”"). */
+        private static boolean startsAsASentence(String rule) {
+            return !rule.isEmpty() && (Character.isUpperCase(rule.charAt(0)) || rule.charAt(0) == '(' || rule.charAt(0) == '\u201c');
         }
     }
 }
