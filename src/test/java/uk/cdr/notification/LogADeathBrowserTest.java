@@ -181,19 +181,7 @@ class LogADeathBrowserTest extends ProcessTest {
     }
 
     private void fillTheRest(String lastName) {
-        type("notifierName", "PC Jo Bloggs");
-        type("notifierRole", "Police officer");
-        type("notifierOrganisation", "Metropolitan Police");
-        type("notifierEmail", "jo.bloggs@police.example");
-        type("childFirstName", "Robin");
-        type("childLastName", lastName);
-        new Select(browser.findElement(By.id("sex"))).selectByValue("female");
-        new Select(browser.findElement(By.id("ethnicity"))).selectByValue("not-known");
-        new Select(browser.findElement(By.id("placeOfDeath"))).selectByValue("home");
-        new Select(browser.findElement(By.id("notifiedExpected"))).selectByValue("unexpected");
-        type("circumstances", "Found unresponsive in the morning.");
-        new Select(browser.findElement(By.id("postMortemRequired"))).selectByValue("yes");
-        new Select(browser.findElement(By.id("coronerInformed"))).selectByValue("yes");
+        uk.cdr.support.LogADeathForm.fillTheRest(browser, lastName);
         browser.findElement(By.id("add-agency")).click();
         browser.findElement(By.cssSelector("[data-agency-field=agency]")).sendKeys("GP");
     }
