@@ -6,7 +6,7 @@
   'use strict';
   document.querySelectorAll('.field-error[id^="error-"]').forEach(message => {
     const field = document.getElementById(message.id.substring('error-'.length));
-    if (!field) {
+    if (!field || !message.textContent.trim()) {
       return;
     }
     // A radio's message is about its whole question: every option of it.

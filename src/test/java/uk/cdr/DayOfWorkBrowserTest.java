@@ -3,8 +3,12 @@ package uk.cdr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,12 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.cdr.notification.Notifications;
 import uk.cdr.notification.TestForms;
@@ -33,6 +39,11 @@ import uk.cdr.support.Tasklist;
  * clicks (the navigation bar, My work, the case list, links on the pages), with axe-core at no
  * violation on every page of the app it reaches (Camunda's own Tasklist is not ours to check).
  * What is not the role's own work is done by fixtures. One browser per role.
+ *
+ * Every Tasklist form of a case up to its final case discussion is filled here with dates typed the
+ * UK way (30/11/2026, 03/04/2020) and times to the minute (14:05), in a headless Chromium whose own
+ * date order is month first, and the stored values are checked; {@link TasklistDatesBrowserTest}
+ * does the same for the SPOC's overdue Form B and the panel's deferral.
  */
 class DayOfWorkBrowserTest extends ProcessTest {
 
@@ -43,13 +54,16 @@ class DayOfWorkBrowserTest extends ProcessTest {
     @Autowired
     Notifications notifications;
 
+    @Autowired
+    JdbcClient jdbc;
+
     private WebDriver browser;
     private WebDriverWait wait;
     private Tasklist tasklist;
 
     @BeforeEach
     void openBrowser() {
-        browser = Browsers.chromium();
+        browser = Browsers.fresh();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         tasklist = new Tasklist(browser, wait);
     }
@@ -58,7 +72,7 @@ class DayOfWorkBrowserTest extends ProcessTest {
     void closeBrowser(TestInfo test) {
         if (browser != null) {
             Browsers.screenshot(browser, "day-of-work-" + test.getTestMethod().map(m -> m.getName()).orElse("last"));
-            browser.quit();
+            Browsers.release(browser);
         }
     }
 
@@ -91,9 +105,19 @@ class DayOfWorkBrowserTest extends ProcessTest {
         // Form A in Tasklist: the answers that are not dates are kept as unsaved ones, the dates typed.
         click("nav-tasklist");
         tasklist.waitUntilReady();
-        tasklist.keepUnsavedAnswers("undefined", formAInTasklist(TestForms.uniqueNhsNumber(), tasklistChild));
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed))
+                .as("no 'migrate to Camunda 8' banner").isEmpty();
+        String tasklistNhsNumber = TestForms.uniqueNhsNumber();
+        tasklist.keepUnsavedAnswers("undefined", formAInTasklist(tasklistNhsNumber, tasklistChild));
         tasklist.startForm("Log a death (Form A)");
         tasklist.typeDate("Date of birth", "03/04/2020", "3 April 2020");
+        // Typed month first, it is no date at all: refused, not rolled over to 11 June 2028.
+        WebElement dateOfDeath = tasklist.field("Date of death");
+        dateOfDeath.sendKeys("11/30/2026", Keys.TAB);
+        WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[contains(@class,'cdr-date-in-words') and contains(., '11/30/2026')]")));
+        assertThat(refusal.getText()).contains("is not a date", "the day, then the month, then the year");
+        assertThat(dateOfDeath.getAttribute("value")).isEmpty();
         tasklist.typeDate("Date of death", "30/11/2026", "30 November 2026");
         tasklist.typeTime("Time of death", "14:05");
         browser.findElement(By.xpath("//button[normalize-space()='Start']")).click();
@@ -102,6 +126,14 @@ class DayOfWorkBrowserTest extends ProcessTest {
         assertThat(opened.find()).as(started.getText()).isTrue();
         String tasklistReference = opened.group();
         assertThat(started.getText()).contains("case " + tasklistReference + " is open");
+        record Notified(String reference, LocalDate dateOfBirth, LocalDate dateOfDeath, LocalTime timeOfDeath) {
+        }
+        assertThat(jdbc.sql("""
+                select c.case_reference as reference, n.date_of_birth, n.date_of_death, n.time_of_death
+                from notification n join case_file c on c.id = n.case_id where n.nhs_number = ?""")
+                .param(tasklistNhsNumber).query(Notified.class).single())
+                .isEqualTo(new Notified(tasklistReference, LocalDate.of(2020, 4, 3), LocalDate.of(2026, 11, 30),
+                        LocalTime.of(14, 5)));
 
         // Back in the app by the message's link: the case list, searched by that reference.
         click("cdr-started-case-link");
@@ -166,10 +198,16 @@ class DayOfWorkBrowserTest extends ProcessTest {
                 Map.of("noAgencyInvolved", true)));
         runDueJobs();
 
-        openFromMyWork(reference, "Initial information sharing", Map.of("participants", "Police: DS Jones",
-                "agreed", "Home visit today", "homeVisit", "yes", "referredToSocialCare", "no"));
+        // The rapid response started out of hours on 1 December (12 January, read month first, would be accepted too).
+        openFromMyWork(reference, "Initial information sharing", Map.of("startedEarlier", true,
+                "participants", "Police: DS Jones", "agreed", "Home visit today", "homeVisit", "yes",
+                "referredToSocialCare", "no"));
         tasklist.choose("Convene a multi-agency rapid response meeting", "Yes");
+        tasklist.typeDate("If so, the date it started", "30/11/2026", "30 November 2026");
+        tasklist.typeDate("If so, the date it started", "01/12/2026", "1 December 2026");
         tasklist.complete();
+        assertThat(jdbc.sql("select started_at from rapid_response where case_id = ?").param(c.caseId())
+                .query(OffsetDateTime.class).single().atZoneSameInstant(UK).toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 1));
         runDueJobs();
         // The nurse's part, not the doctor's.
         inTasklistAs("nurse", () -> engine.getTaskService().complete(task(reference, "Task_BereavementSupport"),
@@ -177,10 +215,13 @@ class DayOfWorkBrowserTest extends ProcessTest {
 
         openFromMyWork(reference, "Schedule the rapid response meeting", Map.of("meetingPlace", "Children's Centre, room 2",
                 "invitees", "police@cdr.example.org"));
+        // Read month first, 03/12/2026 would be 12 March, in the past.
+        tasklist.typeDate("Date", "30/11/2026", "30 November 2026");
         tasklist.typeDate("Date", "03/12/2026", "3 December 2026");
-        tasklist.typeTime("Time", "14:00");
+        tasklist.typeTime("Time", "14:05");
         tasklist.complete();
         runDueJobs();
+        assertThat(meetingAt(c.caseId(), "RAPID_RESPONSE")).isEqualTo(LocalDateTime.of(2026, 12, 3, 14, 5));
 
         // Friday 4 December: the meeting was held the day before.
         clockAt(LocalDateTime.of(2026, 12, 4, 9, 0));
@@ -193,7 +234,7 @@ class DayOfWorkBrowserTest extends ProcessTest {
         click("nav-my-work");
         workRows(reference).get(0).findElement(By.linkText(reference)).click();
         assertThat(text(By.id("where-now"))).isEqualTo("Final case discussion pending");
-        assertThat(text(By.id("meetings"))).contains("Rapid response meeting", "3 December 2026 at 14:00", "Held");
+        assertThat(text(By.id("meetings"))).contains("Rapid response meeting", "3 December 2026 at 14:05", "Held");
         Axe.check(browser);
         if (taskOrNull(reference, "Task_AwaitPostMortemResults") != null) {
             openFromMyWork(reference, "Awaiting post-mortem results", Map.of());
@@ -205,10 +246,12 @@ class DayOfWorkBrowserTest extends ProcessTest {
         openFromMyWork(reference, "Convene the final case discussion", Map.of("meetingPlace", "Children's Centre, room 2",
                 "invitees", "police@cdr.example.org"));
         tasklist.choose("Can the final case discussion be convened", "Yes");
+        tasklist.typeDate("Date", "30/11/2026", "30 November 2026");
         tasklist.typeDate("Date", "07/12/2026", "7 December 2026");
-        tasklist.typeTime("Time", "10:00");
+        tasklist.typeTime("Time", "14:05");
         tasklist.complete();
         runDueJobs();
+        assertThat(meetingAt(c.caseId(), "FINAL_CASE_DISCUSSION")).isEqualTo(LocalDateTime.of(2026, 12, 7, 14, 5));
 
         // Monday 7 December, after the discussion.
         clockAt(LocalDateTime.of(2026, 12, 7, 16, 0));
@@ -229,6 +272,41 @@ class DayOfWorkBrowserTest extends ProcessTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("where-now")));
         assertThat(text(By.id("where-now"))).isEqualTo("Ready for review");
         Axe.check(browser);
+    }
+
+    @Test
+    void theNurseOpensTheCaseFromMyWorkAndRecordsTheBereavementSupportOffered() {
+        clockAt(LocalDateTime.of(2026, 12, 1, 9, 0));
+        uk.cdr.notification.FormA form = TestForms.aNotification();
+        Notifications.Recorded c = notifications.record(form, "spoc");
+        runDueJobs();
+        String reference = c.caseReference();
+
+        logIn("nurse");
+        Axe.check(browser);
+        click("nav-my-work");
+        Axe.check(browser);
+        // The case, to know whom she is offering support to.
+        workRows(reference).get(0).findElement(By.linkText(reference)).click();
+        wait.until(ExpectedConditions.urlMatches("/cases/[0-9a-f-]{36}$"));
+        assertThat(text(By.tagName("main"))).contains(reference, form.childFirstName() + " " + form.childLastName());
+        assertThat(browser.findElements(By.id("post-mortem-form"))).isEmpty();
+        Axe.check(browser);
+        browser.navigate().back();
+
+        openFromMyWork(reference, "Bereavement support", Map.of("bereavementSupport", "accepted"));
+        assertThat(tasklist.text()).contains("Bereavement support · " + reference);
+        assertThat(tasklist.caseLink(reference).getAttribute("href")).endsWith("/cases/" + c.caseId());
+        tasklist.typeDate("Date offered", "30/11/2026", "30 November 2026");
+        tasklist.typeDate("Date offered", "01/12/2026", "1 December 2026");
+        tasklist.complete();
+        String process = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("Task_BereavementSupport").singleResult().getProcessInstanceId();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process)
+                .variableName("bereavementSupportOfferedOn").singleResult().getValue()).asString().startsWith("2026-12-01");
+        browser.get(url("/"));
+        click("nav-my-work");
+        assertThat(workRows(reference)).as("the task is done").isEmpty();
     }
 
     @Test
@@ -321,6 +399,11 @@ class DayOfWorkBrowserTest extends ProcessTest {
         task.click();
         tasklist.claim();
         assertThat(tasklist.text()).contains(reference);
+    }
+
+    private LocalDateTime meetingAt(UUID caseId, String kind) {
+        return jdbc.sql("select scheduled_at from case_meeting where case_id = ? and kind = ?").params(caseId, kind)
+                .query(OffsetDateTime.class).single().atZoneSameInstant(UK).toLocalDateTime();
     }
 
     private java.util.List<WebElement> workRows(String reference) {

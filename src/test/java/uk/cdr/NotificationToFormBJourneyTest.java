@@ -43,7 +43,7 @@ class NotificationToFormBJourneyTest extends ProcessTest {
     void closeBrowsers() {
         for (WebDriver browser : Arrays.asList(spoc, doctor, agency)) {
             if (browser != null) {
-                browser.quit();
+                Browsers.release(browser);
             }
         }
     }
@@ -54,7 +54,7 @@ class NotificationToFormBJourneyTest extends ProcessTest {
         String gpEmail = "gp-" + nhsNumber + "@nhs.example";
 
         // The SPOC logs the death.
-        spoc = Browsers.chromium();
+        spoc = Browsers.fresh();
         logIn(spoc, "spoc", "link-log-a-death");
         spoc.get(url("/notifications/new"));
         fillFormA(spoc, nhsNumber, gpEmail);

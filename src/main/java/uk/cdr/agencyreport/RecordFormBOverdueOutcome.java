@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.web.UkDates;
 
 /**
  * Applies the SPOC's decision on an overdue Form B: chase (a new due date a configured time from
@@ -49,14 +50,14 @@ class RecordFormBOverdueOutcome implements JavaDelegate {
                 requests.newDueDate(requestId, dueAt);
                 execution.setVariable(DUE_AT, Date.from(dueAt.toInstant()));
                 auditLog.record(by, AuditAction.FORM_B_CHASED, reference,
-                        "Form B chased from " + agency + ", now due " + dueAt.toLocalDate());
+                        "Form B chased from " + agency + ", now due " + UkDates.inWords(dueAt.toLocalDate()));
             }
             case "extend" -> {
                 OffsetDateTime dueAt = timers.dueOn(FormBOverdueDecision.newDueDate(execution.getVariable(NEW_DUE_DATE)));
                 requests.extended(requestId, dueAt, now);
                 execution.setVariable(DUE_AT, Date.from(dueAt.toInstant()));
                 auditLog.record(by, AuditAction.FORM_B_EXTENDED, reference,
-                        "Form B deadline for " + agency + " extended to " + dueAt.toLocalDate());
+                        "Form B deadline for " + agency + " extended to " + UkDates.inWords(dueAt.toLocalDate()));
             }
             case "withdraw" -> {
                 requests.withdrawn(requestId, now);

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.web.CaseClosed;
+import uk.cdr.web.UkDates;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 
@@ -88,7 +89,7 @@ public class PostMortems {
                     .processInstanceBusinessKey(reference)
                     .correlateAll();
         }
-        auditLog.record(by, AuditAction.CASE_CHANGED, reference, "post-mortem: " + milestone.event() + " on " + milestone.on());
+        auditLog.record(by, AuditAction.CASE_CHANGED, reference, "post-mortem: " + milestone.event() + " on " + UkDates.inWords(milestone.on()));
         return status(caseId);
     }
 

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.web.CaseClosed;
+import uk.cdr.web.UkDates;
 
 /**
  * The actions a case's meetings set, tracked until done. The SPOC or the Designated Doctor marks
@@ -68,7 +69,7 @@ public class CaseActions {
         }
         // The owner and due date identify the action in the audit trail; its free text stays on the case file.
         auditLog.record(by, AuditAction.CASE_CHANGED, c.reference(), "action done: " + action.ownerAgency()
-                + ", due " + action.dueDate());
+                + ", due " + UkDates.inWords(action.dueDate()));
         return true;
     }
 }

@@ -67,6 +67,9 @@ class CasePage {
         model.addAttribute("people", people);
         model.addAttribute("formB", formB);
         model.addAttribute("spoc", CurrentUser.from(user).map(u -> u.has(Role.SPOC)).orElse(false));
+        // The nurse reads the case; the SPOC and the doctor mark the rapid response's actions done.
+        model.addAttribute("marksActions", CurrentUser.from(user)
+                .map(u -> u.has(Role.SPOC) || u.has(Role.DESIGNATED_DOCTOR)).orElse(false));
         model.addAttribute("postMortemOn", uk.cdr.web.DateInput.of("on", null));
         model.addAttribute("rapidResponse", caseMeetings.rapidResponse(caseId).orElse(null));
         model.addAttribute("meetings", caseMeetings.meetings(caseId));

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import uk.cdr.calendar.DueDates;
 import uk.cdr.config.TasksNameTheirCase;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.security.Role;
@@ -70,7 +71,7 @@ class OpenTasks {
                 .orderByTaskCreateTime().asc().list().stream()
                 .map(task -> new OpenTask(task.getId(), TasksNameTheirCase.withoutCase(task.getName()), task.getTaskDefinitionKey(), offeredTo(task),
                         task.getAssignee(), uk(task.getCreateTime()), uk(task.getDueDate()),
-                        task.getDueDate() != null && uk(task.getDueDate()).isBefore(now)))
+                        DueDates.overdue(uk(task.getDueDate()), now)))
                 .toList();
     }
 

@@ -6,8 +6,9 @@ import uk.cdr.security.CurrentUser;
 import uk.cdr.security.Role;
 
 /**
- * Who looks at the case list: the SPOC and the Designated Doctor see who the child was and open
- * the case page; the CDOP panel sees anonymised cases and opens the panel's view of a case.
+ * Who looks at the case list: the SPOC, the Designated Doctor and the child death review nurse see
+ * who the child was and open the case page (domain.md: the child's identity is for them only); the
+ * CDOP panel sees anonymised cases and opens the panel's view of a case.
  */
 public enum Viewer {
     CASEWORKER(true),
@@ -29,8 +30,8 @@ public enum Viewer {
         return identifies ? "/cases/" + caseId : "/cdop/cases/" + caseId;
     }
 
-    /** Anyone who is SPOC or Designated Doctor sees the case as they do, whatever other roles they have. */
+    /** Anyone who is SPOC, Designated Doctor or nurse sees the case as they do, whatever other roles they have. */
     public static Viewer of(CurrentUser user) {
-        return user.has(Role.SPOC) || user.has(Role.DESIGNATED_DOCTOR) ? CASEWORKER : PANEL;
+        return user.has(Role.SPOC) || user.has(Role.DESIGNATED_DOCTOR) || user.has(Role.CDR_NURSE) ? CASEWORKER : PANEL;
     }
 }

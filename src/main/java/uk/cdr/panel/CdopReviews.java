@@ -285,7 +285,7 @@ public class CdopReviews {
             jdbc.sql("update cdop_review set outcome = 'REVIEWED', decided_by = ?, decided_at = ? where id = ?")
                     .params(by, now, reviewId).update();
             auditLog.record(by, AuditAction.CASE_CHANGED, review.caseReference(), "reviewed by the CDOP at the meeting of "
-                    + review.meetingOn() + "; awaiting the chair's ratification");
+                    + UkDates.inWords(review.meetingOn()) + "; awaiting the chair's ratification");
         } else {
             jdbc.sql("""
                     update cdop_review set outcome = 'DEFERRED', deferral_reason = ?, deferral_detail = ?, review_by = ?,
@@ -293,7 +293,8 @@ public class CdopReviews {
                     .params(deferralReason, blankToNull(deferralDetail), reviewBy, by, now, reviewId).update();
             jdbc.sql("delete from panel_assignment where case_id = ?").param(review.caseId()).update();
             auditLog.record(by, AuditAction.CASE_CHANGED, review.caseReference(), "deferred at the CDOP meeting of "
-                    + review.meetingOn() + " (" + deferralReason + "), to be reviewed by " + reviewBy);
+                    + UkDates.inWords(review.meetingOn()) + " (" + deferralReason + "), to be reviewed by "
+                    + UkDates.inWords(reviewBy));
         }
     }
 

@@ -64,10 +64,6 @@ record MeetingCase(PanelCases.Summary summary, List<PanelCases.FormBReturn> form
         return standing == Standing.AWAITING_RATIFICATION;
     }
 
-    public String ageAtDeath() {
-        return summary.ageBand() + (summary.neonatal() ? " (neonatal)" : "");
-    }
-
     /** Form C as the panel saved it, in words, for a case no longer open to changes here. */
     public String savedFormCInWords() {
         if (formC.fromDraft()) {

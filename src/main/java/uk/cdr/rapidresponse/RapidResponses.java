@@ -178,9 +178,12 @@ public class RapidResponses {
         }
     }
 
-    /** The rule an outcome recorded too early breaks, naming the day: "can be recorded from 13 March 2015, the day of the meeting". */
+    /**
+     * The rule an outcome recorded too early breaks, naming the day, as a whole sentence: the form
+     * that records a meeting has no field called "outcome" whose label could start it.
+     */
     public static String outcomeFromTheMeetingDay(LocalDate meetingDay) {
-        return "can be recorded from " + UkDates.inWords(meetingDay) + ", the day of the meeting";
+        return "The meeting's outcome can be recorded from " + UkDates.inWords(meetingDay) + ", the day of the meeting";
     }
 
     /**

@@ -174,8 +174,12 @@ class SecurityConfiguration {
                                 "/api/cases/*/process", "/cases/*/process")
                         .hasAuthority(Role.SPOC.groupId())
                         // The case list: the panel sees it anonymised (uk.cdr.caselist.Viewer).
+                        // The nurse reads the case (she offers the family bereavement support) but acts on it only in her task.
                         .requestMatchers(HttpMethod.GET, "/cases", "/api/cases", "/api/cases/*").hasAnyAuthority(
-                                Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId(), Role.CDOP_PANEL.groupId())
+                                Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId(), Role.CDR_NURSE.groupId(),
+                                Role.CDOP_PANEL.groupId())
+                        .requestMatchers(HttpMethod.GET, "/cases/*").hasAnyAuthority(Role.SPOC.groupId(),
+                                Role.DESIGNATED_DOCTOR.groupId(), Role.CDR_NURSE.groupId())
                         .requestMatchers("/cases/*").hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())
                         .requestMatchers(HttpMethod.POST, "/cases/*/actions/*/done")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId())

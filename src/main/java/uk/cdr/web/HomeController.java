@@ -49,8 +49,8 @@ class HomeController {
         model.addAttribute("statistics", user.has(Role.SPOC) || user.has(Role.CDOP_PANEL) || user.has(Role.CDOP_CHAIR)
                 || user.has(Role.ADMIN));
         boolean doctor = user.has(Role.DESIGNATED_DOCTOR);
-        boolean identifies = user.has(Role.SPOC) || doctor;
-        // Who may open the case list (SecurityConfiguration): the SPOC, the doctor, the panel (anonymised).
+        boolean identifies = user.has(Role.SPOC) || doctor || user.has(Role.CDR_NURSE);
+        // Who may open the case list (SecurityConfiguration): the SPOC, the doctor, the nurse, the panel (anonymised).
         model.addAttribute("cases", identifies || user.has(Role.CDOP_PANEL));
         model.addAttribute("identifies", identifies);
         model.addAttribute("figures", figures(user));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,10 +22,11 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import uk.cdr.calendar.DueDates;
 import uk.cdr.config.CaseOfProcess;
 import uk.cdr.config.TasksNameTheirCase;
+import uk.cdr.caselist.Viewer;
 import uk.cdr.security.CurrentUser;
-import uk.cdr.security.Role;
 import uk.cdr.web.UkDates;
 
 /**
@@ -114,13 +114,13 @@ public class MyWork {
         // The row names its case beside the task: the model's name without the " · reference" Tasklist needs.
         String name = TasksNameTheirCase.withoutCase(task.getName());
         return new WorkItem(task.getId(), task.getTaskDefinitionKey(), name, TaskAsks.of(task.getTaskDefinitionKey(), name), caseId, reference, caseLink(caseId, user),
-                due, due == null ? null : due.toLocalDate(), inWords(due), overdue(due), formKey,
+                due, due == null ? null : due.toLocalDate(), inWords(due), DueDates.overdue(due, OffsetDateTime.now(clock)), formKey,
                 workPlace(task, caseId));
     }
 
-    /** The case page for the roles that may open it; the panel sees only the reference (no identifying data). */
+    /** The page of the case the user may open: the case page, or for the panel its anonymised view. */
     private static String caseLink(UUID caseId, CurrentUser user) {
-        return caseId != null && (user.has(Role.SPOC) || user.has(Role.DESIGNATED_DOCTOR)) ? "/cases/" + caseId : null;
+        return caseId == null ? null : Viewer.of(user).url(caseId);
     }
 
     /** Where the task's work is done: our page where there is one, else the task in Tasklist. */
@@ -137,21 +137,6 @@ public class MyWork {
             }
         }
         return TASKLIST + task.getId();
-    }
-
-    /**
-     * A due date at midnight is a day (the CDOP review is due on the meeting's day): overdue only
-     * from the next day. A due time (09:00 the next working day) is overdue from that minute.
-     */
-    private boolean overdue(OffsetDateTime due) {
-        if (due == null) {
-            return false;
-        }
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        if (due.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-            return now.toLocalDate().isAfter(due.toLocalDate());
-        }
-        return now.toOffsetDateTime().isAfter(due);
     }
 
     static String inWords(OffsetDateTime due) {

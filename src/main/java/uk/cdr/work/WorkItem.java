@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * One task offered to or assigned to the user, as My work and GET /api/tasks show it.
  *
- * @param caseLink the case page this user may open, or null (the panel sees the reference only)
+ * @param caseLink the page of the case this user may open (the panel's is anonymised), or null for a task of no case
  * @param link where the work is done: an app page, or the task in Tasklist
  */
 public record WorkItem(String taskId, String taskKey, String name, String asks, UUID caseId, String caseReference,

@@ -98,7 +98,7 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
 
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordFinalCaseDiscussion", c, draft("1*", "10")))
                 .as("not before the day of the discussion")
-                .hasMessageContaining("outcome can be recorded from 6 May 2015, the day of the meeting");
+                .hasMessageContaining("The meeting's outcome can be recorded from 6 May 2015, the day of the meeting");
         assertThat(jdbc.sql("select count(*) from meeting_attendee a join case_meeting m on m.id = a.meeting_id where m.case_id = ?")
                 .param(c.recorded().caseId()).query(Integer.class).single()).as("nothing saved").isZero();
         clockAt(LocalDateTime.of(2015, 5, 6, 8, 0));

@@ -93,7 +93,7 @@ class CasePageRapidResponseTest extends ProcessTest {
         assertThat(row(html, socialCare)).contains("Mark done");
         assertThat(auditLog.find(new AuditQuery("spoc", AuditAction.CASE_CHANGED, c.caseReference(), 5)))
                 .filteredOn(e -> e.detail().startsWith("action done")).singleElement()
-                .satisfies(e -> assertThat(e.detail()).isEqualTo("action done: Metropolitan Police, due 2015-03-20"));
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("action done: Metropolitan Police, due 20 March 2015"));
 
         // Marked again later, by the doctor: the first date stands and nothing more is audited.
         clockAt(LocalDateTime.of(2015, 3, 23, 9, 0));

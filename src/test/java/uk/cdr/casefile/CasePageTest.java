@@ -77,12 +77,16 @@ class CasePageTest extends ProcessTest {
     }
 
     @Test
-    void theDoctorSeesTheCaseButThePanelAndNurseDoNot() {
+    void theDoctorAndTheNurseSeeTheCaseButThePanelDoesNot() {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
-        Notifications.Recorded recorded = notifications.record(TestForms.aNotification(), "spoc");
+        uk.cdr.notification.FormA form = TestForms.aNotification();
+        Notifications.Recorded recorded = notifications.record(form, "spoc");
         assertThat(loggedIn("doctor").get("/cases/" + recorded.caseId()).status()).isEqualTo(200);
         assertThat(loggedIn("panel").get("/cases/" + recorded.caseId()).status()).isEqualTo(403);
-        assertThat(loggedIn("nurse").get("/cases/" + recorded.caseId()).status()).isEqualTo(403);
+        // The nurse reads the case she offers bereavement support for; she changes nothing from it.
+        String nursesView = loggedIn("nurse").get("/cases/" + recorded.caseId()).body();
+        assertThat(nursesView).contains(recorded.caseReference(), form.childLastName())
+                .doesNotContain("id=\"post-mortem-form\"", "id=\"link-agencies\"", "/process\"");
         assertThat(loggedIn("spoc").get("/cases/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 }

@@ -54,14 +54,14 @@ class CdopMeetingBrowserTest extends ProcessTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browsers.chromium();
+        browser = Browsers.fresh();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            Browsers.release(browser);
         }
     }
 

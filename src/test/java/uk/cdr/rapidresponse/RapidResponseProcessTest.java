@@ -241,13 +241,13 @@ class RapidResponseProcessTest extends ProcessTest {
 
         clockAt(LocalDateTime.of(2015, 3, 12, 23, 59));
         assertThatThrownBy(() -> completeAsDoctor("Task_RecordMeetingOutcome", c, RapidResponseAnswers.outcome("no")))
-                .hasMessageContaining("outcome can be recorded from 13 March 2015, the day of the meeting");
+                .hasMessageContaining("The meeting's outcome can be recorded from 13 March 2015, the day of the meeting");
         String taskId = task("Task_RecordMeetingOutcome", c.rapidResponse()).getId();
         HttpSession.Response early = browser().withBasicAuth("doctor", DEMO_PASSWORD).postJson(
                 "/engine-rest/task/" + taskId + "/complete", "{\"variables\":{\"attendees\":{\"value\":\"Health: Dr Okafor\"},"
                         + "\"scrCriteriaMayBeMet\":{\"value\":\"no\"}}}");
         assertThat(early.status()).isEqualTo(400);
-        assertThat(early.body()).contains("outcome can be recorded from 13 March 2015, the day of the meeting");
+        assertThat(early.body()).contains("The meeting's outcome can be recorded from 13 March 2015, the day of the meeting");
         assertThat(jdbc.sql("select held from case_meeting where case_id = ?").param(c.recorded().caseId())
                 .query(Boolean.class).single()).as("nothing saved").isFalse();
 

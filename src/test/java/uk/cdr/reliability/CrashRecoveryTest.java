@@ -33,7 +33,7 @@ class CrashRecoveryTest {
     void afterASigkillEveryCaseTimerAndEmailCarriesOn() throws Exception {
         String doctor = "dana-crash-" + System.nanoTime() + "@nhs.example";
         Map<String, String> environment = Production.environment("cdr_crash_" + System.nanoTime());
-        String[] timers = {"--cdr.timers.form-b.reminder=PT40S", "--cdr.timers.form-b.due=PT10M"};
+        String[] timers = {"--cdr.timers.form-b.reminder=PT20S", "--cdr.timers.form-b.due=PT10M"};
         Map<String, String> cases = new LinkedHashMap<>();
         List<String> agencies = new ArrayList<>();
         long killedAt;

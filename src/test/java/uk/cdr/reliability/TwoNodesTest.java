@@ -33,7 +33,7 @@ class TwoNodesTest {
     void bothNodesRunJobsAndNoEmailIsSentTwice() throws Exception {
         String doctor = "dana-nodes-" + System.nanoTime() + "@nhs.example";
         Map<String, String> environment = Production.environment("cdr_nodes_" + System.nanoTime());
-        String[] timers = {"--cdr.timers.form-b.reminder=PT30S", "--cdr.timers.form-b.due=PT10M"};
+        String[] timers = {"--cdr.timers.form-b.reminder=PT15S", "--cdr.timers.form-b.due=PT10M"};
         try (AppProcess a = AppProcess.start("node-a", environment, with(timers, "node-a"));
                 AppProcess b = AppProcess.start("node-b", environment, with(timers, "node-b"))) {
             Production.addStaff(a, doctor);

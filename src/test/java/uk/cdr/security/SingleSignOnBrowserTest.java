@@ -24,14 +24,14 @@ class SingleSignOnBrowserTest extends IntegrationTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browsers.chromium();
+        browser = Browsers.fresh();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            Browsers.release(browser);
         }
     }
 

@@ -44,14 +44,14 @@ class StatisticsBrowserTest extends IntegrationTest {
     @BeforeEach
     void openBrowser() {
         StatisticsDataset.loadInto(jdbc);
-        browser = Browsers.chromium();
+        browser = Browsers.fresh();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            Browsers.release(browser);
         }
     }
 

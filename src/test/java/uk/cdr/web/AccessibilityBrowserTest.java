@@ -81,7 +81,7 @@ class AccessibilityBrowserTest extends ProcessTest {
                 "/notifications/" + f.duplicateNotificationId() + "/possible-duplicate", theCase, theCase + "/agencies",
                 "/cases", "/cases?diedFrom=31/02/2015", "/my-work", "/cdop/queue", "/cdop/meetings", theMeeting, "/statistics", "/import", "/no-such-page"));
         pages.put("doctor", List.of("/", "/cases", "/my-work", theCase, "/cdop/queue"));
-        pages.put("nurse", List.of("/", "/my-work", "/no-such-page"));
+        pages.put("nurse", List.of("/", "/cases", "/my-work", theCase, "/no-such-page"));
         pages.put("panel", List.of("/", "/cases", "/my-work", "/cdop/cases/" + f.caseId(), "/cdop/queue", "/cdop/meetings", theMeeting, "/statistics"));
         pages.put("chair", List.of("/", "/cases", "/my-work", "/cdop/queue", "/cdop/meetings", theMeeting, "/statistics"));
         pages.put("admin", List.of("/", "/import", "/statistics"));
@@ -93,14 +93,14 @@ class AccessibilityBrowserTest extends ProcessTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browsers.chromium();
+        browser = Browsers.fresh();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            Browsers.release(browser);
         }
     }
 
@@ -178,7 +178,10 @@ class AccessibilityBrowserTest extends ProcessTest {
         if (browser.findElements(By.cssSelector("main#main-content")).size() != 1) {
             problems.add(as + "no <main id=\"main-content\">");
         }
-        Browsers.screenshot(browser, "a11y-" + role + page.replaceAll("[^A-Za-z0-9]+", "-"));
+        // Only a page with a problem is kept for a person to look at: a screenshot of each costs the suite seconds.
+        if (!problems.isEmpty()) {
+            Browsers.screenshot(browser, "a11y-" + role + page.replaceAll("[^A-Za-z0-9]+", "-"));
+        }
         return problems;
     }
 

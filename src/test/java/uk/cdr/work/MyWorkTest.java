@@ -60,6 +60,9 @@ class MyWorkTest extends ProcessTest {
         // The doctor and the nurse see their own; the panel sees none of this case's tasks.
         assertThat(tasksOf("doctor", reference)).containsOnlyKeys("Task_ConfirmExpectedOrUnexpected");
         assertThat(tasksOf("nurse", reference)).containsOnlyKeys("Task_BereavementSupport");
+        // The nurse opens the case of her task: she needs the family's details to offer bereavement support.
+        assertThat(tasksOf("nurse", reference).get("Task_BereavementSupport").get("caseLink").asText())
+                .isEqualTo("/cases/" + caseId);
         assertThat(tasksOf("panel", reference)).isEmpty();
         assertThat(tasksOf("admin", reference)).isEmpty();
 
