@@ -293,7 +293,9 @@ public class CdopReviews {
                     .params(deferralReason, blankToNull(deferralDetail), reviewBy, by, now, reviewId).update();
             jdbc.sql("delete from panel_assignment where case_id = ?").param(review.caseId()).update();
             auditLog.record(by, AuditAction.CASE_CHANGED, review.caseReference(), "deferred at the CDOP meeting of "
-                    + UkDates.inWords(review.meetingOn()) + " (" + deferralReason + "), to be reviewed by "
+                    + UkDates.inWords(review.meetingOn()) + " (" + OutcomeForm.DEFERRAL_REASONS.stream()
+                    .filter(o -> o.value().equals(deferralReason)).map(OutcomeForm.Option::label)
+                    .findFirst().orElse(deferralReason) + "), to be reviewed by "
                     + UkDates.inWords(reviewBy));
         }
     }

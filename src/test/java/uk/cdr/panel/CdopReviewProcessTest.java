@@ -136,6 +136,9 @@ class CdopReviewProcessTest extends ProcessTest {
                 "{\"outcome\":\"deferred\",\"deferralReason\":\"criminal-proceedings\",\"reviewBy\":\"2015-07-01\"}");
         assertThat(review).isEnded();
         assertThat(theCase(c)).isWaitingAt("Receive_AssignedAgain");
+        assertThat(jdbc.sql("select detail from audit_log where case_reference = ? and detail like 'deferred%'")
+                .param(c.caseReference()).query(String.class).single())
+                .isEqualTo("deferred at the CDOP meeting of 22 April 2015 (Criminal proceedings), to be reviewed by 1 July 2015");
         clockAt(LocalDateTime.of(2015, 7, 1, 8, 59));
         runDueJobs();
         assertThat(emailsAbout(c.caseReference(), "spoc@cdr.example.org", "due back at the CDOP")).isEmpty();
