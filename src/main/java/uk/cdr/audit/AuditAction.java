@@ -2,26 +2,37 @@ package uk.cdr.audit;
 
 /** What happened, in the audit log's fixed vocabulary. Features add their own case actions here. */
 public enum AuditAction {
-    LOGIN,
-    LOGIN_FAILED,
-    LOGIN_THROTTLED,
-    LOGIN_UNBLOCKED,
-    LOGOUT,
-    ACCESS_DENIED,
-    CASE_VIEWED,
+    LOGIN("Logged in"),
+    LOGIN_FAILED("Login failed"),
+    LOGIN_THROTTLED("Login refused: too many failures"),
+    LOGIN_UNBLOCKED("Login unblocked"),
+    LOGOUT("Logged out"),
+    ACCESS_DENIED("Access refused"),
+    CASE_VIEWED("Case viewed"),
     /** A search of the case list, with the references it showed. */
-    CASES_SEARCHED,
-    CASE_CREATED,
-    CASE_CHANGED,
-    FORM_B_REQUESTED,
-    FORM_B_LINK_SENT,
-    FORM_B_LINK_REFUSED,
-    FORM_B_VIEWED,
-    FORM_B_RETURNED,
-    FORM_B_OVERDUE,
-    FORM_B_CHASED,
-    FORM_B_EXTENDED,
-    FORM_B_WITHDRAWN,
-    CASE_CLOSED,
-    CASE_REOPENED
+    CASES_SEARCHED("Cases searched"),
+    CASE_CREATED("Case opened"),
+    CASE_CHANGED("Case changed"),
+    FORM_B_REQUESTED("Form B requested"),
+    FORM_B_LINK_SENT("Form B link sent"),
+    FORM_B_LINK_REFUSED("Form B link refused"),
+    FORM_B_VIEWED("Form B viewed"),
+    FORM_B_RETURNED("Form B returned"),
+    FORM_B_OVERDUE("Form B overdue"),
+    FORM_B_CHASED("Form B chased"),
+    FORM_B_EXTENDED("Form B deadline extended"),
+    FORM_B_WITHDRAWN("Form B request withdrawn"),
+    CASE_CLOSED("Case closed"),
+    CASE_REOPENED("Case reopened");
+
+    private final String words;
+
+    AuditAction(String words) {
+        this.words = words;
+    }
+
+    /** What happened, as the audit log page says it. */
+    public String words() {
+        return words;
+    }
 }

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import uk.cdr.paging.Page;
+
 /**
  * The audit trail of who viewed or changed what. Only appends: the table refuses updates and
  * deletes on PostgreSQL (a trigger), and this class offers neither. It is the system of record,
@@ -49,31 +51,52 @@ public class AuditLog {
                 action.name(), caseReference, clip(detail, DETAIL_MAX)};
     }
 
-    /** Newest first. Every criterion is optional. */
+    /** The newest entries, at most the query's limit. Every criterion is optional. */
     public List<AuditEntry> find(AuditQuery query) {
-        StringBuilder sql = new StringBuilder("select * from audit_log where 1 = 1");
+        Where where = where(query);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(query.limit());
+        return jdbc.sql("select * from audit_log" + where.sql() + " order by id desc limit ?").params(params)
+                .query(AuditLog::entry).list();
+    }
+
+    /** One page of the entries the query keeps (its limit aside), newest first, and how many it keeps in all. */
+    public Page<AuditEntry> page(AuditQuery query, int page, int size) {
+        Where where = where(query);
+        long total = jdbc.sql("select count(*) from audit_log" + where.sql()).params(where.params()).query(Long.class).single();
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(size);
+        params.add(Page.offset(page, size));
+        List<AuditEntry> items = total == 0 ? List.of()
+                : jdbc.sql("select * from audit_log" + where.sql() + " order by id desc limit ? offset ?").params(params)
+                        .query(AuditLog::entry).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+
+    private static Where where(AuditQuery query) {
+        StringBuilder sql = new StringBuilder(" where 1 = 1");
         List<Object> params = new ArrayList<>();
-        if (query.actor() != null) {
+        if (query.actor() != null && !query.actor().isBlank()) {
             sql.append(" and actor = ?");
-            params.add(query.actor());
+            params.add(query.actor().trim());
         }
         if (query.action() != null) {
             sql.append(" and action = ?");
             params.add(query.action().name());
         }
-        if (query.caseReference() != null) {
+        if (query.caseReference() != null && !query.caseReference().isBlank()) {
             sql.append(" and case_reference = ?");
-            params.add(query.caseReference());
+            params.add(query.caseReference().trim());
         }
-        sql.append(" order by id desc limit ?");
-        params.add(query.limit());
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new AuditEntry(
-                rs.getLong("id"),
-                rs.getObject("occurred_at", OffsetDateTime.class),
-                rs.getString("actor"),
-                AuditAction.valueOf(rs.getString("action")),
-                rs.getString("case_reference"),
-                rs.getString("detail"))).list();
+        return new Where(sql.toString(), params);
+    }
+
+    private static AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"),
+                AuditAction.valueOf(rs.getString("action")), rs.getString("case_reference"), rs.getString("detail"));
     }
 
     private static String clip(String value, int max) {

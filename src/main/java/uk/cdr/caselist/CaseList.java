@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import uk.cdr.paging.Page;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseStage;
@@ -38,7 +39,7 @@ public class CaseList {
         this.auditLog = auditLog;
     }
 
-    public CasesFound search(CaseSearch search, Viewer viewer, String actor) {
+    public Page<ListedCase> search(CaseSearch search, Viewer viewer, String actor) {
         if (search.identifies() && !viewer.identifies()) {
             throw new IllegalArgumentException("the panel does not search by identifiers");
         }
@@ -87,7 +88,7 @@ public class CaseList {
         long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
         List<Object> paged = new ArrayList<>(params);
         paged.add(search.size());
-        paged.add((long) (search.page() - 1) * search.size());
+        paged.add(Page.offset(search.page(), search.size()));
         List<Row> rows = jdbc.sql("""
                 select c.id, c.case_reference, c.reporting_year, c.child_first_name, c.child_last_name, c.nhs_number,
                        c.date_of_birth, c.date_of_death, c.status""" + where
@@ -100,7 +101,7 @@ public class CaseList {
         Map<UUID, Set<CaseStage>> stages = stagesOf(rows.stream().map(Row::id).toList());
         List<ListedCase> items = rows.stream().map(r -> listed(r, stages.getOrDefault(r.id(), Set.of()), viewer)).toList();
         auditLog.record(actor, AuditAction.CASES_SEARCHED, null, auditDetail(search, total, items));
-        return new CasesFound(items, search.page(), search.size(), total);
+        return new Page<>(items, search.page(), search.size(), total);
     }
 
     private record Row(UUID id, String reference, String reportingYear, String firstName, String lastName,

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import uk.cdr.paging.Page;
 import uk.cdr.security.CurrentUser;
 import uk.cdr.web.ApiExceptionHandler;
 
@@ -36,7 +37,7 @@ class CaseListController {
             description = "Every parameter is optional; all given must match. Dates are yyyy-mm-dd or day first "
                     + "(30/11/2014). The CDOP panel gets anonymised cases and may not search by name, nhsNumber or "
                     + "dateOfBirth (400). Bad parameters: 400 problem details with an errors list naming each.")
-    CasesFound search(
+    Page<ListedCase> search(
             @Parameter(description = "Part of the case reference, e.g. 2014-15/00") @RequestParam(required = false) String reference,
             @Parameter(description = "Words of the child's first or last name, any case (SPOC, doctor)") @RequestParam(required = false) String name,
             @Parameter(description = "10 digits, spaces allowed (SPOC, doctor)") @RequestParam(required = false) String nhsNumber,

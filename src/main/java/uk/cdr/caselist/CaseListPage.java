@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
+import uk.cdr.paging.Page;
 import uk.cdr.security.CurrentUser;
 
 /**
@@ -50,7 +51,7 @@ class CaseListPage {
         model.addAttribute("stages", List.of(ListedStage.values()));
         try {
             CaseSearch search = CaseSearch.of(given, viewer.identifies());
-            CasesFound found = caseList.search(search, viewer, user.getName());
+            Page<ListedCase> found = caseList.search(search, viewer, user.getName());
             model.addAttribute("found", found);
             model.addAttribute("previousPage", found.hasPrevious() ? pageLink(given, found.page() - 1) : null);
             model.addAttribute("nextPage", found.hasNext() ? pageLink(given, found.page() + 1) : null);

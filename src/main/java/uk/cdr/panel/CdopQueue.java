@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.child.AgeBand;
 import uk.cdr.web.CodeLabels;
+import uk.cdr.paging.Page;
 import uk.cdr.web.UkDates;
 
 /**
@@ -28,16 +28,34 @@ import uk.cdr.web.UkDates;
  * written by bpmn/child-death-review.bpmn as the case moves). A case is ready for review once its
  * Form Bs are in (or the SPOC decided to go on without the missing ones) and, where a rapid
  * response happened, the final case discussion stage is done: the model's "Ready for the CDOP" join.
+ * People and clients read it a page at a time, filtered, sorted and counted by the database: a
+ * national CDOP has thousands of open cases, and nobody reads them in one answer.
  */
 @Service
 public class CdopQueue {
+
+    /**
+     * Each case's earliest unfinished stage, as a rank: a case moves through its stages in this
+     * order, so the earliest one running is what it waits for ({@link #stateOf}). No row: no stage runs.
+     */
+    private static final String EARLIEST_STAGE = """
+            select case_id, min(case stage when 'CLASSIFICATION' then 1 when 'FORM_B' then 2
+                       when 'RAPID_RESPONSE' then 3 when 'FINAL_CASE_DISCUSSION' then 3 when 'RATIFICATION' then 4
+                       when 'REVIEW' then 5 when 'DEFERRED' then 6 when 'READY' then 7 end) as earliest
+            from case_stage group by case_id""";
+
+    /** The ranks of EARLIEST_STAGE, by the state they put a case in (STOPPED: none). */
+    private static final java.util.Map<QueueState, Integer> RANKS = java.util.Map.of(
+            QueueState.WAITING_FOR_CLASSIFICATION, 1, QueueState.WAITING_FOR_FORM_B, 2,
+            QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION, 3, QueueState.AWAITING_RATIFICATION, 4,
+            QueueState.ASSIGNED, 5, QueueState.DEFERRED, 6, QueueState.READY_FOR_REVIEW, 7);
 
     /** Every open case with what the queue needs to know about it: Form Bs, rapid response, meeting, reviews. */
     private static final String OPEN_CASES = """
                 select c.id, c.case_reference, c.reporting_year, c.date_of_death, c.date_of_birth, c.neonatal,
                        c.death_classification, c.form_b_proceed_reason, c.final_case_discussion_done_at,
                        coalesce(b.requested, 0), coalesce(b.returned, 0), rr.case_id, m.held_on, a.meeting_id,
-                       s.stages, d.deferral_reason, d.review_by, c.status
+                       s.earliest, d.deferral_reason, d.review_by, c.status
                 from case_file c
                 left join (select r.case_id, sum(case when r.status <> 'WITHDRAWN' then 1 else 0 end) as requested,
                                   sum(case when r.status = 'RETURNED' then 1 else 0 end) as returned
@@ -46,12 +64,8 @@ public class CdopQueue {
                 left join rapid_response rr on rr.case_id = c.id
                 left join panel_assignment a on a.case_id = c.id
                 left join panel_meeting m on m.id = a.meeting_id
-                left join (select case_id,
-                                  sum(case stage when 'CLASSIFICATION' then 64 when 'FORM_B' then 32
-                                      when 'RAPID_RESPONSE' then 16 when 'FINAL_CASE_DISCUSSION' then 128
-                                      when 'RATIFICATION' then 8 when 'REVIEW' then 4 when 'DEFERRED' then 2
-                                      when 'READY' then 1 else 0 end) as stages
-                           from case_stage group by case_id) s on s.case_id = c.id
+                left join (""" + EARLIEST_STAGE + """
+                           ) s on s.case_id = c.id
                 left join cdop_review d on d.case_id = c.id and d.outcome = 'DEFERRED' and not exists (
                     select 1 from cdop_review later where later.case_id = c.id and later.decided_at > d.decided_at)
                     and not exists (select 1 from case_reopening o where o.case_id = c.id and o.reopened_at > d.decided_at)
@@ -82,24 +96,65 @@ public class CdopQueue {
         }
     }
 
-    /** A queued case with the exact date of death it is ordered by, which the queue does not show. */
-    private record Ordered(QueuedCase shown, LocalDate dateOfDeath) {
+    public static final int PAGE_SIZE = Page.DEFAULT_SIZE;
+    public static final int MAX_PAGE_SIZE = 500;
+
+    /** Every case the filter keeps, in its order: for a meeting's agenda and the cases a meeting may take. */
+    public List<QueuedCase> cases(Filter filter) {
+        Where where = where(filter);
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql(OPEN_CASES + where.sql() + orderBy(filter)).params(where.params())
+                .query((rs, row) -> queued(rs, today)).list();
     }
 
-    public List<QueuedCase> cases(Filter filter) {
+    /** One page of the cases the filter keeps, and how many it keeps in all. */
+    @Transactional(readOnly = true)
+    public Page<QueuedCase> page(Filter filter, int page, int size) {
+        Where where = where(filter);
+        long total = jdbc.sql("""
+                select count(*) from case_file c
+                left join panel_assignment a on a.case_id = c.id
+                left join (""" + EARLIEST_STAGE + """
+                ) s on s.case_id = c.id
+                where c.status <> 'CLOSED'""" + where.sql()).params(where.params()).query(Long.class).single();
+        List<Object> paged = new java.util.ArrayList<>(where.params());
+        paged.add(size);
+        paged.add(Page.offset(page, size));
         LocalDate today = LocalDate.now(clock);
-        List<Ordered> cases = jdbc.sql(OPEN_CASES)
-                .query((rs, row) -> new Ordered(queued(rs, today), rs.getObject(4, LocalDate.class))).list();
-        Comparator<Ordered> byReference = Comparator.comparing(c -> c.shown().caseReference());
-        return cases.stream()
-                .filter(c -> filter.state() == null || c.shown().state() == filter.state())
-                .filter(c -> filter.meetingId() == null || filter.meetingId().equals(c.shown().panelMeetingId()))
-                .filter(c -> filter.reportingYear() == null || filter.reportingYear().isBlank()
-                        || c.shown().reportingYearOfDeath().equals(filter.reportingYear()))
-                .sorted("reference".equals(filter.sort()) ? byReference
-                        : Comparator.comparing(Ordered::dateOfDeath).thenComparing(byReference))
-                .map(Ordered::shown)
-                .toList();
+        List<QueuedCase> items = total == 0 ? List.of()
+                : jdbc.sql(OPEN_CASES + where.sql() + orderBy(filter) + " limit ? offset ?").params(paged)
+                        .query((rs, row) -> queued(rs, today)).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+
+    /** The filter as SQL on case_file c, panel_assignment a and the earliest stage s. */
+    private static Where where(Filter filter) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new java.util.ArrayList<>();
+        if (filter.state() == QueueState.STOPPED) {
+            sql.append(" and s.earliest is null");
+        } else if (filter.state() != null) {
+            sql.append(" and s.earliest = ?");
+            params.add(RANKS.get(filter.state()));
+        }
+        if (filter.reportingYear() != null && !filter.reportingYear().isBlank()) {
+            sql.append(" and c.reporting_year = ?");
+            params.add(filter.reportingYear().trim());
+        }
+        if (filter.meetingId() != null) {
+            sql.append(" and a.meeting_id = ?");
+            params.add(filter.meetingId());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    /** Oldest death first, or by reference (its year, then its number: 2014-15/1000 after 2014-15/999). */
+    private static String orderBy(Filter filter) {
+        return "reference".equals(filter.sort()) ? " order by c.reporting_year, c.sequence_in_year"
+                : " order by c.date_of_death, c.reporting_year, c.sequence_in_year";
     }
 
     /** One case as the queue shows it; empty when the case is closed or unknown. */
@@ -113,7 +168,7 @@ public class CdopQueue {
         int requested = rs.getInt(10);
         int returned = rs.getInt(11);
         boolean rapidResponse = rs.getObject(12) != null;
-        QueueState state = stateOf(rs.getInt(15));
+        QueueState state = stateOf((Integer) rs.getObject(15, Integer.class));
         String waitingFor;
         if (state == null) {
             state = QueueState.STOPPED;
@@ -146,27 +201,10 @@ public class CdopQueue {
                 "REOPENED".equals(rs.getString(18)));
     }
 
-    /**
-     * The queue state of the case's stages (the bits of the query's stages column): the earliest
-     * unfinished stage wins, as a case moves through them in this order. None: no process runs.
-     */
-    private static QueueState stateOf(int stages) {
-        if ((stages & 64) != 0) {
-            return QueueState.WAITING_FOR_CLASSIFICATION;
-        } else if ((stages & 32) != 0) {
-            return QueueState.WAITING_FOR_FORM_B;
-        } else if ((stages & (16 | 128)) != 0) {
-            return QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION;
-        } else if ((stages & 8) != 0) {
-            return QueueState.AWAITING_RATIFICATION;
-        } else if ((stages & 4) != 0) {
-            return QueueState.ASSIGNED;
-        } else if ((stages & 2) != 0) {
-            return QueueState.DEFERRED;
-        } else if ((stages & 1) != 0) {
-            return QueueState.READY_FOR_REVIEW;
-        }
-        return null;
+    /** The queue state of the case's earliest unfinished stage (EARLIEST_STAGE's rank); null when no stage runs. */
+    private static QueueState stateOf(Integer earliest) {
+        return earliest == null ? null : RANKS.entrySet().stream().filter(e -> e.getValue().equals(earliest))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
     }
 
     /** The SPOC sends the case on without the missing Form Bs (or none was needed), giving the reason. */

@@ -17,7 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import uk.cdr.web.ApiExceptionHandler;
+import uk.cdr.paging.Page;
 
 /** The CDOP queue over the API: anonymised cases for the panel and the SPOC. */
 @RestController
@@ -31,15 +35,19 @@ class CdopQueueController {
     }
 
     @GetMapping
-    @Operation(summary = "Open cases and what each waits for; filter by state, reporting year of death and meeting, sort by age or reference")
-    List<QueuedCase> queue(@RequestParam(required = false) QueueState state,
+    @Operation(summary = "Open cases and what each waits for, a page at a time (items, page, size, total); filter by "
+            + "state, reporting year of death and meeting, sort by age (oldest death first) or reference")
+    Page<QueuedCase> queue(@RequestParam(required = false) QueueState state,
             @RequestParam(required = false) String reportingYear,
             @RequestParam(required = false) UUID meetingId,
-            @RequestParam(defaultValue = "age") String sort) {
+            @RequestParam(defaultValue = "age") String sort,
+            @Parameter(description = "Page number, from 1") @RequestParam(defaultValue = "1") @Min(1) int page,
+            @Parameter(description = "Cases a page, at most " + CdopQueue.MAX_PAGE_SIZE)
+            @RequestParam(defaultValue = "" + CdopQueue.PAGE_SIZE) @Min(1) @Max(CdopQueue.MAX_PAGE_SIZE) int size) {
         if (!sort.equals("age") && !sort.equals("reference")) {
             throw new IllegalArgumentException("sort must be age or reference");
         }
-        return queue.cases(new CdopQueue.Filter(state, reportingYear, sort, meetingId));
+        return queue.page(new CdopQueue.Filter(state, reportingYear, sort, meetingId), page, size);
     }
 
     record ProceedWithout(String reason) {

@@ -22,9 +22,18 @@ class CdopQueuePage {
 
     @GetMapping("/cdop/queue")
     String queue(@RequestParam(required = false) QueueState state, @RequestParam(required = false) String reportingYear,
-            @RequestParam(required = false) UUID meetingId, @RequestParam(defaultValue = "age") String sort, Model model) {
+            @RequestParam(required = false) UUID meetingId, @RequestParam(defaultValue = "age") String sort,
+            @RequestParam(defaultValue = "1") String page, Model model) {
         String order = sort.equals("reference") ? "reference" : "age";
-        model.addAttribute("cases", queue.cases(new CdopQueue.Filter(state, reportingYear, order, meetingId)));
+        // A page number that is not one (typed into the address) shows the first page.
+        int number = page.matches("\\d{1,6}") && Integer.parseInt(page) > 0 ? Integer.parseInt(page) : 1;
+        uk.cdr.paging.Page<QueuedCase> found = queue.page(new CdopQueue.Filter(state, reportingYear, order, meetingId), number,
+                CdopQueue.PAGE_SIZE);
+        model.addAttribute("found", found);
+        model.addAttribute("cases", found.items());
+        model.addAttribute("previousPage", found.hasPrevious()
+                ? pageLink(state, reportingYear, meetingId, order, found.page() - 1) : null);
+        model.addAttribute("nextPage", found.hasNext() ? pageLink(state, reportingYear, meetingId, order, found.page() + 1) : null);
         model.addAttribute("meetings", meetings.withOpenCases());
         model.addAttribute("meetingId", meetingId);
         model.addAttribute("states", Arrays.asList(QueueState.values()));
@@ -32,5 +41,21 @@ class CdopQueuePage {
         model.addAttribute("reportingYear", reportingYear);
         model.addAttribute("sort", order);
         return "panel/queue";
+    }
+
+    /** The same filters and order, another page. */
+    private static String pageLink(QueueState state, String reportingYear, UUID meetingId, String sort, int page) {
+        org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/cdop/queue");
+        if (state != null) {
+            link.queryParam("state", state.name());
+        }
+        if (reportingYear != null && !reportingYear.isBlank()) {
+            link.queryParam("reportingYear", reportingYear.trim());
+        }
+        if (meetingId != null) {
+            link.queryParam("meetingId", meetingId);
+        }
+        return link.queryParam("sort", sort).queryParam("page", page).encode().build().toUriString();
     }
 }

@@ -146,9 +146,10 @@ class AuditTrailTest extends ProcessTest {
             assertThat(e.actor()).isNotBlank();
             assertThat(e.caseReference()).isEqualTo(ref);
         });
-        Response viaApi = browser().withBasicAuth("admin", DEMO_PASSWORD).get("/api/audit?caseReference=" + ref + "&limit=1000");
+        Response viaApi = browser().withBasicAuth("admin", DEMO_PASSWORD).get("/api/audit?caseReference=" + ref + "&size=1000");
         assertThat(viaApi.status()).isEqualTo(200);
-        assertThat(json.readTree(viaApi.body()).size()).isEqualTo(trail.size());
+        assertThat(json.readTree(viaApi.body()).get("items").size()).isEqualTo(trail.size());
+        assertThat(json.readTree(viaApi.body()).get("total").asInt()).isEqualTo(trail.size());
         System.out.printf("Audit trail of %s: %d rows, %s%n", ref, trail.size(),
                 trail.stream().map(e -> e.action() + " " + e.actor()).toList());
     }

@@ -76,9 +76,11 @@ class NationalScaleBenchmark extends FreshDatabaseApp {
         bench.figure("statistics " + statisticsYear + " p99", statistics.percentileMillis(99), "ms", null);
 
         Latencies queue = measure(spoc, "/api/cdop/queue", warmUp, calls);
-        bench.figure("queue (" + openCases() + " open cases) p50", queue.percentileMillis(50), "ms", null);
-        bench.figure("queue p95", queue.percentileMillis(95), "ms", "< 100 ms");
-        bench.figure("queue p99", queue.percentileMillis(99), "ms", null);
+        bench.figure("queue first page of 50 (" + openCases() + " open cases) p50", queue.percentileMillis(50), "ms", null);
+        bench.figure("queue first page p95", queue.percentileMillis(95), "ms", "< 30 ms");
+        bench.figure("queue first page p99", queue.percentileMillis(99), "ms", null);
+        Latencies lastPage = measure(spoc, "/api/cdop/queue?page=" + (openCases() + 49) / 50, warmUp, calls);
+        bench.figure("queue last page p95", lastPage.percentileMillis(95), "ms", null);
 
         serviceCalls(bench, statisticsYear, warmUp, calls);
         sqlAggregates(bench, statisticsYear, warmUp, calls);
@@ -97,15 +99,15 @@ class NationalScaleBenchmark extends FreshDatabaseApp {
                 report.add(System.nanoTime() - t);
             }
             t = System.nanoTime();
-            queue.cases(new CdopQueue.Filter(null, null, "age"));
+            queue.page(new CdopQueue.Filter(null, null, "age"), 1, CdopQueue.PAGE_SIZE);
             if (i >= warmUp) {
                 queued.add(System.nanoTime() - t);
             }
         }
         bench.figure("statistics service call (no HTTP) p50", report.percentileMillis(50), "ms", null);
         bench.figure("statistics service call (no HTTP) p95", report.percentileMillis(95), "ms", null);
-        bench.figure("queue service call (no HTTP) p50", queued.percentileMillis(50), "ms", null);
-        bench.figure("queue service call (no HTTP) p95", queued.percentileMillis(95), "ms", null);
+        bench.figure("queue first page service call (no HTTP) p50", queued.percentileMillis(50), "ms", null);
+        bench.figure("queue first page service call (no HTTP) p95", queued.percentileMillis(95), "ms", null);
     }
 
     private static Latencies measure(HttpSession session, String path, int warmUp, int calls) {

@@ -24,6 +24,9 @@ import uk.cdr.support.ProcessTest;
 class CdopQueueTest extends ProcessTest {
 
     @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Autowired
     Notifications notifications;
 
     @Autowired
@@ -101,29 +104,31 @@ class CdopQueueTest extends ProcessTest {
     }
 
     @Test
-    void thePanelSeesTheQueueAnonymisedOnThePageAndThroughTheApi() {
+    void thePanelSeesTheQueueAnonymisedOnThePageAndThroughTheApi() throws Exception {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
         FormA form = TestForms.aNotification();
         Notifications.Recorded c = notifications.record(form, "spoc");
 
-        String page = loggedIn("panel").get("/cdop/queue?reportingYear=2014-15&sort=reference").body();
-        assertThat(page).contains("id=\"queue-" + c.caseReference() + "\"", "Awaiting the Designated Doctor");
-        HttpSession.Response api = browser().withBasicAuth("panel", DEMO_PASSWORD)
-                .get("/api/cdop/queue?state=WAITING_FOR_CLASSIFICATION");
-        assertThat(api.status()).isEqualTo(200);
-        assertThat(api.body()).contains(c.caseReference(), "\"ageBand\":\"28 days to 364 days\"",
+        // The newest case of its year is on the last page in reference order, 50 a page.
+        HttpSession panelApi = browser().withBasicAuth("panel", DEMO_PASSWORD);
+        long inTheYear = json.readTree(panelApi.get("/api/cdop/queue?reportingYear=2014-15").body()).get("total").asLong();
+        long lastPage = (inTheYear + 49) / 50;
+        String page = loggedIn("panel").get("/cdop/queue?reportingYear=2014-15&sort=reference&page=" + lastPage).body();
+        assertThat(page).contains("id=\"queue-" + c.caseReference() + "\"", "Awaiting the Designated Doctor",
+                inTheYear + " open cases, showing " + ((lastPage - 1) * 50 + 1) + " to " + inTheYear);
+        String api = uk.cdr.support.QueuePages.all(panelApi, "state=WAITING_FOR_CLASSIFICATION").toString();
+        assertThat(api).contains(c.caseReference(), "\"ageBand\":\"28 days to 364 days\"",
                 "\"monthOfDeath\":\"March 2015\"", "\"monthsSinceDeath\":0");
         // An exact age beside an exact date of death gives the date of birth: neither is in the queue.
-        assertThat(api.body()).doesNotContain("dateOfDeath", "ageAtDeathDays", "daysSinceDeath", "2015-03-09",
+        assertThat(api).doesNotContain("dateOfDeath", "ageAtDeathDays", "daysSinceDeath", "2015-03-09",
                 "127 days");
         assertThat(page).contains("March 2015", "28 days to 364 days").doesNotContain("127 days", "9 March 2015");
         for (String personal : List.of(form.childLastName(), form.nhsNumber().replace(" ", ""), form.nhsNumber(),
                 form.postcode(), form.addressLine())) {
             assertThat(page).doesNotContain(personal);
-            assertThat(api.body()).doesNotContain(personal);
+            assertThat(api).doesNotContain(personal);
         }
-        assertThat(browser().withBasicAuth("panel", DEMO_PASSWORD).get("/api/cdop/queue?state=READY_FOR_REVIEW").body())
-                .doesNotContain(c.caseReference());
+        assertThat(uk.cdr.support.QueuePages.references(panelApi, "state=READY_FOR_REVIEW")).doesNotContain(c.caseReference());
     }
 
     @Test
@@ -137,6 +142,11 @@ class CdopQueueTest extends ProcessTest {
                 "{\"reason\":\"x\"}").status()).isEqualTo(404);
         assertThat(spocApi().get("/api/cdop/queue?sort=name").status()).isEqualTo(400);
         assertThat(spocApi().get("/api/cdop/queue?state=SOMETHING").status()).isEqualTo(400);
+        for (String badPage : List.of("page=0", "size=0", "size=501", "page=x")) {
+            HttpSession.Response refused = spocApi().get("/api/cdop/queue?" + badPage);
+            assertThat(refused.status()).as(badPage).isEqualTo(400);
+            assertThat(refused.body()).as(badPage).contains("\"field\":\"" + badPage.substring(0, badPage.indexOf('=')) + "\"");
+        }
     }
 
     private QueuedCase row(Notifications.Recorded c) {

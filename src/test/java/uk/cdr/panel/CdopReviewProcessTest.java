@@ -49,7 +49,7 @@ class CdopReviewProcessTest extends ProcessTest {
         assertThat(queueState(c)).isEqualTo("ASSIGNED");
 
         HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
-        assertThat(json.readTree(panel.get("/api/cdop/queue?meetingId=" + meetingId).body()).findValuesAsText("caseId"))
+        assertThat(json.readTree(panel.get("/api/cdop/queue?meetingId=" + meetingId).body()).get("items").findValuesAsText("caseId"))
                 .containsExactly(c.caseId().toString());
         HttpSession panelBrowser = loggedIn("panel");
         assertThat(panelBrowser.get("/cdop/queue?meetingId=" + meetingId).body()).as("the queue page narrowed to the meeting")
@@ -319,7 +319,7 @@ class CdopReviewProcessTest extends ProcessTest {
     }
 
     private JsonNode queued(Notifications.Recorded c) throws Exception {
-        for (JsonNode q : json.readTree(browser().withBasicAuth("panel", DEMO_PASSWORD).get("/api/cdop/queue").body())) {
+        for (JsonNode q : uk.cdr.support.QueuePages.all(browser().withBasicAuth("panel", DEMO_PASSWORD), "")) {
             if (q.get("caseId").asText().equals(c.caseId().toString())) {
                 return q;
             }

@@ -587,7 +587,14 @@ class FuzzInputTest extends ProcessTest {
                         .append('&');
             }
             if (random.nextBoolean()) {
-                query.append("meetingId=").append(enc(random.nextBoolean() ? UUID.randomUUID().toString() : junkString()));
+                query.append("meetingId=").append(enc(random.nextBoolean() ? UUID.randomUUID().toString() : junkString()))
+                        .append('&');
+            }
+            for (String paging : List.of("page", "size")) {
+                if (random.nextBoolean()) {
+                    query.append(paging).append('=')
+                            .append(enc(random.nextBoolean() ? String.valueOf(random.nextInt(1200) - 100) : junkString())).append('&');
+                }
             }
             String path = query.toString();
             check("GET /api/cdop/queue", path, () -> spoc.get(path));
@@ -599,14 +606,14 @@ class FuzzInputTest extends ProcessTest {
                     : "/api/statistics/" + year + "/" + enc(random.nextBoolean() ? "deaths" : junkString()).replace("%2F", "") + ".csv" + version;
             check("GET /api/statistics/{year}", path, () -> spoc.get(path));
         }
-        List<String> params = List.of("actor", "action", "caseReference", "limit");
+        List<String> params = List.of("actor", "action", "caseReference", "page", "size");
         for (int i = 0; i < audit; i++) {
             StringBuilder query = new StringBuilder("/api/audit?");
             for (String param : params) {
                 if (random.nextBoolean()) {
                     String value = switch (param) {
                         case "action" -> random.nextBoolean() ? pick(List.of("LOGIN", "CASE_VIEWED", "login")) : junkString();
-                        case "limit" -> random.nextBoolean() ? String.valueOf(random.nextInt()) : junkString();
+                        case "page", "size" -> random.nextBoolean() ? String.valueOf(random.nextInt()) : junkString();
                         default -> junkString();
                     };
                     query.append(param).append('=').append(enc(value)).append('&');

@@ -64,7 +64,7 @@ class RoleAccessTest extends IntegrationTest {
     void theAdministratorReadsTheAuditLog() {
         browser().withBasicAuth("nurse", DEMO_PASSWORD).get("/api/audit");
         Response response = browser().withBasicAuth("admin", DEMO_PASSWORD)
-                .get("/api/audit?actor=nurse&action=ACCESS_DENIED&limit=5");
+                .get("/api/audit?actor=nurse&action=ACCESS_DENIED&size=5");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("\"actor\":\"nurse\"", "\"action\":\"ACCESS_DENIED\"");
     }
@@ -72,13 +72,16 @@ class RoleAccessTest extends IntegrationTest {
     @Test
     void badQueryParametersGet400NamingTheFieldAndTheRule() {
         HttpSession admin = browser().withBasicAuth("admin", DEMO_PASSWORD);
-        Response notANumber = admin.get("/api/audit?limit=lots");
+        Response notANumber = admin.get("/api/audit?size=lots");
         assertThat(notANumber.status()).isEqualTo(400);
-        assertThat(notANumber.body()).contains("\"field\":\"limit\"", "must be a whole number")
+        assertThat(notANumber.body()).contains("\"field\":\"size\"", "must be a whole number")
                 .doesNotContain("Exception");
-        Response tooMany = admin.get("/api/audit?limit=100000");
+        Response tooMany = admin.get("/api/audit?size=100000");
         assertThat(tooMany.status()).isEqualTo(400);
-        assertThat(tooMany.body()).contains("\"field\":\"limit\"", "1000");
+        assertThat(tooMany.body()).contains("\"field\":\"size\"", "1000");
+        Response pageZero = admin.get("/api/audit?page=0");
+        assertThat(pageZero.status()).isEqualTo(400);
+        assertThat(pageZero.body()).contains("\"field\":\"page\"");
         Response unknownAction = admin.get("/api/audit?action=DELETE_EVERYTHING");
         assertThat(unknownAction.status()).isEqualTo(400);
         assertThat(unknownAction.body()).contains("\"field\":\"action\"", "LOGIN");

@@ -84,7 +84,7 @@ class AccessibilityBrowserTest extends ProcessTest {
         pages.put("nurse", List.of("/", "/cases", "/my-work", theCase, "/no-such-page"));
         pages.put("panel", List.of("/", "/cases", "/my-work", "/cdop/cases/" + f.caseId(), "/cdop/queue", "/cdop/meetings", theMeeting, "/statistics"));
         pages.put("chair", List.of("/", "/cases", "/my-work", "/cdop/queue", "/cdop/meetings", theMeeting, "/statistics"));
-        pages.put("admin", List.of("/", "/import", "/statistics"));
+        pages.put("admin", List.of("/", "/import", "/statistics", "/audit", "/audit?action=CASE_VIEWED"));
         // An agency's contact has no login: only the link.
         pages.put("agency", List.of("/login", "/login?error", "/login?logout", "/form-b/" + f.formBToken(),
                 "/form-b/thank-you", "/form-b/" + f.usedFormBToken()));
