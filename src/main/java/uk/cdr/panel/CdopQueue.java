@@ -211,7 +211,7 @@ public class CdopQueue {
     @Transactional
     public void proceedWithoutFormBs(UUID caseId, String reason, String by) {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new IllegalArgumentException("reason is required, at most 1000 characters");
+            throw new InvalidQuery("reason", "is required, at most 1000 characters");
         }
         String reference = jdbc.sql("select case_reference from case_file where id = ?").param(caseId)
                 .query(String.class).optional().orElseThrow(() -> new UnknownCase(caseId));
@@ -223,6 +223,26 @@ public class CdopQueue {
         // Its process withdraws the requests still out and moves the case on.
         caseProcess.tell(reference, CaseProcess.PROCEED_WITHOUT_FORM_BS, java.util.Map.of());
         auditLog.record(by, AuditAction.CASE_CHANGED, reference, "to the CDOP without the missing Form Bs: " + reason.trim());
+    }
+
+    /** A parameter of a queue request that breaks its rule: a 400 naming the field. */
+    public static class InvalidQuery extends RuntimeException {
+        private final String field;
+        private final String rule;
+
+        public InvalidQuery(String field, String rule) {
+            super(field + " " + rule);
+            this.field = field;
+            this.rule = rule;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String rule() {
+            return rule;
+        }
     }
 
     public static class UnknownCase extends RuntimeException {

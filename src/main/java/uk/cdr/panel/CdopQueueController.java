@@ -45,7 +45,7 @@ class CdopQueueController {
             @Parameter(description = "Cases a page, at most " + CdopQueue.MAX_PAGE_SIZE)
             @RequestParam(defaultValue = "" + CdopQueue.PAGE_SIZE) @Min(1) @Max(CdopQueue.MAX_PAGE_SIZE) int size) {
         if (!sort.equals("age") && !sort.equals("reference")) {
-            throw new IllegalArgumentException("sort must be age or reference");
+            throw new CdopQueue.InvalidQuery("sort", "must be age or reference");
         }
         return queue.page(new CdopQueue.Filter(state, reportingYear, sort, meetingId), page, size);
     }
@@ -60,12 +60,10 @@ class CdopQueueController {
         return ResponseEntity.noContent().build();
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Object> invalid(IllegalArgumentException e) {
-        String message = e.getMessage();
-        int space = message.indexOf(' ');
-        return ApiExceptionHandler.invalid(List.of(new ApiExceptionHandler.FieldError(message.substring(0, space),
-                message.substring(space + 1))));
+    /** What this controller checks itself; what Spring checks (types, @Min, @Max) ApiExceptionHandler answers. */
+    @ExceptionHandler(CdopQueue.InvalidQuery.class)
+    ResponseEntity<Object> invalid(CdopQueue.InvalidQuery e) {
+        return ApiExceptionHandler.invalid(List.of(new ApiExceptionHandler.FieldError(e.field(), e.rule())));
     }
 
     @ExceptionHandler(CdopQueue.UnknownCase.class)
