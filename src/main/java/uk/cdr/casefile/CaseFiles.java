@@ -5,26 +5,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import uk.cdr.config.TasksNameTheirCase;
 import uk.cdr.web.UkDates;
 
 /**
  * Reads a case and everything that happened to it, in time order: notifications (merged ones
- * too), emails sent, and tasks with who did them. The tasks come from the engine's history as
- * the logged-in user is allowed to read it.
+ * too), emails sent, Form B requests and returns, and tasks with who did them. All from the case's
+ * own rows (the tasks from case_task, which {@link CaseTasks} keeps), never from the
+ * engine's history, which is cleaned up by design.
  */
 @Service
 public class CaseFiles {
@@ -32,11 +26,9 @@ public class CaseFiles {
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final JdbcClient jdbc;
-    private final HistoryService historyService;
 
-    public CaseFiles(JdbcClient jdbc, HistoryService historyService) {
+    public CaseFiles(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.historyService = historyService;
     }
 
     public Optional<CaseView> find(UUID caseId) {
@@ -51,11 +43,7 @@ public class CaseFiles {
                 rs.getString("classified_by"), rs.getBoolean("scr_under_consideration"))).optional();
     }
 
-    /**
-     * @param requestIds the case's Form B requests, whose own processes (keyed by request id) hold
-     *                   the SPOC's overdue tasks
-     */
-    public List<TimelineEvent> timeline(CaseView c, List<String> requestIds) {
+    public List<TimelineEvent> timeline(CaseView c) {
         List<TimelineEvent> events = new ArrayList<>();
         jdbc.sql("""
                 select received_at, notifier_name, notifier_role, notifier_organisation, received_by, status
@@ -70,10 +58,7 @@ public class CaseFiles {
                 .query((rs, row) -> new TimelineEvent(uk(rs.getObject(1, OffsetDateTime.class)), "Email sent",
                         rs.getString(2) + " → " + rs.getString(3), "system"))
                 .list().forEach(events::add);
-        events.addAll(tasks(c.reference()));
-        if (!requestIds.isEmpty()) {
-            events.addAll(tasks(requestIds.toArray(String[]::new)));
-        }
+        events.addAll(tasks(c.id()));
         jdbc.sql("select requested_at, agency, requested_by from agency_report_request where case_id = ?").param(c.id())
                 .query((rs, row) -> new TimelineEvent(uk(rs.getObject(1, OffsetDateTime.class)), "Form B",
                         "Requested from " + rs.getString(2), rs.getString(3)))
@@ -87,26 +72,26 @@ public class CaseFiles {
         return events;
     }
 
-    private List<TimelineEvent> tasks(String... businessKeys) {
-        List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
-                .processInstanceBusinessKeyIn(businessKeys).list();
-        Map<String, String> completedBy = new HashMap<>();
-        for (HistoricTaskInstance task : tasks) {
-            historyService.createUserOperationLogQuery().taskId(task.getId())
-                    .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream().findFirst()
-                    .ifPresent(entry -> completedBy.put(task.getId(), entry.getUserId()));
-        }
+    /** Each task of the case (its Form B requests' overdue tasks too): created, then done or closed, and by whom. */
+    private List<TimelineEvent> tasks(UUID caseId) {
         List<TimelineEvent> events = new ArrayList<>();
-        for (HistoricTaskInstance task : tasks) {
-            events.add(new TimelineEvent(at(task.getStartTime()), "Task", "“" + TasksNameTheirCase.withoutCase(task.getName()) + "” created"
-                    + (task.getDueDate() == null ? "" : ", due " + UkDates.withTime(task.getDueDate())), "system"));
-            if (task.getEndTime() != null) {
-                String who = Optional.ofNullable(completedBy.get(task.getId())).orElse(
-                        task.getAssignee() == null ? "unknown" : task.getAssignee());
-                String how = "completed".equals(task.getDeleteReason()) ? "done" : "closed (" + task.getDeleteReason() + ")";
-                events.add(new TimelineEvent(at(task.getEndTime()), "Task", "“" + TasksNameTheirCase.withoutCase(task.getName()) + "” " + how, who));
-            }
-        }
+        jdbc.sql("select name, created_at, due_at, ended_at, ended_by, end_reason from case_task where case_id = ?")
+                .param(caseId)
+                .query((rs, row) -> {
+                    String name = rs.getString("name");
+                    OffsetDateTime due = uk(rs.getObject("due_at", OffsetDateTime.class));
+                    events.add(new TimelineEvent(uk(rs.getObject("created_at", OffsetDateTime.class)), "Task",
+                            "“" + name + "” created" + (due == null ? "" : ", due " + UkDates.withTime(due)), "system"));
+                    OffsetDateTime ended = uk(rs.getObject("ended_at", OffsetDateTime.class));
+                    if (ended != null) {
+                        String reason = rs.getString("end_reason");
+                        String how = "completed".equals(reason) ? "done" : "closed (" + reason + ")";
+                        String by = rs.getString("ended_by");
+                        events.add(new TimelineEvent(ended, "Task", "“" + name + "” " + how, by == null ? "unknown" : by));
+                    }
+                    return null;
+                })
+                .list();
         return events;
     }
 
@@ -121,9 +106,5 @@ public class CaseFiles {
     /** Databases hand back UTC offsets; people read UK time. */
     static OffsetDateTime uk(OffsetDateTime moment) {
         return moment == null ? null : moment.atZoneSameInstant(UK).toOffsetDateTime();
-    }
-
-    private static OffsetDateTime at(Date date) {
-        return date.toInstant().atZone(UK).toOffsetDateTime();
     }
 }

@@ -82,8 +82,7 @@ class CasePage {
         model.addAttribute("stopped", !"CLOSED".equals(c.status()) && caseProcess.running(c.reference()).isEmpty());
         // What the CDOP queue says of it, from the same record of its process's stages.
         model.addAttribute("now", cdopQueue.queued(caseId).map(uk.cdr.panel.QueuedCase::waitingFor).orElse(null));
-        List<String> requestIds = formB.stream().map(r -> r.requestId().toString()).toList();
-        model.addAttribute("timeline", caseFiles.timeline(c, requestIds));
+        model.addAttribute("timeline", caseFiles.timeline(c));
         List<String> processes = new java.util.ArrayList<>(formB.stream().filter(r -> !"WITHDRAWN".equals(r.status()))
                 .map(r -> r.requestId().toString()).toList());
         processes.add(c.reference());

@@ -35,37 +35,38 @@ import uk.cdr.web.UkDates;
 public class CdopQueue {
 
     /**
-     * Each case's earliest unfinished stage, as a rank: a case moves through its stages in this
-     * order, so the earliest one running is what it waits for ({@link #stateOf}). No row: no stage runs.
+     * A case's earliest unfinished stage, as a rank: a case moves through its stages in this order,
+     * so the earliest one running is what it waits for ({@link #stateOf}). Null: no stage runs.
      */
-    private static final String EARLIEST_STAGE = """
-            select case_id, min(case stage when 'CLASSIFICATION' then 1 when 'FORM_B' then 2
-                       when 'RAPID_RESPONSE' then 3 when 'FINAL_CASE_DISCUSSION' then 3 when 'RATIFICATION' then 4
-                       when 'REVIEW' then 5 when 'DEFERRED' then 6 when 'READY' then 7 end) as earliest
-            from case_stage group by case_id""";
+    private static final String RANK = """
+            min(case stage when 'CLASSIFICATION' then 1 when 'FORM_B' then 2
+                when 'RAPID_RESPONSE' then 3 when 'FINAL_CASE_DISCUSSION' then 3 when 'RATIFICATION' then 4
+                when 'REVIEW' then 5 when 'DEFERRED' then 6 when 'READY' then 7 end)""";
 
-    /** The ranks of EARLIEST_STAGE, by the state they put a case in (STOPPED: none). */
+    /** The ranks of RANK, by the state they put a case in (STOPPED: none). */
     private static final java.util.Map<QueueState, Integer> RANKS = java.util.Map.of(
             QueueState.WAITING_FOR_CLASSIFICATION, 1, QueueState.WAITING_FOR_FORM_B, 2,
             QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION, 3, QueueState.AWAITING_RATIFICATION, 4,
             QueueState.ASSIGNED, 5, QueueState.DEFERRED, 6, QueueState.READY_FOR_REVIEW, 7);
 
-    /** Every open case with what the queue needs to know about it: Form Bs, rapid response, meeting, reviews. */
+    /**
+     * What the queue shows of each open case it is given (c restricted by the caller): Form Bs,
+     * rapid response, meeting, stage, the deferral in force. Per case, through the case_id indexes,
+     * so a page of 50 costs 50 cases' rows, not the whole queue's.
+     */
     private static final String OPEN_CASES = """
                 select c.id, c.case_reference, c.reporting_year, c.date_of_death, c.date_of_birth, c.neonatal,
                        c.death_classification, c.form_b_proceed_reason, c.final_case_discussion_done_at,
-                       coalesce(b.requested, 0), coalesce(b.returned, 0), rr.case_id, m.held_on, a.meeting_id,
-                       s.earliest, d.deferral_reason, d.review_by, c.status
+                       (select count(*) from agency_report_request r where r.case_id = c.id and r.status <> 'WITHDRAWN'),
+                       (select count(*) from agency_report_request r where r.case_id = c.id and r.status = 'RETURNED'),
+                       rr.case_id, m.held_on, a.meeting_id,
+                       (select\s""" + RANK + """
+                        from case_stage st where st.case_id = c.id),
+                       d.deferral_reason, d.review_by, c.status
                 from case_file c
-                left join (select r.case_id, sum(case when r.status <> 'WITHDRAWN' then 1 else 0 end) as requested,
-                                  sum(case when r.status = 'RETURNED' then 1 else 0 end) as returned
-                           from agency_report_request r join case_file o on o.id = r.case_id
-                           where o.status <> 'CLOSED' group by r.case_id) b on b.case_id = c.id
                 left join rapid_response rr on rr.case_id = c.id
                 left join panel_assignment a on a.case_id = c.id
                 left join panel_meeting m on m.id = a.meeting_id
-                left join (""" + EARLIEST_STAGE + """
-                           ) s on s.case_id = c.id
                 left join cdop_review d on d.case_id = c.id and d.outcome = 'DEFERRED' and not exists (
                     select 1 from cdop_review later where later.case_id = c.id and later.decided_at > d.decided_at)
                     and not exists (select 1 from case_reopening o where o.case_id = c.id and o.reopened_at > d.decided_at)
@@ -103,52 +104,66 @@ public class CdopQueue {
     public List<QueuedCase> cases(Filter filter) {
         Where where = where(filter);
         LocalDate today = LocalDate.now(clock);
-        return jdbc.sql(OPEN_CASES + where.sql() + orderBy(filter)).params(where.params())
-                .query((rs, row) -> queued(rs, today)).list();
+        return jdbc.sql(OPEN_CASES + " and c.id in (select c.id" + where.from() + where.sql() + ")" + orderBy(filter))
+                .params(where.params()).query((rs, row) -> queued(rs, today)).list();
     }
 
-    /** One page of the cases the filter keeps, and how many it keeps in all. */
+    /**
+     * One page of the cases the filter keeps, and how many it keeps in all. The page's cases are
+     * picked from case_file alone (an index of open cases in date of death order on PostgreSQL),
+     * then only they are described.
+     */
     @Transactional(readOnly = true)
     public Page<QueuedCase> page(Filter filter, int page, int size) {
         Where where = where(filter);
-        long total = jdbc.sql("""
-                select count(*) from case_file c
-                left join panel_assignment a on a.case_id = c.id
-                left join (""" + EARLIEST_STAGE + """
-                ) s on s.case_id = c.id
-                where c.status <> 'CLOSED'""" + where.sql()).params(where.params()).query(Long.class).single();
+        long total = jdbc.sql("select count(*)" + where.from() + where.sql()).params(where.params())
+                .query(Long.class).single();
+        if (total == 0) {
+            return new Page<>(List.of(), page, size, 0);
+        }
         List<Object> paged = new java.util.ArrayList<>(where.params());
         paged.add(size);
         paged.add(Page.offset(page, size));
+        List<UUID> ids = jdbc.sql("select c.id" + where.from() + where.sql() + orderBy(filter) + " limit ? offset ?")
+                .params(paged).query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return new Page<>(List.of(), page, size, total);
+        }
         LocalDate today = LocalDate.now(clock);
-        List<QueuedCase> items = total == 0 ? List.of()
-                : jdbc.sql(OPEN_CASES + where.sql() + orderBy(filter) + " limit ? offset ?").params(paged)
-                        .query((rs, row) -> queued(rs, today)).list();
-        return new Page<>(items, page, size, total);
+        java.util.Map<UUID, QueuedCase> described = new java.util.HashMap<>();
+        jdbc.sql(OPEN_CASES + " and c.id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")
+                .params(new java.util.ArrayList<Object>(ids)).query((rs, row) -> queued(rs, today))
+                .list().forEach(q -> described.put(q.caseId(), q));
+        return new Page<>(ids.stream().map(described::get).filter(java.util.Objects::nonNull).toList(), page, size, total);
     }
 
-    private record Where(String sql, List<Object> params) {
+    /** The open cases the filter keeps: from and where clauses on case_file c (with a and s only when filtered by them). */
+    private record Where(String from, String sql, List<Object> params) {
     }
 
-    /** The filter as SQL on case_file c, panel_assignment a and the earliest stage s. */
     private static Where where(Filter filter) {
-        StringBuilder sql = new StringBuilder();
+        StringBuilder from = new StringBuilder(" from case_file c");
+        StringBuilder sql = new StringBuilder(" where c.status <> 'CLOSED'");
         List<Object> params = new java.util.ArrayList<>();
-        if (filter.state() == QueueState.STOPPED) {
-            sql.append(" and s.earliest is null");
-        } else if (filter.state() != null) {
-            sql.append(" and s.earliest = ?");
-            params.add(RANKS.get(filter.state()));
+        if (filter.state() != null) {
+            from.append(" left join (select case_id, ").append(RANK).append(" as earliest from case_stage group by case_id) s")
+                    .append(" on s.case_id = c.id");
+            if (filter.state() == QueueState.STOPPED) {
+                sql.append(" and s.earliest is null");
+            } else {
+                sql.append(" and s.earliest = ?");
+                params.add(RANKS.get(filter.state()));
+            }
         }
         if (filter.reportingYear() != null && !filter.reportingYear().isBlank()) {
             sql.append(" and c.reporting_year = ?");
             params.add(filter.reportingYear().trim());
         }
         if (filter.meetingId() != null) {
-            sql.append(" and a.meeting_id = ?");
+            sql.append(" and exists (select 1 from panel_assignment a where a.case_id = c.id and a.meeting_id = ?)");
             params.add(filter.meetingId());
         }
-        return new Where(sql.toString(), params);
+        return new Where(from.toString(), sql.toString(), params);
     }
 
     /** Oldest death first, or by reference (its year, then its number: 2014-15/1000 after 2014-15/999). */

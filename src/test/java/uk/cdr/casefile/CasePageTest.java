@@ -59,6 +59,12 @@ class CasePageTest extends ProcessTest {
         assertThat(html).contains("<span id=\"age-at-death\">4 months</span>");
         assertThat(auditLog.find(new AuditQuery("spoc", AuditAction.CASE_VIEWED, recorded.caseReference(), 5))).hasSize(1);
         assertThat(html).contains("No Form B has been requested yet.", "id=\"link-agencies\"");
+
+        // The engine's history is cleaned up by design: the case keeps its own record of its tasks.
+        engine.getHistoryService().deleteHistoricTaskInstance(acknowledge.getId());
+        String afterCleanUp = loggedIn("spoc").get("/cases/" + recorded.caseId()).body();
+        assertThat(afterCleanUp).containsPattern(
+                "“Acknowledge notification” done</td>\\s*<td>Sam Patel \\(Single Point of Contact\\)</td>");
     }
 
     @Test

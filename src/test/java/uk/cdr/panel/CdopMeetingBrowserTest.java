@@ -76,7 +76,7 @@ class CdopMeetingBrowserTest extends ProcessTest {
         String anchor = "case-" + c.caseReference().replace('/', '-');
 
         logIn("panel");
-        browser.get(url("/cdop/queue"));
+        browser.get(url("/cdop/queue?meetingId=" + meetingId));
         WebElement row = browser.findElement(By.xpath("//tr[@id='queue-" + c.caseReference() + "']"));
         Axe.check(browser);
         assertThat(row.getText()).contains("Assigned to the CDOP meeting of 20 May 2015");

@@ -78,7 +78,7 @@ class PanelMeetingPageTest extends ProcessTest {
         }
         String list = loggedIn("panel").get("/cdop/meetings").body();
         assertThat(list).contains("/cdop/meetings/" + meetingId, "Routine panel meeting", "Town Hall, room 4");
-        assertThat(loggedIn("panel").get("/cdop/queue").body())
+        assertThat(loggedIn("panel").get("/cdop/queue?meetingId=" + meetingId).body())
                 .contains("/cdop/meetings/" + meetingId + "#" + anchor(c), "13 May 2015");
     }
 
@@ -195,7 +195,8 @@ class PanelMeetingPageTest extends ProcessTest {
         assertThat(shown).contains("data-standing=\"DEFERRED\"",
                 "Deferred at this meeting (Awaiting inquest), to be reviewed by 30 September 2015")
                 .doesNotContain("id=\"" + anchor(c) + "-outcome\"");
-        assertThat(panel.get("/cdop/queue").body()).contains("Deferred: Awaiting inquest; review by 30 September 2015");
+        assertThat(panel.get(uk.cdr.support.QueuePages.lastPageOnThePage(browser().withBasicAuth("panel", DEMO_PASSWORD),
+                "state=DEFERRED&sort=reference")).body()).contains("Deferred: Awaiting inquest; review by 30 September 2015");
         HttpSession.Response again = panel.postForm(outcome, Map.of("_csrf", panel.csrfTokenFrom(page), "outcome", "reviewed"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("id=\"" + anchor(c) + "-alert\"", "no longer awaiting its review at this meeting");

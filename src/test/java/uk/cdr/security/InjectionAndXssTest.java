@@ -177,8 +177,8 @@ class InjectionAndXssTest extends ProcessTest {
         pages.put("meeting page (panel)", panel.get("/cdop/meetings/" + meetingId));
         pages.put("meeting page (spoc)", spoc.get("/cdop/meetings/" + meetingId));
         pages.put("meetings (panel)", panel.get("/cdop/meetings"));
-        pages.put("queue (panel)", panel.get("/cdop/queue"));
-        pages.put("queue (spoc)", spoc.get("/cdop/queue"));
+        pages.put("queue (panel)", panel.get("/cdop/queue?meetingId=" + meetingId));
+        pages.put("queue (spoc)", spoc.get("/cdop/queue?meetingId=" + meetingId));
         Map<String, List<String>> shown = Map.of(
                 "Form B page (agency)", List.of("agency"),
                 "case page (spoc)", List.of("notifier", "agency", "contact", "learning", "recommendation", "owner"),

@@ -40,6 +40,20 @@ public final class QueuePages {
         }
     }
 
+    /**
+     * The queue page's address for the query (e.g. "state=DEFERRED&sort=reference") at its last page of
+     * 50, where the newest case is in reference order.
+     */
+    public static String lastPageOnThePage(HttpSession api, String query) {
+        HttpSession.Response response = api.get("/api/cdop/queue?" + query);
+        try {
+            long total = JSON.readTree(response.body()).get("total").asLong();
+            return "/cdop/queue?" + query + "&page=" + Math.max(1, (total + 49) / 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The case references of {@link #all}. */
     public static List<String> references(HttpSession session, String query) {
         return all(session, query).stream().map(c -> c.get("caseReference").asText()).toList();
