@@ -6,7 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,8 +24,8 @@ import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.child.AgeBand;
-import uk.cdr.web.CodeLabels;
 import uk.cdr.paging.Page;
+import uk.cdr.web.CodeLabels;
 import uk.cdr.web.UkDates;
 
 /**
@@ -44,7 +49,7 @@ public class CdopQueue {
                 when 'REVIEW' then 5 when 'DEFERRED' then 6 when 'READY' then 7 end)""";
 
     /** The ranks of RANK, by the state they put a case in (STOPPED: none). */
-    private static final java.util.Map<QueueState, Integer> RANKS = java.util.Map.of(
+    private static final Map<QueueState, Integer> RANKS = Map.of(
             QueueState.WAITING_FOR_CLASSIFICATION, 1, QueueState.WAITING_FOR_FORM_B, 2,
             QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION, 3, QueueState.AWAITING_RATIFICATION, 4,
             QueueState.ASSIGNED, 5, QueueState.DEFERRED, 6, QueueState.READY_FOR_REVIEW, 7);
@@ -121,7 +126,7 @@ public class CdopQueue {
         if (total == 0) {
             return new Page<>(List.of(), page, size, 0);
         }
-        List<Object> paged = new java.util.ArrayList<>(where.params());
+        List<Object> paged = new ArrayList<>(where.params());
         paged.add(size);
         paged.add(Page.offset(page, size));
         List<UUID> ids = jdbc.sql("select c.id" + where.from() + where.sql() + orderBy(filter) + " limit ? offset ?")
@@ -130,11 +135,11 @@ public class CdopQueue {
             return new Page<>(List.of(), page, size, total);
         }
         LocalDate today = LocalDate.now(clock);
-        java.util.Map<UUID, QueuedCase> described = new java.util.HashMap<>();
-        jdbc.sql(OPEN_CASES + " and c.id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")
-                .params(new java.util.ArrayList<Object>(ids)).query((rs, row) -> queued(rs, today))
+        Map<UUID, QueuedCase> described = new HashMap<>();
+        jdbc.sql(OPEN_CASES + " and c.id in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
+                .params(new ArrayList<Object>(ids)).query((rs, row) -> queued(rs, today))
                 .list().forEach(q -> described.put(q.caseId(), q));
-        return new Page<>(ids.stream().map(described::get).filter(java.util.Objects::nonNull).toList(), page, size, total);
+        return new Page<>(ids.stream().map(described::get).filter(Objects::nonNull).toList(), page, size, total);
     }
 
     /** The open cases the filter keeps: from and where clauses on case_file c (with a and s only when filtered by them). */
@@ -144,7 +149,7 @@ public class CdopQueue {
     private static Where where(Filter filter) {
         StringBuilder from = new StringBuilder(" from case_file c");
         StringBuilder sql = new StringBuilder(" where c.status <> 'CLOSED'");
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         if (filter.state() != null) {
             from.append(" left join (select case_id, ").append(RANK).append(" as earliest from case_stage group by case_id) s")
                     .append(" on s.case_id = c.id");
@@ -219,7 +224,7 @@ public class CdopQueue {
     /** The queue state of the case's earliest unfinished stage (EARLIEST_STAGE's rank); null when no stage runs. */
     private static QueueState stateOf(Integer earliest) {
         return earliest == null ? null : RANKS.entrySet().stream().filter(e -> e.getValue().equals(earliest))
-                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+                .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     /** The SPOC sends the case on without the missing Form Bs (or none was needed), giving the reason. */
@@ -236,7 +241,7 @@ public class CdopQueue {
         jdbc.sql("update case_file set form_b_proceed_reason = ?, form_b_proceed_by = ?, form_b_proceed_at = ? where id = ?")
                 .params(reason.trim(), by, OffsetDateTime.now(clock), caseId).update();
         // Its process withdraws the requests still out and moves the case on.
-        caseProcess.tell(reference, CaseProcess.PROCEED_WITHOUT_FORM_BS, java.util.Map.of());
+        caseProcess.tell(reference, CaseProcess.PROCEED_WITHOUT_FORM_BS, Map.of());
         auditLog.record(by, AuditAction.CASE_CHANGED, reference, "to the CDOP without the missing Form Bs: " + reason.trim());
     }
 

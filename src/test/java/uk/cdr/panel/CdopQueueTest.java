@@ -115,7 +115,8 @@ class CdopQueueTest extends ProcessTest {
         long lastPage = (inTheYear + 49) / 50;
         String page = loggedIn("panel").get("/cdop/queue?reportingYear=2014-15&sort=reference&page=" + lastPage).body();
         assertThat(page).contains("id=\"queue-" + c.caseReference() + "\"", "Awaiting the Designated Doctor",
-                inTheYear + " open cases, showing " + ((lastPage - 1) * 50 + 1) + " to " + inTheYear);
+                (inTheYear == 1 ? "1 open case" : inTheYear + " open cases") + ", showing " + ((lastPage - 1) * 50 + 1)
+                        + " to " + inTheYear);
         String api = uk.cdr.support.QueuePages.all(panelApi, "state=WAITING_FOR_CLASSIFICATION").toString();
         assertThat(api).contains(c.caseReference(), "\"ageBand\":\"28 days to 364 days\"",
                 "\"monthOfDeath\":\"March 2015\"", "\"monthsSinceDeath\":0");
