@@ -216,12 +216,7 @@ class DayOfWorkBrowserTest extends ProcessTest {
         openFromMyWork(reference, "Schedule the rapid response meeting", Map.of("meetingPlace", "Children's Centre, room 2",
                 "invitees", "police@cdr.example.org"));
         // Read month first, 03/12/2026 would be 12 March, in the past.
-        tasklist.typeDate("Date", "30/11/2026", "30 November 2026");
-        tasklist.typeDate("Date", "03/12/2026", "3 December 2026");
-        tasklist.typeTime("Time", "14:05");
-        tasklist.complete();
-        runDueJobs();
-        assertThat(meetingAt(c.caseId(), "RAPID_RESPONSE")).isEqualTo(LocalDateTime.of(2026, 12, 3, 14, 5));
+        meetingTypedDayFirst(c.caseId(), "RAPID_RESPONSE", "03/12/2026", "3 December 2026", LocalDate.of(2026, 12, 3));
 
         // Friday 4 December: the meeting was held the day before.
         clockAt(LocalDateTime.of(2026, 12, 4, 9, 0));
@@ -246,12 +241,7 @@ class DayOfWorkBrowserTest extends ProcessTest {
         openFromMyWork(reference, "Convene the final case discussion", Map.of("meetingPlace", "Children's Centre, room 2",
                 "invitees", "police@cdr.example.org"));
         tasklist.choose("Can the final case discussion be convened", "Yes");
-        tasklist.typeDate("Date", "30/11/2026", "30 November 2026");
-        tasklist.typeDate("Date", "07/12/2026", "7 December 2026");
-        tasklist.typeTime("Time", "14:05");
-        tasklist.complete();
-        runDueJobs();
-        assertThat(meetingAt(c.caseId(), "FINAL_CASE_DISCUSSION")).isEqualTo(LocalDateTime.of(2026, 12, 7, 14, 5));
+        meetingTypedDayFirst(c.caseId(), "FINAL_CASE_DISCUSSION", "07/12/2026", "7 December 2026", LocalDate.of(2026, 12, 7));
 
         // Monday 7 December, after the discussion.
         clockAt(LocalDateTime.of(2026, 12, 7, 16, 0));
@@ -399,6 +389,19 @@ class DayOfWorkBrowserTest extends ProcessTest {
         task.click();
         tasklist.claim();
         assertThat(tasklist.text()).contains(reference);
+    }
+
+    /**
+     * On a form that schedules a meeting: 30/11/2026 is read as 30 November, then the meeting's own
+     * day and 14:05 are typed; the form is completed and the meeting is stored at that minute.
+     */
+    private void meetingTypedDayFirst(UUID caseId, String kind, String typed, String inWords, LocalDate day) {
+        tasklist.typeDate("Date", "30/11/2026", "30 November 2026");
+        tasklist.typeDate("Date", typed, inWords);
+        tasklist.typeTime("Time", "14:05");
+        tasklist.complete();
+        runDueJobs();
+        assertThat(meetingAt(caseId, kind)).isEqualTo(day.atTime(14, 5));
     }
 
     private LocalDateTime meetingAt(UUID caseId, String kind) {
