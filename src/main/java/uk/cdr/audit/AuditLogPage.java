@@ -28,8 +28,7 @@ class AuditLogPage {
         // What a person types or edits in the address: an action or page that is not one shows them all, from the first.
         AuditAction action = Arrays.stream(AuditAction.values()).filter(a -> a.name().equals(query.get("action")))
                 .findFirst().orElse(null);
-        String typedPage = query.getOrDefault("page", "1");
-        int page = typedPage.matches("\\d{1,6}") && Integer.parseInt(typedPage) > 0 ? Integer.parseInt(typedPage) : 1;
+        int page = Page.typedNumber(query.get("page"));
         Page<AuditEntry> found = auditLog.page(new AuditQuery(blankToNull(actor), action, blankToNull(caseReference),
                 Page.DEFAULT_SIZE), page, Page.DEFAULT_SIZE);
         model.addAttribute("found", found);

@@ -31,6 +31,14 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         return items.isEmpty() ? 0 : first() + items.size() - 1;
     }
 
+    /**
+     * A page number as a person typed or edited it in a page's address: one that is not a page
+     * number (0, "x", too long) shows the first page rather than an error.
+     */
+    public static int typedNumber(String typed) {
+        return typed != null && typed.matches("\\d{1,6}") && Integer.parseInt(typed) > 0 ? Integer.parseInt(typed) : 1;
+    }
+
     /** Rows to skip before this page, for SQL's offset. */
     public static long offset(int page, int size) {
         return (long) (page - 1) * size;

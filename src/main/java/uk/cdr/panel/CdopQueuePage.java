@@ -25,8 +25,7 @@ class CdopQueuePage {
             @RequestParam(required = false) UUID meetingId, @RequestParam(defaultValue = "age") String sort,
             @RequestParam(defaultValue = "1") String page, Model model) {
         String order = sort.equals("reference") ? "reference" : "age";
-        // A page number that is not one (typed into the address) shows the first page.
-        int number = page.matches("\\d{1,6}") && Integer.parseInt(page) > 0 ? Integer.parseInt(page) : 1;
+        int number = uk.cdr.paging.Page.typedNumber(page);
         uk.cdr.paging.Page<QueuedCase> found = queue.page(new CdopQueue.Filter(state, reportingYear, order, meetingId), number,
                 CdopQueue.PAGE_SIZE);
         model.addAttribute("found", found);
