@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import uk.cdr.reportingyears.YearChanges;
+
 /** The agency_report_request table: one row per agency asked for a Form B. */
 @Component
 class FormBRequests {
@@ -29,9 +31,11 @@ class FormBRequests {
             """;
 
     private final JdbcClient jdbc;
+    private final YearChanges yearChanges;
 
-    FormBRequests(JdbcClient jdbc) {
+    FormBRequests(JdbcClient jdbc, YearChanges yearChanges) {
         this.jdbc = jdbc;
+        this.yearChanges = yearChanges;
     }
 
     Optional<Request> find(UUID id) {
@@ -56,6 +60,7 @@ class FormBRequests {
                 .params(id, caseId, contact.agency().trim(), blankToNull(contact.contactName()),
                         contact.contactEmail().trim(), requestedAt, requestedBy, dueAt)
                 .update();
+        yearChanges.caseChanged(caseId);
     }
 
     void processStarted(UUID id, String processInstanceId) {
@@ -77,6 +82,7 @@ class FormBRequests {
                 update agency_report_request set status = 'REMINDED', reminded_at = ?, version = version + 1
                 where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
                 .params(at, id).update();
+        countedAgain(id);
     }
 
     void overdue(UUID id, OffsetDateTime at) {
@@ -85,6 +91,7 @@ class FormBRequests {
                     version = version + 1
                 where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
                 .params(at, id).update();
+        countedAgain(id);
     }
 
     /** Chased: the status becomes REMINDED when the reminder goes out. */
@@ -93,6 +100,7 @@ class FormBRequests {
                 update agency_report_request set due_at = ?, version = version + 1
                 where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
                 .params(dueAt, id).update();
+        countedAgain(id);
     }
 
     void extended(UUID id, OffsetDateTime dueAt, OffsetDateTime at) {
@@ -101,6 +109,7 @@ class FormBRequests {
                     version = version + 1
                 where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
                 .params(dueAt, at, id).update();
+        countedAgain(id);
     }
 
     /**
@@ -113,6 +122,7 @@ class FormBRequests {
                     token_expires_at = null, version = version + 1
                 where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
                 .params(at, id).update();
+        countedAgain(id);
     }
 
     /**
@@ -120,11 +130,21 @@ class FormBRequests {
      * False if another submission or a withdrawal came first.
      */
     boolean returned(UUID id, String tokenHash, OffsetDateTime at) {
-        return jdbc.sql("""
+        boolean returned = jdbc.sql("""
                 update agency_report_request set status = 'RETURNED', returned_at = ?,
                     token_expires_at = null, version = version + 1
                 where id = ? and token_hash = ? and status not in ('RETURNED', 'WITHDRAWN')""")
                 .params(at, id, tokenHash).update() == 1;
+        if (returned) {
+            countedAgain(id);
+        }
+        return returned;
+    }
+
+    /** A change the Form B figures count (requests, returns, overdue, withdrawn) for the request's case. */
+    private void countedAgain(UUID id) {
+        jdbc.sql("select case_id from agency_report_request where id = ?").param(id).query(UUID.class).optional()
+                .ifPresent(yearChanges::caseChanged);
     }
 
     private static Request map(ResultSet rs, int row) throws SQLException {

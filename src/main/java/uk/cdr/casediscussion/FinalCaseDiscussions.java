@@ -22,6 +22,7 @@ import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 import uk.cdr.rapidresponse.MeetingKind;
 import uk.cdr.rapidresponse.RapidResponses;
+import uk.cdr.reportingyears.YearChanges;
 
 /**
  * The final case discussion, required wherever a rapid response was initiated: it waits for the
@@ -36,18 +37,21 @@ public class FinalCaseDiscussions {
     static final List<String> MODIFIABLE = List.of("yes", "no", "insufficient-information");
 
     private final JdbcClient jdbc;
+    private final YearChanges yearChanges;
     private final PostMortems postMortems;
     private final RapidResponses rapidResponses;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public FinalCaseDiscussions(JdbcClient jdbc,
-            PostMortems postMortems, RapidResponses rapidResponses, AuditLog auditLog, Clock clock) {
+            PostMortems postMortems, RapidResponses rapidResponses, AuditLog auditLog, Clock clock,
+            YearChanges yearChanges) {
         this.jdbc = jdbc;
         this.postMortems = postMortems;
         this.rapidResponses = rapidResponses;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.yearChanges = yearChanges;
     }
 
     /**
@@ -62,6 +66,7 @@ public class FinalCaseDiscussions {
                 insert into final_case_discussion (case_id, started_at)
                 select ?, ? where not exists (select 1 from final_case_discussion where case_id = ?)""")
                 .params(caseId, OffsetDateTime.now(clock), caseId).update();
+        yearChanges.caseChanged(caseId);
         if (opened > 0) {
             auditLog.record("system", AuditAction.CASE_CHANGED, caseReference, "final case discussion required");
         }
@@ -80,6 +85,7 @@ public class FinalCaseDiscussions {
             throw new InvalidAnswers(errors);
         }
         jdbc.sql("update final_case_discussion set proceeded_without_results = true where case_id = ?").param(caseId).update();
+        yearChanges.caseChanged(caseId);
         auditLog.record(by, AuditAction.CASE_CHANGED, caseReference,
                 "final case discussion to go ahead without post-mortem results: " + reason.trim());
     }
@@ -98,6 +104,7 @@ public class FinalCaseDiscussions {
             UUID meetingId = rapidResponses.scheduleMeeting(caseId, caseReference, MeetingKind.FINAL_CASE_DISCUSSION,
                     plan.meeting(), by).meetingId();
             jdbc.sql("update final_case_discussion set meeting_id = ? where case_id = ?").params(meetingId, caseId).update();
+            yearChanges.caseChanged(caseId);
             return meetingId;
         }
         List<FieldError> errors = new ArrayList<>();
@@ -121,6 +128,7 @@ public class FinalCaseDiscussions {
                     recorded_by = ?, recorded_at = ? where case_id = ?""")
                 .params(plan.notConvenedReason(), blankToNull(plan.notConvenedDetail()), by, OffsetDateTime.now(clock), caseId)
                 .update();
+        yearChanges.caseChanged(caseId);
         auditLog.record(by, AuditAction.CASE_CHANGED, caseReference,
                 "final case discussion not convened: " + plan.notConvenedReason());
         return null;
@@ -168,6 +176,7 @@ public class FinalCaseDiscussions {
                         category, draft.proposedModifiable(), blankToNull(draft.learningPoints()), by,
                         OffsetDateTime.now(clock), caseId)
                 .update();
+        yearChanges.caseChanged(caseId);
         auditLog.record(by, AuditAction.CASE_CHANGED, caseReference, "final case discussion held; draft Form C recorded");
     }
 
@@ -181,6 +190,7 @@ public class FinalCaseDiscussions {
                 update case_file set final_case_discussion_done_at = ?, updated_at = ?
                 where id = ? and final_case_discussion_done_at is null""")
                 .params(OffsetDateTime.now(clock), OffsetDateTime.now(clock), caseId).update();
+        yearChanges.caseChanged(caseId);
         if (changed > 0) {
             auditLog.record("system", AuditAction.CASE_CHANGED, caseReference, "final case discussion stage done");
         }

@@ -19,6 +19,7 @@ import uk.cdr.casefile.CaseReferences;
 import uk.cdr.casefile.CaseReferences.CaseReference;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.config.OneEngineCommand;
+import uk.cdr.reportingyears.YearChanges;
 
 /**
  * Writes a file's imported cases into the tables a live case fills (Notifications' case file and
@@ -55,9 +56,11 @@ class ImportedCaseWriter {
     private final CaseProcess caseProcess;
     private final OneEngineCommand oneEngineCommand;
     private final AuditLog auditLog;
+    private final YearChanges yearChanges;
 
     ImportedCaseWriter(JdbcTemplate jdbc, CaseReferences references, ImportedStages stages, ImportedReview review,
-            CaseProcess caseProcess, OneEngineCommand oneEngineCommand, AuditLog auditLog) {
+            CaseProcess caseProcess, OneEngineCommand oneEngineCommand, AuditLog auditLog, YearChanges yearChanges) {
+        this.yearChanges = yearChanges;
         this.caseProcess = caseProcess;
         this.oneEngineCommand = oneEngineCommand;
         this.jdbc = jdbc;
@@ -87,6 +90,8 @@ class ImportedCaseWriter {
         stages.add(batch, byId, by, now);
         review.add(batch, byId, by, now);
         batch.write(jdbc);
+        // Its meetings too: the import dates each meeting on a review of its cases, after their deaths.
+        yearChanges.casesChanged(byId.keySet());
         // Each open case's process starts where its records say, in one engine command (one flush): its
         // next step is there at once, and an old case past its 6 and 12 months has the SPOC and chair told.
         if (!open.isEmpty()) {

@@ -24,6 +24,7 @@ import uk.cdr.casefile.ReportingYear;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.child.NhsNumber;
 import uk.cdr.child.Age;
+import uk.cdr.reportingyears.YearChanges;
 
 /**
  * Records a notification of a child's death: the one service behind the page, the Tasklist start
@@ -43,12 +44,13 @@ public class Notifications {
     private final CaseReferences references;
     private final WorkingDays workingDays;
     private final JdbcClient jdbc;
+    private final YearChanges yearChanges;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public Notifications(FormAValidator validator, CaseProcess caseProcess, PossibleDuplicates duplicates, NotificationRows notificationRows,
             CaseReferences references, WorkingDays workingDays,
-            JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+            JdbcClient jdbc, AuditLog auditLog, Clock clock, YearChanges yearChanges) {
         this.validator = validator;
         this.caseProcess = caseProcess;
         this.duplicates = duplicates;
@@ -58,6 +60,7 @@ public class Notifications {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.yearChanges = yearChanges;
     }
 
     /**
@@ -185,6 +188,7 @@ public class Notifications {
                 .param("outOfHours", outOfHours)
                 .param("notifiedExpected", form.notifiedExpected())
                 .update();
+        yearChanges.caseChanged(caseId);
     }
 
     private UUID insertNotification(FormA form, OffsetDateTime now, String receivedBy) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.reportingyears.YearChanges;
 
 /** Writes the Designated Doctor's decision, the one recorded, to the case file. Idempotent. */
 @Component("recordDeathClassification")
@@ -19,13 +20,15 @@ class RecordDeathClassification implements JavaDelegate {
     static final String CLASSIFIED_BY = "classifiedBy";
 
     private final JdbcClient jdbc;
+    private final YearChanges yearChanges;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    RecordDeathClassification(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+    RecordDeathClassification(JdbcClient jdbc, AuditLog auditLog, Clock clock, YearChanges yearChanges) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.yearChanges = yearChanges;
     }
 
     @Override
@@ -43,6 +46,7 @@ class RecordDeathClassification implements JavaDelegate {
                     suggested_classification = ?, status = 'CLASSIFIED', updated_at = ?, version = version + 1
                 where id = ?""")
                 .params(classification, by, now, suggestion, now, caseId).update();
+        yearChanges.caseChanged(caseId);
         auditLog.record(by, AuditAction.CASE_CHANGED, (uk.cdr.config.CaseVariables.caseReference(execution)),
                 "death classified as " + classification);
     }

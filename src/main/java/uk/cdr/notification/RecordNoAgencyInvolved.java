@@ -11,19 +11,22 @@ import org.springframework.stereotype.Component;
 import uk.cdr.config.CaseVariables;
 import uk.cdr.config.FormAnswers;
 import uk.cdr.config.WhoIsCompleting;
+import uk.cdr.reportingyears.YearChanges;
 
 /** On completing Task_RequestFormBReports: "no agency knew the child or family", so the case need not wait for any Form B. */
 @Component("recordNoAgencyInvolved")
 class RecordNoAgencyInvolved implements TaskListener {
 
     private final JdbcClient jdbc;
+    private final YearChanges yearChanges;
     private final WhoIsCompleting who;
     private final Clock clock;
 
-    RecordNoAgencyInvolved(JdbcClient jdbc, WhoIsCompleting who, Clock clock) {
+    RecordNoAgencyInvolved(JdbcClient jdbc, WhoIsCompleting who, Clock clock, YearChanges yearChanges) {
         this.jdbc = jdbc;
         this.who = who;
         this.clock = clock;
+        this.yearChanges = yearChanges;
     }
 
     @Override
@@ -35,6 +38,7 @@ class RecordNoAgencyInvolved implements TaskListener {
                     .params(who.of(task), OffsetDateTime.now(clock),
                             CaseVariables.caseId(task))
                     .update();
+            yearChanges.caseChanged(CaseVariables.caseId(task));
         }
     }
 }

@@ -27,6 +27,7 @@ import uk.cdr.child.AgeBand;
 import uk.cdr.paging.Page;
 import uk.cdr.web.CodeLabels;
 import uk.cdr.web.UkDates;
+import uk.cdr.reportingyears.YearChanges;
 
 /**
  * The CDOP case queue: every open case and what it waits for, as its process keeps it (case_stage,
@@ -78,6 +79,7 @@ public class CdopQueue {
                 where c.status <> 'CLOSED'""";
 
     private final JdbcClient jdbc;
+    private final YearChanges yearChanges;
     private final CaseProcess caseProcess;
     private final AuditLog auditLog;
     private final Clock clock;
@@ -86,13 +88,14 @@ public class CdopQueue {
 
     public CdopQueue(JdbcClient jdbc, CaseProcess caseProcess, AuditLog auditLog, Clock clock,
             @Value("${cdr.timers.cdop.review-target:P6M}") Period reviewTarget,
-            @Value("${cdr.timers.cdop.escalation:P12M}") Period escalation) {
+            @Value("${cdr.timers.cdop.escalation:P12M}") Period escalation, YearChanges yearChanges) {
         this.jdbc = jdbc;
         this.caseProcess = caseProcess;
         this.auditLog = auditLog;
         this.clock = clock;
         this.reviewTarget = reviewTarget;
         this.escalation = escalation;
+        this.yearChanges = yearChanges;
     }
 
     public record Filter(QueueState state, String reportingYear, String sort, UUID meetingId) {
@@ -240,6 +243,7 @@ public class CdopQueue {
         }
         jdbc.sql("update case_file set form_b_proceed_reason = ?, form_b_proceed_by = ?, form_b_proceed_at = ? where id = ?")
                 .params(reason.trim(), by, OffsetDateTime.now(clock), caseId).update();
+        yearChanges.caseChanged(caseId);
         // Its process withdraws the requests still out and moves the case on.
         caseProcess.tell(reference, CaseProcess.PROCEED_WITHOUT_FORM_BS, Map.of());
         auditLog.record(by, AuditAction.CASE_CHANGED, reference, "to the CDOP without the missing Form Bs: " + reason.trim());

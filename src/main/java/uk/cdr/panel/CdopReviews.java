@@ -20,6 +20,7 @@ import uk.cdr.rapidresponse.RapidResponses;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 import uk.cdr.web.PlainText;
 import uk.cdr.web.UkDates;
+import uk.cdr.reportingyears.YearChanges;
 
 /**
  * The CDOP review of one case at a panel meeting: the Form C the panel records, the outcome
@@ -33,14 +34,17 @@ public class CdopReviews {
 
     private final CaseProcess caseProcess;
     private final JdbcClient jdbc;
+    private final YearChanges yearChanges;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public CdopReviews(JdbcClient jdbc, AuditLog auditLog, Clock clock, CaseProcess caseProcess) {
+    public CdopReviews(JdbcClient jdbc, AuditLog auditLog, Clock clock, CaseProcess caseProcess,
+            YearChanges yearChanges) {
         this.caseProcess = caseProcess;
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.yearChanges = yearChanges;
     }
 
     /** The Form C as last saved, or, before the first save, as the final case discussion drafted it. */
@@ -182,6 +186,7 @@ public class CdopReviews {
     UUID open(UUID caseId, UUID meetingId) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into cdop_review (id, case_id, meeting_id) values (?, ?, ?)").params(id, caseId, meetingId).update();
+        yearChanges.caseChanged(caseId);
         return id;
     }
 
@@ -214,6 +219,7 @@ public class CdopReviews {
                             formC.domainServices(), formC.category(), formC.modifiable(), blankToNull(formC.learningPoints()),
                             formC.scrConsidered(), by, now)
                     .update();
+            yearChanges.caseChanged(caseId);
         } else {
             jdbc.sql("""
                     update form_c set domain_child = ?, domain_family = ?, domain_parenting = ?, domain_services = ?,
@@ -224,6 +230,7 @@ public class CdopReviews {
                             formC.category(), formC.modifiable(), blankToNull(formC.learningPoints()), formC.scrConsidered(),
                             version, by, now, caseId)
                     .update();
+            yearChanges.caseChanged(caseId);
         }
         // A recommendation kept as it was keeps its open/done status (a reopened case is reviewed again).
         List<RecommendationRow> existing = new ArrayList<>(recommendations(caseId));
@@ -284,6 +291,7 @@ public class CdopReviews {
         if ("reviewed".equals(outcome)) {
             jdbc.sql("update cdop_review set outcome = 'REVIEWED', decided_by = ?, decided_at = ? where id = ?")
                     .params(by, now, reviewId).update();
+            yearChanges.caseChanged(review.caseId());
             auditLog.record(by, AuditAction.CASE_CHANGED, review.caseReference(), "reviewed by the CDOP at the meeting of "
                     + UkDates.inWords(review.meetingOn()) + "; awaiting the chair's ratification");
         } else {
@@ -291,6 +299,7 @@ public class CdopReviews {
                     update cdop_review set outcome = 'DEFERRED', deferral_reason = ?, deferral_detail = ?, review_by = ?,
                         decided_by = ?, decided_at = ? where id = ?""")
                     .params(deferralReason, blankToNull(deferralDetail), reviewBy, by, now, reviewId).update();
+            yearChanges.caseChanged(review.caseId());
             jdbc.sql("delete from panel_assignment where case_id = ?").param(review.caseId()).update();
             auditLog.record(by, AuditAction.CASE_CHANGED, review.caseReference(), "deferred at the CDOP meeting of "
                     + UkDates.inWords(review.meetingOn()) + " (" + OutcomeForm.DEFERRAL_REASONS.stream()
@@ -308,10 +317,12 @@ public class CdopReviews {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("update cdop_review set ratified_by = ?, ratified_at = ? where id = ?").params(by, now, reviewId).update();
+        yearChanges.caseChanged(review.caseId());
         jdbc.sql("""
                 update case_file set status = 'CLOSED', review_completed_on = ?, closed_at = ?, updated_at = ?,
                     version = version + 1 where id = ?""")
                 .params(review.meetingOn(), now, now, review.caseId()).update();
+        yearChanges.caseChanged(review.caseId());
         auditLog.record(by, AuditAction.CASE_CLOSED, review.caseReference(), "ratified by the CDOP chair; case closed, "
                 + "review completed on " + review.meetingOn());
     }
@@ -340,8 +351,10 @@ public class CdopReviews {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("insert into case_reopening (id, case_id, reason, reopened_by, reopened_at) values (?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), caseId, reason.trim(), by, now).update();
+        yearChanges.caseChanged(caseId);
         jdbc.sql("update case_file set status = 'REOPENED', closed_at = null, updated_at = ?, version = version + 1 where id = ?")
                 .params(now, caseId).update();
+        yearChanges.caseChanged(caseId);
         jdbc.sql("delete from panel_assignment where case_id = ?").param(caseId).update();
         // A new run of the case's process, in the CDOP queue: its review targets were met by the first review.
         caseProcess.startAt(caseId, true, List.of(CaseProcess.StartPoint.before(CaseProcess.READY_FOR_CDOP)));

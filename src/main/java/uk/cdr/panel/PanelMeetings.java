@@ -25,6 +25,7 @@ import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 import uk.cdr.web.PlainText;
+import uk.cdr.reportingyears.YearChanges;
 
 /**
  * CDOP panel meetings: routine meetings and special neonatal panels, and the ready cases the SPOC
@@ -58,6 +59,7 @@ public class PanelMeetings {
     }
 
     private final JdbcClient jdbc;
+    private final YearChanges yearChanges;
     private final CdopQueue queue;
     private final RuntimeService runtimeService;
     private final AuditLog auditLog;
@@ -67,7 +69,8 @@ public class PanelMeetings {
     private final String baseUrl;
 
     public PanelMeetings(JdbcClient jdbc, CdopQueue queue, RuntimeService runtimeService, AuditLog auditLog, Clock clock,
-            CdopReviews reviews, CaseProcess caseProcess, @Value("${cdr.public-base-url}") String baseUrl) {
+            CdopReviews reviews, CaseProcess caseProcess, @Value("${cdr.public-base-url}") String baseUrl,
+            YearChanges yearChanges) {
         this.caseProcess = caseProcess;
         this.reviews = reviews;
         this.baseUrl = baseUrl;
@@ -76,6 +79,7 @@ public class PanelMeetings {
         this.runtimeService = runtimeService;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.yearChanges = yearChanges;
     }
 
     /**
@@ -140,6 +144,7 @@ public class PanelMeetings {
         Meeting meeting = new Meeting(UUID.randomUUID(), heldOn, parsed, place.trim());
         jdbc.sql("insert into panel_meeting (id, held_on, kind, place, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(meeting.id(), heldOn, parsed.name(), meeting.place(), by, OffsetDateTime.now(clock)).update();
+        yearChanges.dayChanged(heldOn);
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, meeting.id().toString(), Map.of("meetingId",
                 meeting.id().toString(), "heldOn", Date.from(heldOn.atStartOfDay(UK).toInstant())));
         auditLog.record(by, AuditAction.CASE_CHANGED, null, "CDOP " + parsed.name().toLowerCase() + " panel meeting set for " + heldOn);

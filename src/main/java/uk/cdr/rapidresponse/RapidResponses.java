@@ -23,6 +23,7 @@ import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.rapidresponse.InvalidAnswers.FieldError;
 import uk.cdr.web.UkDates;
+import uk.cdr.reportingyears.YearChanges;
 
 /**
  * The Designated Doctor's rapid response: started once per unexpected death, the initial
@@ -37,14 +38,16 @@ public class RapidResponses {
     static final int LONG_TEXT = 4000;
 
     private final JdbcClient jdbc;
+    private final YearChanges yearChanges;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public RapidResponses(JdbcClient jdbc,
-            AuditLog auditLog, Clock clock) {
+            AuditLog auditLog, Clock clock, YearChanges yearChanges) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.yearChanges = yearChanges;
     }
 
     /**
@@ -57,6 +60,7 @@ public class RapidResponses {
                 insert into rapid_response (case_id, started_at, started_out_of_hours)
                 select ?, ?, false where not exists (select 1 from rapid_response where case_id = ?)""")
                 .params(caseId, OffsetDateTime.now(clock), caseId).update();
+        yearChanges.caseChanged(caseId);
         if (opened > 0) {
             auditLog.record("system", AuditAction.CASE_CHANGED, caseReference, "rapid response started");
         }
@@ -100,6 +104,7 @@ public class RapidResponses {
                         answers.conveneMeeting(), by, now, earlier,
                         earlier ? answers.startedEarlierOn().atStartOfDay(UK).toOffsetDateTime() : null, caseId)
                 .update();
+        yearChanges.caseChanged(caseId);
         auditLog.record(by, AuditAction.CASE_CHANGED, caseReference, "initial information sharing recorded"
                 + (earlier ? " (started out of hours on " + answers.startedEarlierOn() + ")" : ""));
     }
@@ -147,6 +152,7 @@ public class RapidResponses {
                 .params(meetingId, caseId, kind.name(), at.atZone(UK).toOffsetDateTime(), plan.place().trim(),
                         String.join("\n", invitees), by)
                 .update();
+        yearChanges.caseChanged(caseId);
         auditLog.record(by, AuditAction.CASE_CHANGED, caseReference, kind.words() + " scheduled for " + at);
         return new Scheduled(meetingId, Date.from(at.atZone(UK).toInstant()));
     }
@@ -256,6 +262,7 @@ public class RapidResponses {
         if (outcome.scrCriteriaMayBeMet()) {
             jdbc.sql("update case_file set scr_under_consideration = true, updated_at = ? where id = ?")
                     .params(now, caseId).update();
+            yearChanges.caseChanged(caseId);
         }
         auditLog.record(by, AuditAction.CASE_CHANGED, caseReference, "rapid response meeting outcome recorded: "
                 + attendees.size() + " attendees, " + actions.size() + " actions"
@@ -290,6 +297,8 @@ public class RapidResponses {
     public void markHeld(UUID meetingId, String by) {
         jdbc.sql("update case_meeting set held = true, outcome_by = ?, outcome_at = ? where id = ?")
                 .params(by, OffsetDateTime.now(clock), meetingId).update();
+        jdbc.sql("select case_id from case_meeting where id = ?").param(meetingId).query(UUID.class).optional()
+                .ifPresent(yearChanges::caseChanged);
     }
 
     public static List<String> lines(String text) {

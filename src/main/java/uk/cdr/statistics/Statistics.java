@@ -24,21 +24,38 @@ public class Statistics {
     private final CaseworkFigures casework;
     private final ReviewFigures reviews;
     private final Clock clock;
+    private final ClosedYearReports closedYears;
 
-    Statistics(DeathFigures deaths, CaseworkFigures casework, ReviewFigures reviews, Clock clock) {
+    Statistics(DeathFigures deaths, CaseworkFigures casework, ReviewFigures reviews, Clock clock,
+            ClosedYearReports closedYears) {
         this.deaths = deaths;
         this.casework = casework;
         this.reviews = reviews;
         this.clock = clock;
+        this.closedYears = closedYears;
     }
 
     /**
      * One read-only transaction, so every table sees the same moment. A year not yet ended is
-     * reported as of today, its "at year end" figures taken now.
+     * reported as of today, its "at year end" figures taken now, and worked out on each call; a
+     * closed year's report is kept until a change can alter it (ClosedYearReports).
      */
     @Transactional(readOnly = true)
     public YearReport report(ReportingPeriod year, Version version) {
         YearEnd yearEnd = new YearEnd(year, clock.instant());
+        YearReport internal = yearEnd.asOf().isPresent() ? workOut(yearEnd)
+                : closedYears.report(year, () -> workOut(yearEnd));
+        return version == Version.PUBLIC ? Suppression.publish(internal) : internal;
+    }
+
+    /** Every figure counted afresh from the tables, whatever is kept: what a kept report must equal. */
+    @Transactional(readOnly = true)
+    YearReport recount(ReportingPeriod year) {
+        return workOut(new YearEnd(year, clock.instant()));
+    }
+
+    private YearReport workOut(YearEnd yearEnd) {
+        ReportingPeriod year = yearEnd.year();
         List<Table> tables = new ArrayList<>();
         tables.addAll(deaths.tables(year));
         tables.addAll(casework.tables(yearEnd));
@@ -46,6 +63,6 @@ public class Statistics {
         YearReport internal = new YearReport(year.label(), year.previous().label(), yearEnd.asOf().orElse(null),
                 yearEnd.heading(), Version.INTERNAL,
                 "Internal version: exact numbers, not for publication.", List.copyOf(tables));
-        return version == Version.PUBLIC ? Suppression.publish(internal) : internal;
+        return internal;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Random;
  * factors; categories, classification, place and the stages of the review follow the age. The
  * same cases feed the national data set (written with JDBC) and the import CSV.
  */
-final class CaseGenerator {
+public final class CaseGenerator {
 
     private static final String[] FIRST = { "Amelia", "Oliver", "Isla", "George", "Ava", "Noah", "Mia", "Arthur",
             "Ivy", "Leo", "Freya", "Oscar", "Lily", "Harry", "Florence", "Muhammad", "Willow", "Jack", "Rosie",
@@ -37,7 +37,7 @@ final class CaseGenerator {
     /** Stages an open case can be at. */
     enum OpenStage { AWAITING_CLASSIFICATION, FORM_B_OUTSTANDING, DISCUSSION_PENDING, READY_FOR_REVIEW }
 
-    record Generated(int index, String firstName, String lastName, LocalDate dateOfBirth, String sex, String ethnicity,
+    public record Generated(int index, String firstName, String lastName, LocalDate dateOfBirth, String sex, String ethnicity,
             String nhsNumber, LocalDate dateOfDeath, int ageDays, boolean neonatal, String placeOfDeath,
             LocalDate notifiedOn, String classification, boolean rapidResponse, LocalDate rapidResponseMeetingOn,
             String finalCaseDiscussion, String finalCaseDiscussionReason, LocalDate finalCaseDiscussionOn,
@@ -51,14 +51,14 @@ final class CaseGenerator {
     private int index;
     private long nhsBase;
 
-    CaseGenerator(long seed, LocalDate today, long nhsBase) {
+    public CaseGenerator(long seed, LocalDate today, long nhsBase) {
         this.random = new Random(seed);
         this.today = today;
         this.nhsBase = nhsBase;
     }
 
     /** A death in the reporting year starting 1 April of startYear, closed (reviewed and ratified) or open at a stage. */
-    Generated next(int startYear, boolean closed) {
+    public Generated next(int startYear, boolean closed) {
         LocalDate first = LocalDate.of(startYear, 4, 1);
         LocalDate dateOfDeath = first.plusDays(random.nextInt((int) (first.plusYears(1).toEpochDay() - first.toEpochDay())));
         if (dateOfDeath.isAfter(today)) {

@@ -3,9 +3,9 @@ package uk.cdr.bench;
 import java.time.LocalDate;
 
 /** Generated cases as rows of the import file of docs/import.md (every column, references left to the app). */
-final class ImportCsv {
+public final class ImportCsv {
 
-    static final String HEADER = "case_reference,child_first_name,child_last_name,date_of_birth,sex,ethnicity,nhs_number,"
+    public static final String HEADER = "case_reference,child_first_name,child_last_name,date_of_birth,sex,ethnicity,nhs_number,"
             + "date_of_death,place_of_death,notified_on,death_classification,rapid_response,rapid_response_meeting_on,"
             + "final_case_discussion,final_case_discussion_reason,form_b_requested,form_b_requested_on,form_b_returned,"
             + "form_b_returned_on,form_b_proceed_reason,status,review_completed_on,meeting_type,category,modifiable,"
@@ -14,7 +14,7 @@ final class ImportCsv {
     private ImportCsv() {
     }
 
-    static String row(CaseGenerator.Generated c) {
+    public static String row(CaseGenerator.Generated c) {
         boolean classified = c.classification() != null;
         String[] d = c.domains();
         return String.join(",", "", c.firstName(), c.lastName(), date(c.dateOfBirth()), c.sex(), c.ethnicity(),

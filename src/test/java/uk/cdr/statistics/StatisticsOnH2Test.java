@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import uk.cdr.reportingyears.YearChanges;
 import uk.cdr.support.IntegrationTest;
 
 /**
@@ -38,7 +39,8 @@ class StatisticsOnH2Test extends IntegrationTest {
                 .table("app_schema_history").load().migrate();
         JdbcClient jdbc = JdbcClient.create(h2);
         StatisticsDataset.loadInto(jdbc);
-        Statistics onH2 = new Statistics(new DeathFigures(jdbc), new CaseworkFigures(jdbc), new ReviewFigures(jdbc), clock);
+        Statistics onH2 = new Statistics(new DeathFigures(jdbc), new CaseworkFigures(jdbc), new ReviewFigures(jdbc), clock,
+                new ClosedYearReports(new YearChanges(jdbc)));
 
         for (String year : new String[] { "2009-10", "2010-11", "2011-12", "1999-00" }) {
             for (Version version : Version.values()) {
