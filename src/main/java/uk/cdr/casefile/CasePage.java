@@ -1,7 +1,10 @@
 package uk.cdr.casefile;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -79,14 +82,14 @@ class CasePage {
         model.addAttribute("cdop", cdopReviews.outline(caseId));
         // A closed case offers no actions (its endpoints refuse them too), only reopening.
         model.addAttribute("closed", "CLOSED".equals(c.status()));
-        model.addAttribute("stopped", !"CLOSED".equals(c.status()) && caseProcess.running(c.reference()).isEmpty());
+        // A closed case's process may still be sending its last emails (the SPOC told of the closure).
+        Optional<ProcessInstance> running = caseProcess.running(c.reference());
+        model.addAttribute("stopped", !"CLOSED".equals(c.status()) && running.isEmpty());
         // What the CDOP queue says of it, from the same record of its process's stages.
         model.addAttribute("now", cdopQueue.queued(caseId).map(uk.cdr.panel.QueuedCase::waitingFor).orElse(null));
         model.addAttribute("timeline", caseFiles.timeline(c));
-        List<String> processes = new java.util.ArrayList<>(formB.stream().filter(r -> !"WITHDRAWN".equals(r.status()))
-                .map(r -> r.requestId().toString()).toList());
-        processes.add(c.reference());
-        model.addAttribute("waitingEmails", waitingEmails.of(processes));
+        model.addAttribute("waitingEmails", waitingEmails.of(running, formB.stream()
+                .filter(r -> "WITHDRAWN".equals(r.status())).map(r -> r.requestId().toString()).collect(Collectors.toSet())));
         return "casefile/case";
     }
 

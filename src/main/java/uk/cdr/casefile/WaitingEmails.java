@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -90,31 +93,48 @@ class WaitingEmails {
     }
 
     /**
-     * @param businessKeys the case reference and the ids of its Form B requests that still matter (not
-     *        withdrawn): a withdrawn request's email is nobody's concern any more
+     * The emails of the case's running process and the processes it called (its stages, its Form B
+     * requests), in one query of the asynchronous steps waiting under it: an email is one of those
+     * until it is sent. Most cases have none, and the page then asks the engine nothing more.
+     *
+     * @param caseProcess the case's running process, if any
+     * @param withdrawnRequests the ids of its withdrawn Form B requests: a withdrawn request's email
+     *        is nobody's concern any more
      */
-    List<WaitingEmail> of(List<String> businessKeys) {
+    List<WaitingEmail> of(Optional<ProcessInstance> caseProcess, Set<String> withdrawnRequests) {
+        if (caseProcess.isEmpty()) {
+            return List.of();
+        }
+        List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(caseProcess.get().getId()).messages()
+                .list();
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        Set<String> withdrawn = withdrawnRequests.isEmpty() ? Set.of()
+                : runtimeService.createProcessInstanceQuery()
+                        .processInstanceIds(jobs.stream().map(Job::getProcessInstanceId).collect(Collectors.toSet()))
+                        .list().stream().filter(p -> withdrawnRequests.contains(p.getBusinessKey()))
+                        .map(ProcessInstance::getId).collect(Collectors.toSet());
         List<WaitingEmail> waiting = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
-        for (String key : businessKeys) {
-            for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
-                for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).list()) {
-                    JobDefinition definition = managementService.createJobDefinitionQuery()
-                            .jobDefinitionId(job.getJobDefinitionId()).singleResult();
-                    if (definition == null || !definition.getActivityId().startsWith("Send_")) {
-                        continue;
-                    }
-                    String step = names.computeIfAbsent(job.getProcessDefinitionId() + definition.getActivityId(),
-                            k -> name(job.getProcessDefinitionId(), definition.getActivityId()));
-                    boolean tried = job.getExceptionMessage() != null;
-                    String state = job.getRetries() == 0 ? "FAILED" : tried ? "RETRYING" : "QUEUED";
-                    String why = tried || job.getRetries() == 0 ? Failure.of(job.getExceptionMessage(),
-                            () -> managementService.getJobExceptionStacktrace(job.getId())).words : null;
-                    waiting.add(new WaitingEmail(step, state,
-                            job.getDuedate() == null || job.getRetries() == 0 ? null : job.getDuedate().toInstant().atZone(UK),
-                            why));
-                }
+        for (Job job : jobs) {
+            if (withdrawn.contains(job.getProcessInstanceId())) {
+                continue;
             }
+            JobDefinition definition = managementService.createJobDefinitionQuery()
+                    .jobDefinitionId(job.getJobDefinitionId()).singleResult();
+            if (definition == null || !definition.getActivityId().startsWith("Send_")) {
+                continue;
+            }
+            String step = names.computeIfAbsent(job.getProcessDefinitionId() + definition.getActivityId(),
+                    k -> name(job.getProcessDefinitionId(), definition.getActivityId()));
+            boolean tried = job.getExceptionMessage() != null;
+            String state = job.getRetries() == 0 ? "FAILED" : tried ? "RETRYING" : "QUEUED";
+            String why = tried || job.getRetries() == 0 ? Failure.of(job.getExceptionMessage(),
+                    () -> managementService.getJobExceptionStacktrace(job.getId())).words : null;
+            waiting.add(new WaitingEmail(step, state,
+                    job.getDuedate() == null || job.getRetries() == 0 ? null : job.getDuedate().toInstant().atZone(UK),
+                    why));
         }
         return waiting;
     }
