@@ -46,7 +46,8 @@ class RecordDeathClassification implements JavaDelegate {
                     suggested_classification = ?, status = 'CLASSIFIED', updated_at = ?, version = version + 1
                 where id = ?""")
                 .params(classification, by, now, suggestion, now, caseId).update();
-        yearChanges.caseChanged(caseId);
+        // Counted only in the deaths tables of the reporting year of the death.
+        yearChanges.deathFiguresChanged(caseId);
         auditLog.record(by, AuditAction.CASE_CHANGED, (uk.cdr.config.CaseVariables.caseReference(execution)),
                 "death classified as " + classification);
     }

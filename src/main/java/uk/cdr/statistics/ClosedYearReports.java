@@ -13,7 +13,7 @@ import uk.cdr.reportingyears.YearChanges;
  * (YearChanges) is committed. A closed year's figures change only when one of its cases, or of the
  * year before, is reviewed, reopened, imported or otherwise changed; in between, the same eleven
  * statements over two years of cases would give the same answer every time. Each node keeps its
- * own; the generations it checks are in the database, so a change on one node drops the report on
+ * own (of the years 1990 to 2100, those YearChanges counts); the generations it checks are in the database, so a change on one node drops the report on
  * all of them.
  */
 @Component
@@ -37,8 +37,12 @@ class ClosedYearReports {
      * One caller per year works a report out; the others wait for it instead of repeating it.
      */
     YearReport report(ReportingPeriod year, Supplier<YearReport> workOut) {
+        int firstYear = year.firstDay().getYear();
+        if (firstYear < YearChanges.FIRST_YEAR || firstYear > YearChanges.LAST_YEAR) {
+            return workOut.get();
+        }
         synchronized (locks.computeIfAbsent(year.label(), label -> new Object())) {
-            long generation = changes.generationUpTo(year.firstDay().getYear());
+            long generation = changes.generationOf(firstYear);
             Kept current = kept.get(year.label());
             if (current == null || current.generation() != generation) {
                 current = new Kept(generation, workOut.get());
