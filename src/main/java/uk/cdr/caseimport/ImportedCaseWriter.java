@@ -55,6 +55,9 @@ class ImportedCaseWriter {
     private final ImportedReview review;
     private final CaseProcess caseProcess;
     private final OneEngineCommand oneEngineCommand;
+    /** ImportRateBenchmark, 2,000 open cases in one file: 127 cases/s in chunks of 50, 82 in one command. */
+    static final int STARTS_PER_COMMAND = 50;
+
     private final AuditLog auditLog;
     private final YearChanges yearChanges;
 
@@ -92,10 +95,13 @@ class ImportedCaseWriter {
         batch.write(jdbc);
         // Its meetings too: the import dates each meeting on a review of its cases, after their deaths.
         yearChanges.casesChanged(byId.keySet());
-        // Each open case's process starts where its records say, in one engine command (one flush): its
-        // next step is there at once, and an old case past its 6 and 12 months has the SPOC and chair told.
-        if (!open.isEmpty()) {
-            oneEngineCommand.run(() -> open.forEach(caseProcess::startWhereRecordsSay));
+        // Each open case's process starts where its records say, a chunk of cases per engine command: one
+        // flush, batched by table, for the chunk. Its next step is there at once, and an old case past its
+        // 6 and 12 months has the SPOC and chair told. A chunk, not the whole file: the engine orders a
+        // flush's inserts by comparing them with each other, which grows with the square of their number.
+        for (int from = 0; from < open.size(); from += STARTS_PER_COMMAND) {
+            List<UUID> chunk = open.subList(from, Math.min(open.size(), from + STARTS_PER_COMMAND));
+            oneEngineCommand.run(() -> chunk.forEach(caseProcess::startWhereRecordsSay));
         }
         List<String> written = caseReferences.stream().map(CaseReference::text).toList();
         auditLog.recordEach(by, AuditAction.CASE_CREATED, written, "imported");
