@@ -2,6 +2,8 @@ package uk.cdr.security;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,6 +47,26 @@ public class People {
             name = userId;
         }
         return role.isEmpty() ? name : name + " (" + role + ")";
+    }
+
+    /**
+     * Names for one page: each person is looked up once, however many of its rows name them (a
+     * case's timeline names the same few people on most of its rows, two engine queries each).
+     */
+    public Names onePage() {
+        return new Names();
+    }
+
+    public final class Names {
+        private final Map<String, String> known = new HashMap<>();
+
+        private Names() {
+        }
+
+        /** As {@link People#nameAndRole}. */
+        public String nameAndRole(String userId) {
+            return known.computeIfAbsent(userId == null ? "" : userId, People.this::nameAndRole);
+        }
     }
 
     /** The user's most specific role: a chair is also a panel member, and is called the chair. */
