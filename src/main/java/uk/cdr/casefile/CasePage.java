@@ -67,7 +67,7 @@ class CasePage {
         auditLog.record(user.getName(), AuditAction.CASE_VIEWED, c.reference(), "case page");
         List<FormBStatus> formB = agencyReports.forCase(caseId);
         model.addAttribute("c", c);
-        model.addAttribute("people", people.onePage());
+        model.addAttribute("people", people);
         model.addAttribute("formB", formB);
         model.addAttribute("spoc", CurrentUser.from(user).map(u -> u.has(Role.SPOC)).orElse(false));
         // The nurse reads the case; the SPOC and the doctor mark the rapid response's actions done.

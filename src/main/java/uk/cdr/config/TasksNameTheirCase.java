@@ -80,8 +80,15 @@ public class TasksNameTheirCase extends AbstractProcessEnginePlugin {
         if (businessKey == null) {
             return;
         }
-        UUID caseId = caseOfProcess.caseId(businessKey);
-        String reference = caseOfProcess.caseReference(businessKey);
+        UUID caseId;
+        String reference;
+        try {
+            caseId = caseOfProcess.caseId(businessKey);
+            reference = caseOfProcess.caseReference(businessKey);
+        } catch (IllegalStateException e) {
+            // A process of no case (the benchmark's bare engine process): its task keeps the model's name.
+            return;
+        }
         if (task.getName() != null && !task.getName().endsWith(SEPARATOR + reference)) {
             task.setName(task.getName() + SEPARATOR + reference);
         }

@@ -71,7 +71,7 @@ class MeetingPageView {
         boolean upcoming = !meeting.heldOn().isBefore(LocalDate.now(clock));
         model.addAttribute("meeting", meeting);
         model.addAttribute("meetingDay", UkDates.inWords(meeting.heldOn()));
-        model.addAttribute("people", people.onePage());
+        model.addAttribute("people", people);
         model.addAttribute("cases", casesOf(meeting, viewer.userId(), refused));
         model.addAttribute("panel", viewer.has(Role.CDOP_PANEL));
         model.addAttribute("chair", viewer.has(Role.CDOP_CHAIR));

@@ -2,7 +2,6 @@ package uk.cdr.security;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * People as the pages name them: "Dana Okafor (Designated Doctor)", not the login "doctor". The
  * records keep the login (it is what the audit log and the engine know); the name and role are
- * read from the identity service (Admin) when shown, so a corrected name shows everywhere.
+ * read from the identity service (Admin) when shown, so a corrected name shows everywhere, within
+ * half a minute: each node remembers a person's name and role that long (two engine queries each,
+ * for every row of a case's timeline that names them).
  */
 @Component
 public class People {
@@ -29,6 +30,13 @@ public class People {
         this.identityService = identityService;
     }
 
+    private static final long REMEMBERED_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+    private record Remembered(String nameAndRole, long until) {
+    }
+
+    private final Map<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** "Dana Okafor (Designated Doctor)"; the login itself for someone no longer known; blank for none. */
     public String nameAndRole(String userId) {
         if (userId == null || userId.isBlank()) {
@@ -37,6 +45,16 @@ public class People {
         if (NOT_A_PERSON.contains(userId)) {
             return "the system";
         }
+        long now = System.nanoTime();
+        Remembered known = remembered.get(userId);
+        if (known == null || known.until() - now < 0) {
+            known = new Remembered(lookUp(userId), now + REMEMBERED_NANOS);
+            remembered.put(userId, known);
+        }
+        return known.nameAndRole();
+    }
+
+    private String lookUp(String userId) {
         User user = identityService.createUserQuery().userId(userId).singleResult();
         if (user == null) {
             return userId;
@@ -47,26 +65,6 @@ public class People {
             name = userId;
         }
         return role.isEmpty() ? name : name + " (" + role + ")";
-    }
-
-    /**
-     * Names for one page: each person is looked up once, however many of its rows name them (a
-     * case's timeline names the same few people on most of its rows, two engine queries each).
-     */
-    public Names onePage() {
-        return new Names();
-    }
-
-    public final class Names {
-        private final Map<String, String> known = new HashMap<>();
-
-        private Names() {
-        }
-
-        /** As {@link People#nameAndRole}. */
-        public String nameAndRole(String userId) {
-            return known.computeIfAbsent(userId == null ? "" : userId, People.this::nameAndRole);
-        }
     }
 
     /** The user's most specific role: a chair is also a panel member, and is called the chair. */
