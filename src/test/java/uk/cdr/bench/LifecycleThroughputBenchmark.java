@@ -301,7 +301,8 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
         UUID meetingId = meetings.computeIfAbsent(i / CASES_PER_MEETING, m -> as("spoc", "spoc",
                 () -> panelMeetings.create(LocalDate.of(2015, 3, 10), "ROUTINE", "Civic Centre", "spoc", true).id()));
         as("spoc", "spoc", () -> {
-            panelMeetings.assign(meetingId, caseId, "spoc");
+            // The SPOC's assignment tells the case's process, which a job may be moving at that moment.
+            retryingConflicts(() -> panelMeetings.assign(meetingId, caseId, "spoc"));
             return null;
         });
         as("panel", "cdop-panel", () -> cdopReviews.saveFormC(caseId, 0, new FormC("1", "2", "1", "0", 10, "no",
