@@ -161,6 +161,9 @@ public class PanelMeetings {
     /** Only a case ready for review, to a meeting not yet past; a special neonatal panel takes neonatal deaths only. */
     @Transactional
     public void assign(UUID meetingId, UUID caseId, String by) {
+        // One assignment to a meeting at a time: each tells the meeting's process its agenda changed, and
+        // two at once met in the engine (one correlated to an execution the other had just replaced: a 500).
+        jdbc.sql("select id from panel_meeting where id = ? for update").param(meetingId).query(UUID.class).optional();
         Meeting meeting = meeting(meetingId).orElseThrow(() -> new CdopQueue.UnknownCase(meetingId));
         QueuedCase queued = queue.queued(caseId).orElseThrow(() -> new CdopQueue.UnknownCase(caseId));
         List<FieldError> errors = new ArrayList<>();

@@ -139,6 +139,46 @@ class PanelMeetingTest extends ProcessTest {
         assertThat((String) updated.getContent()).contains("this one replaces it", first.caseReference(), second.caseReference());
     }
 
+    /**
+     * Issue 15: the SPOC and the chair filling one meeting's agenda at the same moment. Each
+     * assignment tells the meeting's process its agenda changed; two at once met in the engine and
+     * one was answered with a 500. Assignments to one meeting now take their turn.
+     */
+    @Test
+    void casesAssignedToOneMeetingAtTheSameMomentAreAllAssigned() throws Exception {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        List<Notifications.Recorded> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            cases.add(readyCase(TestForms.aNotification()));
+        }
+        HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        String meetingId = json.readTree(spoc.postJson("/api/cdop/meetings",
+                "{\"sameDayConfirmed\":true,\"heldOn\":\"2015-03-16\",\"kind\":\"ROUTINE\",\"place\":\"Town Hall\"}")
+                .body()).get("id").asText();
+        runDueJobs();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cases.size());
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (Notifications.Recorded c : cases) {
+                HttpSession own = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return own.postJson("/api/cdop/meetings/" + meetingId + "/cases", "{\"caseId\":\"" + c.caseId() + "\"}")
+                            .status();
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(204);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from panel_assignment where meeting_id = ?")
+                .param(java.util.UUID.fromString(meetingId)).query(Integer.class).single()).isEqualTo(cases.size());
+    }
+
     private static List<MimeMessage> agendasOf(String meetingId) {
         return java.util.Arrays.stream(mail().getReceivedMessages()).filter(m -> {
             try {
