@@ -161,9 +161,7 @@ public class PanelMeetings {
     /** Only a case ready for review, to a meeting not yet past; a special neonatal panel takes neonatal deaths only. */
     @Transactional
     public void assign(UUID meetingId, UUID caseId, String by) {
-        // One assignment to a meeting at a time: each tells the meeting's process its agenda changed, and
-        // two at once met in the engine (one correlated to an execution the other had just replaced: a 500).
-        jdbc.sql("select id from panel_meeting where id = ? for update").param(meetingId).query(UUID.class).optional();
+        takeTurn(meetingId);
         Meeting meeting = meeting(meetingId).orElseThrow(() -> new CdopQueue.UnknownCase(meetingId));
         QueuedCase queued = queue.queued(caseId).orElseThrow(() -> new CdopQueue.UnknownCase(caseId));
         List<FieldError> errors = new ArrayList<>();
@@ -195,6 +193,17 @@ public class PanelMeetings {
         // before the agenda is due nothing waits for the message, and the agenda will list the case anyway.
         runtimeService.createMessageCorrelation(AGENDA_CHANGED).processInstanceBusinessKey(meetingId.toString())
                 .correlateAll();
+    }
+
+    /**
+     * One change to a meeting's agenda at a time, until its transaction ends: an assignment tells the
+     * meeting's process its agenda changed, and the process then sends the agenda (a job). Two
+     * assignments at once, or one while the agenda job moved the process on, met in the engine: a
+     * message correlated to an execution the other had just replaced (a conflict, or a null pointer
+     * inside the engine), which the SPOC saw as a 409 or a 500.
+     */
+    void takeTurn(UUID meetingId) {
+        jdbc.sql("select id from panel_meeting where id = ? for update").param(meetingId).query(UUID.class).optional();
     }
 
     /** cdop-panel-meeting.bpmn: the meeting's list of cases changed. */

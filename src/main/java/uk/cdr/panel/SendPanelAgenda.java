@@ -42,6 +42,8 @@ class SendPanelAgenda implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         // The meeting's process is keyed by the meeting's id.
         UUID meetingId = UUID.fromString(execution.getProcessBusinessKey());
+        // An assignment waits while the agenda goes, and the agenda waits for an assignment under way.
+        meetings.takeTurn(meetingId);
         PanelMeetings.Meeting meeting = meetings.meeting(meetingId).orElseThrow();
         List<QueuedCase> agenda = meetings.agenda(meetingId);
         Integer counted = (Integer) execution.getVariable(AGENDAS_SENT);
