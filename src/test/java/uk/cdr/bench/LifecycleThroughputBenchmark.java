@@ -272,7 +272,8 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
             // The email leaves before the job that sends it commits: the agency's return waits for the commit.
             await(reference + " Form B request waiting", () -> runtime.createExecutionQuery()
                     .processInstanceBusinessKey(request.requestId().toString()).activityId("Timer_FormBOverdue").count() > 0);
-            formBReturns.submit(token, FormBFixtures.validAnswers());
+            // An agency told its return met a change to the same process (a 409) sends it again.
+            retryingConflicts(() -> formBReturns.submit(token, FormBFixtures.validAnswers()));
         }
         t = stage("2 four Form Bs requested, sent and returned", t);
 
@@ -356,7 +357,7 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
                 .taskDefinitionKey(taskKey).singleResult());
     }
 
-    /** A person whose completion meets the engine's concurrent job on the same process tries again. */
+    /** A person whose completion or return meets the engine's concurrent job on the same process tries again. */
     private void retryingConflicts(Runnable work) {
         for (int attempt = 1; ; attempt++) {
             try {
