@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.camunda.community.mockito.CamundaMockito.registerMockInstance;
+import static org.camunda.community.mockito.DelegateExpressions.registerExecutionListenerMock;
 import static org.camunda.community.mockito.DelegateExpressions.registerJavaDelegateMock;
 import static org.camunda.community.mockito.DelegateExpressions.verifyJavaDelegateMock;
 import static org.mockito.Mockito.times;
@@ -41,6 +42,7 @@ class CdopPanelMeetingModelTest {
         panelTimers = registerMockInstance("panelTimers", PanelTimers.class);
         when(panelTimers.agendaAt(HELD_ON)).thenReturn(AGENDA_AT);
         registerJavaDelegateMock("sendPanelAgenda");
+        registerExecutionListenerMock("meetingDayTakesItsTurn");
     }
 
     @Test
