@@ -204,6 +204,8 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
         bench.figure("lifecycle: bare, database transactions per case", (double) bareUsage.transactions() / cases, "", null);
         bench.figure("lifecycle: ours, rows inserted / updated / deleted per case", (double) ourUsage.rowsWritten() / cases, "", null);
         bench.figure("lifecycle: bare, rows inserted / updated / deleted per case", (double) bareUsage.rowsWritten() / cases, "", null);
+        bench.figure("lifecycle: ours, statements per case", (double) ourUsage.statements() / cases, "", null);
+        bench.figure("lifecycle: bare, statements per case", (double) bareUsage.statements() / cases, "", null);
         bench.figure("lifecycle: ours, rows read per case", (double) ourUsage.rowsRead() / cases, "", null);
         bench.figure("lifecycle: bare, rows read per case", (double) bareUsage.rowsRead() / cases, "", null);
         bench.figure("lifecycle: ours, driver time waiting for async steps per case", ourWaiting * 1000, "ms", null);
@@ -444,9 +446,10 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
     }
 
     /** CPU time of this JVM (app, engine, job executor, drivers) and the database's own counters of its work. */
-    private record Usage(long cpuNanos, long transactions, long rowsWritten, long rowsRead) {
+    private record Usage(long cpuNanos, long transactions, long statements, long rowsWritten, long rowsRead) {
         Usage minus(Usage before) {
-            return new Usage(cpuNanos - before.cpuNanos, transactions - before.transactions, rowsWritten - before.rowsWritten,
+            return new Usage(cpuNanos - before.cpuNanos, transactions - before.transactions,
+                    statements - before.statements, rowsWritten - before.rowsWritten,
                     rowsRead - before.rowsRead);
         }
     }
@@ -456,10 +459,14 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
         Thread.sleep(11_000);
         long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+        // Statements from pg_stat_statements, which -Pbench loads.
+        jdbc.sql("create extension if not exists pg_stat_statements").update();
         return jdbc.sql("""
-                select xact_commit + xact_rollback, tup_inserted + tup_updated + tup_deleted, tup_returned + tup_fetched
-                from pg_stat_database where datname = current_database()""")
-                .query((rs, row) -> new Usage(cpu, rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+                select xact_commit + xact_rollback,
+                       (select coalesce(sum(calls), 0) from pg_stat_statements s where s.dbid = d.datid),
+                       tup_inserted + tup_updated + tup_deleted, tup_returned + tup_fetched
+                from pg_stat_database d where datname = current_database()""")
+                .query((rs, row) -> new Usage(cpu, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
     }
 
     private static final java.util.regex.Pattern FORM_B_LINK = java.util.regex.Pattern.compile("/form-b/([A-Za-z0-9_-]{43})");

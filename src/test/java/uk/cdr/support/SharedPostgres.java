@@ -29,13 +29,17 @@ public final class SharedPostgres {
     public static synchronized EmbeddedPostgres instance() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setRegisterShutdownHook(false)
                         // Durability is not what these tests prove; speed is welcome.
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .start();
+                        .setServerConfig("full_page_writes", "off");
+                if (Boolean.getBoolean("cdr.countStatements")) {
+                    // The benchmarks count the statements behind a figure (-Pbench sets it).
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
+                postgres = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
             }
