@@ -110,7 +110,7 @@
     const names = ['notifierName', 'notifierRole', 'notifierOrganisation', 'notifierEmail', 'notifierPhone',
       'childFirstName', 'childLastName', 'childOtherNames', 'dateOfBirth', 'sex', 'nhsNumber',
       'nhsNumberAbsentReason', 'ethnicity', 'addressLine', 'postcode', 'dateOfDeath', 'timeOfDeath',
-      'placeOfDeath', 'notifiedExpected', 'circumstances', 'postMortemRequired', 'coronerInformed'];
+      'signsOfLife', 'placeOfDeath', 'notifiedExpected', 'circumstances', 'postMortemRequired', 'coronerInformed'];
     const data = {};
     names.forEach(n => { data[n] = value(n); });
     data.agencies = Array.from(agencies.querySelectorAll('.agency-row')).map(row => {

@@ -24,6 +24,8 @@ public final class Codes {
 
     public static final List<String> YES_NO_NOT_KNOWN = List.of("yes", "no", "not-known");
 
+    public static final List<String> YES_NO = List.of("yes", "no");
+
     /** 2011 census ethnic groups (England and Wales), plus not known. */
     public static final List<String> ETHNICITY = List.of(
             "white-british", "white-irish", "white-gypsy-or-irish-traveller", "white-other",

@@ -27,6 +27,8 @@ public record FormA(
         String postcode,
         LocalDate dateOfDeath,
         LocalTime timeOfDeath,
+        /** Asked for a baby who died on the day of birth: a stillbirth ("no") is not reviewed. */
+        String signsOfLife,
         String placeOfDeath,
         String notifiedExpected,
         String circumstances,

@@ -44,6 +44,7 @@ public class FormAValidator {
             Map.entry("nhsNumberAbsentReason", "Why there is no NHS number"), Map.entry("ethnicity", "Ethnicity"),
             Map.entry("addressLine", "Address"), Map.entry("postcode", "Postcode"),
             Map.entry("dateOfDeath", "Date of death"), Map.entry("timeOfDeath", "Time of death"),
+            Map.entry("signsOfLife", "Signs of life at birth"),
             Map.entry("placeOfDeath", "Place of death"), Map.entry("notifiedExpected", "The notifier's view"),
             Map.entry("circumstances", "Circumstances"), Map.entry("postMortemRequired", "Post-mortem required"),
             Map.entry("coronerInformed", "Coroner informed"), Map.entry("agencies", "Agencies"));
@@ -139,6 +140,26 @@ public class FormAValidator {
             } else if (Period.between(form.dateOfBirth(), form.dateOfDeath()).getYears() >= 18) {
                 errors.add(new FieldError("dateOfDeath", "must be before the child's 18th birthday: the review is of deaths of children under 18"));
             }
+        }
+        signsOfLife(errors, form);
+    }
+
+    /**
+     * A baby who showed no sign of life at birth is stillborn, and stillbirths are not reviewed
+     * (domain.md, Definitions): asked of a death on the day of birth, and "no" is refused whenever
+     * it is given.
+     */
+    private static void signsOfLife(List<FieldError> errors, FormA form) {
+        boolean diedOnTheDayOfBirth = form.dateOfBirth() != null && form.dateOfBirth().equals(form.dateOfDeath());
+        if (blank(form.signsOfLife())) {
+            if (diedOnTheDayOfBirth) {
+                errors.add(new FieldError("signsOfLife", "is required for a baby who died on the day of birth"));
+            }
+        } else if ("no".equals(form.signsOfLife())) {
+            errors.add(new FieldError("signsOfLife", "must be yes: a baby who showed no signs of life at birth is "
+                    + "stillborn, and stillbirths are not reviewed by the child death review process, so do not notify it here"));
+        } else if (!Codes.YES_NO.contains(form.signsOfLife())) {
+            errors.add(new FieldError("signsOfLife", "must be one of " + String.join(", ", Codes.YES_NO)));
         }
     }
 

@@ -45,6 +45,7 @@ class LogADeathPage {
         model.addAttribute("places", options(Codes.PLACE_OF_DEATH));
         model.addAttribute("views", options(Codes.NOTIFIED_EXPECTED));
         model.addAttribute("yesNo", options(Codes.YES_NO_NOT_KNOWN));
+        model.addAttribute("signsOfLife", options(Codes.YES_NO));
         // Empty date inputs: the page checks them as the SPOC types and posts them as JSON (log-a-death.js).
         model.addAttribute("dateOfBirth", uk.cdr.web.DateInput.of("dateOfBirth", null));
         model.addAttribute("dateOfDeath", uk.cdr.web.DateInput.of("dateOfDeath", null));

@@ -214,6 +214,7 @@ public class Notifications {
         p.put("postcode", form.postcode() == null ? null : blankToNull(form.postcode().trim().toUpperCase()));
         p.put("dateOfDeath", form.dateOfDeath());
         p.put("timeOfDeath", form.timeOfDeath());
+        p.put("signsOfLife", blankToNull(form.signsOfLife()));
         p.put("placeOfDeath", form.placeOfDeath());
         p.put("notifiedExpected", form.notifiedExpected());
         p.put("circumstances", form.circumstances());
@@ -223,12 +224,12 @@ public class Notifications {
                 insert into notification (id, case_id, received_at, received_by, notifier_name, notifier_role,
                     notifier_organisation, notifier_email, notifier_phone, child_first_name, child_last_name,
                     child_other_names, date_of_birth, sex, nhs_number, nhs_number_absent_reason, ethnicity,
-                    address_line, postcode, date_of_death, time_of_death, place_of_death, notified_expected,
+                    address_line, postcode, date_of_death, time_of_death, signs_of_life, place_of_death, notified_expected,
                     circumstances, post_mortem_required, coroner_informed)
                 values (:id, null, :receivedAt, :receivedBy, :notifierName, :notifierRole, :notifierOrganisation,
                     :notifierEmail, :notifierPhone, :childFirstName, :childLastName, :childOtherNames, :dateOfBirth,
                     :sex, :nhsNumber, :nhsNumberAbsentReason, :ethnicity, :addressLine, :postcode, :dateOfDeath,
-                    :timeOfDeath, :placeOfDeath, :notifiedExpected, :circumstances, :postMortemRequired,
+                    :timeOfDeath, :signsOfLife, :placeOfDeath, :notifiedExpected, :circumstances, :postMortemRequired,
                     :coronerInformed)""").params(p).update();
         List<FormA.Agency> agencies = form.agenciesOrEmpty();
         for (int i = 0; i < agencies.size(); i++) {

@@ -22,7 +22,7 @@ class RecordFormAFromTasklist implements ExecutionListener {
     static final List<String> FIELDS = List.of("notifierName", "notifierRole", "notifierOrganisation",
             "notifierEmail", "notifierPhone", "childFirstName", "childLastName", "childOtherNames", "dateOfBirth",
             "sex", "nhsNumber", "nhsNumberAbsentReason", "ethnicity", "addressLine", "postcode", "dateOfDeath",
-            "timeOfDeath", "placeOfDeath", "notifiedExpected", "circumstances", "postMortemRequired",
+            "timeOfDeath", "signsOfLife", "placeOfDeath", "notifiedExpected", "circumstances", "postMortemRequired",
             "coronerInformed", "agenciesKnown");
 
     private final Notifications notifications;
@@ -41,6 +41,7 @@ class RecordFormAFromTasklist implements ExecutionListener {
                 FormAnswers.text(execution, "sex"), FormAnswers.text(execution, "nhsNumber"), FormAnswers.text(execution, "nhsNumberAbsentReason"),
                 FormAnswers.text(execution, "ethnicity"), FormAnswers.text(execution, "addressLine"), FormAnswers.text(execution, "postcode"),
                 FormAnswers.date(execution, "dateOfDeath", (f, r) -> unreadable.add(new FieldError(f, r))), FormAnswers.time(execution, "timeOfDeath", (f, r) -> unreadable.add(new FieldError(f, r))),
+                FormAnswers.text(execution, "signsOfLife"),
                 FormAnswers.text(execution, "placeOfDeath"), FormAnswers.text(execution, "notifiedExpected"), FormAnswers.text(execution, "circumstances"),
                 FormAnswers.text(execution, "postMortemRequired"), FormAnswers.text(execution, "coronerInformed"),
                 agencies(FormAnswers.text(execution, "agenciesKnown")));

@@ -279,7 +279,7 @@ class FinalCaseDiscussionProcessTest extends ProcessTest {
         return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
                 f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), f.dateOfBirth(), f.sex(),
                 f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.dateOfDeath(),
-                f.timeOfDeath(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), "no", f.coronerInformed(),
+                f.timeOfDeath(), f.signsOfLife(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), "no", f.coronerInformed(),
                 f.agencies());
     }
 

@@ -27,7 +27,7 @@ final class CaseListFixtures {
         FormA f = TestForms.aNotification();
         return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
                 f.notifierPhone(), firstName, lastName, f.childOtherNames(), born, f.sex(), f.nhsNumber(),
-                f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), died, f.timeOfDeath(),
+                f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), died, f.timeOfDeath(), f.signsOfLife(),
                 f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), f.postMortemRequired(), f.coronerInformed(),
                 f.agencies());
     }

@@ -19,7 +19,7 @@ public final class FormAExamples {
         return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
                 f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), f.dateOfBirth(), f.sex(),
                 f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.dateOfDeath(),
-                f.timeOfDeath(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), f.postMortemRequired(),
+                f.timeOfDeath(), f.signsOfLife(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), f.postMortemRequired(),
                 f.coronerInformed(), agencies);
     }
 }

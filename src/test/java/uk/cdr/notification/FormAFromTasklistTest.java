@@ -75,6 +75,20 @@ class FormAFromTasklistTest extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single()).isEqualTo(cases);
     }
 
+    /** Issue 16: Tasklist's start form asks about signs of life, and refuses a stillbirth as the API does. */
+    @Test
+    void aStillbirthIsRefusedInTasklist() {
+        long cases = jdbc.sql("select count(*) from case_file").query(Long.class).single();
+        Map<String, Object> answers = answers(TestForms.aNotification());
+        answers.put("dateOfBirth", answers.get("dateOfDeath"));
+        answers.put("signsOfLife", "no");
+        assertThatThrownBy(() -> submitAsSpoc(answers))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("Signs of life at birth must be yes")
+                .hasMessageContaining("stillbirths are not reviewed");
+        assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single()).isEqualTo(cases);
+    }
+
     @Test
     void onlyFormAIsOfferedForStartingInTasklist() {
         assertThat(repositoryService.createProcessDefinitionQuery().startableInTasklist().latestVersion().list())

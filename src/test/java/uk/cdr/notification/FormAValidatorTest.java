@@ -24,7 +24,7 @@ class FormAValidatorTest {
     static FormA valid() {
         return new FormA("Dr Ann Smith", "Paediatric registrar", "St Elsewhere Hospital", "ann.smith@nhs.example",
                 "020 7946 0000", "Jamie", "Doe", null, LocalDate.of(2014, 11, 2), "male", "401 023 2137", null,
-                "white-british", "1 High Street", "SW1A 1AA", LocalDate.of(2015, 3, 9), LocalTime.of(23, 40),
+                "white-british", "1 High Street", "SW1A 1AA", LocalDate.of(2015, 3, 9), LocalTime.of(23, 40), null,
                 "hospital-emergency-department", "unexpected", "Found unresponsive at home; CPR unsuccessful.",
                 "yes", "yes", List.of(new FormA.Agency("GP", "Dr Who", "gp@nhs.example")));
     }
@@ -37,7 +37,7 @@ class FormAValidatorTest {
     @Test
     void missingMandatoryFieldsAreEachNamed() {
         FormA empty = new FormA(null, "", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         assertThat(validator.validate(empty)).extracting(FieldError::field).contains("notifierName", "notifierRole",
                 "notifierOrganisation", "notifierEmail", "childFirstName", "childLastName", "dateOfBirth", "sex",
                 "nhsNumber", "ethnicity", "dateOfDeath", "placeOfDeath", "notifiedExpected", "circumstances",
@@ -116,6 +116,25 @@ class FormAValidatorTest {
         assertThat(errors(f -> withDates(f, LocalDate.of(1997, 3, 10), LocalDate.of(2015, 3, 9)))).isEmpty();
     }
 
+    /** Issue 16: stillbirths are out of scope. */
+    @Test
+    void aBabyWhoDiedOnTheDayOfBirthIsAskedForSignsOfLifeAndAStillbirthIsRefused() {
+        LocalDate day = LocalDate.of(2015, 3, 9);
+        assertThat(errors(f -> withDates(f, day, day))).containsExactly(new FieldError("signsOfLife",
+                "Signs of life at birth is required for a baby who died on the day of birth"));
+        assertThat(errors(f -> with(withDates(f, day, day), "signsOfLife", "yes"))).isEmpty();
+        assertThat(errors(f -> with(withDates(f, day, day), "signsOfLife", "no"))).singleElement()
+                .satisfies(e -> assertThat(e.field()).isEqualTo("signsOfLife"))
+                .satisfies(e -> assertThat(e.rule()).startsWith("Signs of life at birth must be yes")
+                        .contains("stillbirths are not reviewed"));
+        assertThat(errors(f -> with(withDates(f, day, day), "signsOfLife", "maybe"))).containsExactly(
+                new FieldError("signsOfLife", "Signs of life at birth must be one of yes, no"));
+        // Asked only of a death on the day of birth, but "no" says stillbirth whenever it is given.
+        assertThat(errors(f -> withDates(f, day.minusDays(1), day))).isEmpty();
+        assertThat(errors(f -> with(withDates(f, day.minusDays(1), day), "signsOfLife", "no")))
+                .extracting(FieldError::field).containsExactly("signsOfLife");
+    }
+
     @Test
     void unknownCodesAreRejectedWithTheAllowedOnes() {
         assertThat(errors(f -> with(f, "sex", "other"))).singleElement()
@@ -159,16 +178,16 @@ class FormAValidatorTest {
         return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
                 f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), birth, f.sex(),
                 f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), death,
-                f.timeOfDeath(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), f.postMortemRequired(),
-                f.coronerInformed(), f.agencies());
+                f.timeOfDeath(), f.signsOfLife(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(),
+                f.postMortemRequired(), f.coronerInformed(), f.agencies());
     }
 
     static FormA withAgencies(FormA f, List<FormA.Agency> agencies) {
         return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
                 f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), f.dateOfBirth(),
                 f.sex(), f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(),
-                f.dateOfDeath(), f.timeOfDeath(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(),
-                f.postMortemRequired(), f.coronerInformed(), agencies);
+                f.dateOfDeath(), f.timeOfDeath(), f.signsOfLife(), f.placeOfDeath(), f.notifiedExpected(),
+                f.circumstances(), f.postMortemRequired(), f.coronerInformed(), agencies);
     }
 
     /** Replaces one text field by its data dictionary name. */
@@ -176,17 +195,17 @@ class FormAValidatorTest {
         String[] v = {f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
                 f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), f.sex(), f.nhsNumber(),
                 f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.placeOfDeath(),
-                f.notifiedExpected(), f.circumstances(), f.postMortemRequired(), f.coronerInformed()};
+                f.notifiedExpected(), f.circumstances(), f.postMortemRequired(), f.coronerInformed(), f.signsOfLife()};
         List<String> names = List.of("notifierName", "notifierRole", "notifierOrganisation", "notifierEmail",
                 "notifierPhone", "childFirstName", "childLastName", "childOtherNames", "sex", "nhsNumber",
                 "nhsNumberAbsentReason", "ethnicity", "addressLine", "postcode", "placeOfDeath", "notifiedExpected",
-                "circumstances", "postMortemRequired", "coronerInformed");
+                "circumstances", "postMortemRequired", "coronerInformed", "signsOfLife");
         int index = names.indexOf(field);
         if (index < 0) {
             throw new IllegalArgumentException(field);
         }
         v[index] = value;
         return new FormA(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], f.dateOfBirth(), v[8], v[9], v[10], v[11],
-                v[12], v[13], f.dateOfDeath(), f.timeOfDeath(), v[14], v[15], v[16], v[17], v[18], f.agencies());
+                v[12], v[13], f.dateOfDeath(), f.timeOfDeath(), v[19], v[14], v[15], v[16], v[17], v[18], f.agencies());
     }
 }

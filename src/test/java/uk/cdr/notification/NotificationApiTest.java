@@ -53,6 +53,25 @@ class NotificationApiTest extends IntegrationTest {
         assertThat(caseCount()).isEqualTo(cases);
     }
 
+    /** Issue 16: a stillbirth is not reviewed, and the answer says so by field; nothing is written. */
+    @Test
+    void aStillbirthIsRefusedWithItsReasonAndNothingIsSaved() throws Exception {
+        long cases = caseCount();
+        FormA f = TestForms.aNotification();
+        FormA stillborn = FormAValidatorTest.with(FormAValidatorTest.withDates(f, f.dateOfDeath(), f.dateOfDeath()),
+                "signsOfLife", "no");
+        HttpSession.Response response = spoc().postJson("/api/notifications", json.writeValueAsString(stillborn));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"signsOfLife\"", "stillbirths are not reviewed");
+        assertThat(caseCount()).isEqualTo(cases);
+
+        FormA liveBorn = FormAValidatorTest.with(stillborn, "signsOfLife", "yes");
+        HttpSession.Response logged = spoc().postJson("/api/notifications", json.writeValueAsString(liveBorn));
+        assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+        assertThat(jdbc.sql("select signs_of_life from notification where nhs_number = ?").param(liveBorn.nhsNumber())
+                .query(String.class).single()).isEqualTo("yes");
+    }
+
     /** Issue 12: Form A's one-line answers go into the notification emails. */
     @Test
     void aLineBreakInAOneLineAnswerIsRefusedByNameAndFreeTextKeepsItsLines() throws Exception {
