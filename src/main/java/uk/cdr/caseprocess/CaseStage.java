@@ -15,6 +15,8 @@ public enum CaseStage {
     READY,
     /** Deferred by the panel, until assigned to a meeting again. */
     DEFERRED,
+    /** Reviewed by a special neonatal panel, until assigned to a routine meeting, which completes the review. */
+    NEONATAL_REVIEWED,
     /** Assigned to a panel meeting, under review there. */
     REVIEW,
     /** Reviewed by the panel, awaiting the chair's ratification. */

@@ -47,13 +47,14 @@ public class CdopQueue {
     private static final String RANK = """
             min(case stage when 'CLASSIFICATION' then 1 when 'FORM_B' then 2
                 when 'RAPID_RESPONSE' then 3 when 'FINAL_CASE_DISCUSSION' then 3 when 'RATIFICATION' then 4
-                when 'REVIEW' then 5 when 'DEFERRED' then 6 when 'READY' then 7 end)""";
+                when 'REVIEW' then 5 when 'DEFERRED' then 6 when 'READY' then 7 when 'NEONATAL_REVIEWED' then 8 end)""";
 
     /** The ranks of RANK, by the state they put a case in (STOPPED: none). */
     private static final Map<QueueState, Integer> RANKS = Map.of(
             QueueState.WAITING_FOR_CLASSIFICATION, 1, QueueState.WAITING_FOR_FORM_B, 2,
             QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION, 3, QueueState.AWAITING_RATIFICATION, 4,
-            QueueState.ASSIGNED, 5, QueueState.DEFERRED, 6, QueueState.READY_FOR_REVIEW, 7);
+            QueueState.ASSIGNED, 5, QueueState.DEFERRED, 6, QueueState.READY_FOR_REVIEW, 7,
+            QueueState.REVIEWED_BY_NEONATAL_PANEL, 8);
 
     /**
      * What the queue shows of each open case it is given (c restricted by the caller): Form Bs,

@@ -39,7 +39,8 @@ class CdopReviewController {
             List<FormC.Recommendation> recommendations) {
     }
 
-    record Outcome(String outcome, String deferralReason, String deferralDetail, String reviewBy) {
+    record Outcome(String outcome, String deferralReason, String deferralDetail, String reviewBy,
+            String specialistsAttending) {
     }
 
     record Reason(String reason) {
@@ -65,10 +66,13 @@ class CdopReviewController {
     }
 
     @PostMapping("/api/cdop/cases/{caseId}/outcome")
-    @Operation(summary = "The panel's outcome at the meeting: reviewed, or deferred with deferralReason and reviewBy")
+    @Operation(summary = "The panel's outcome at the meeting: reviewed, or deferred with deferralReason and reviewBy; "
+            + "at a special neonatal panel, neonatal-reviewed with specialistsAttending (a routine meeting then completes "
+            + "the review)")
     ResponseEntity<Void> outcome(@PathVariable UUID caseId, @RequestBody Outcome body) {
-        Outcome given = body == null ? new Outcome(null, null, null, null) : body;
-        tasks.decide(caseId, given.outcome(), given.deferralReason(), given.deferralDetail(), given.reviewBy());
+        Outcome given = body == null ? new Outcome(null, null, null, null, null) : body;
+        tasks.decide(caseId, given.outcome(), given.deferralReason(), given.deferralDetail(), given.reviewBy(),
+                given.specialistsAttending());
         return ResponseEntity.noContent().build();
     }
 

@@ -27,8 +27,12 @@ class CdopReviewTasks {
         this.reviews = reviews;
     }
 
-    /** The panel's decision at the meeting: reviewed, or deferred with a reason and a review-by date. */
-    void decide(UUID caseId, String outcome, String deferralReason, String deferralDetail, String reviewBy) {
+    /**
+     * The panel's decision at the meeting: reviewed, or deferred with a reason and a review-by date;
+     * at a special neonatal panel, its findings with the specialists who attended.
+     */
+    void decide(UUID caseId, String outcome, String deferralReason, String deferralDetail, String reviewBy,
+            String specialistsAttending) {
         CdopReviews.Review review = reviews.current(caseId).filter(r -> r.outcome() == null)
                 .orElseThrow(() -> new CdopReviews.Conflict("The case is not on a meeting's agenda awaiting its review."));
         java.util.HashMap<String, Object> answers = new java.util.HashMap<>();
@@ -36,6 +40,7 @@ class CdopReviewTasks {
         answers.put("deferralReason", deferralReason);
         answers.put("deferralDetail", deferralDetail);
         answers.put("reviewBy", reviewBy);
+        answers.put("specialistsAttending", specialistsAttending);
         complete(review, REVIEW_TASK, answers);
     }
 

@@ -52,7 +52,19 @@ public class CdopReviews {
     }
 
     public record Review(UUID id, UUID caseId, String caseReference, UUID meetingId, LocalDate meetingOn, String outcome,
-            String deferralReason, LocalDate reviewBy, String decidedBy, String ratifiedBy) {
+            String deferralReason, LocalDate reviewBy, String decidedBy, String ratifiedBy, String meetingKind,
+            String specialistsAttending) {
+
+        /** A special neonatal panel's review: its findings go with the case to a routine meeting. */
+        public boolean atNeonatalPanel() {
+            return PanelMeetings.Kind.NEONATAL.name().equals(meetingKind);
+        }
+
+        /** As the panel sees it: free text written about the case, with the child's identifiers taken out. */
+        Review redacted(Redaction redaction) {
+            return new Review(id, caseId, caseReference, meetingId, meetingOn, outcome, deferralReason, reviewBy, decidedBy,
+                    ratifiedBy, meetingKind, redaction.apply(specialistsAttending));
+        }
     }
 
     public record RecommendationRow(UUID id, int position, String ownerAgency, String text, String status,
@@ -141,13 +153,13 @@ public class CdopReviews {
 
     private static final String REVIEW_SELECT = """
             select r.id, r.case_id, c.case_reference, r.meeting_id, m.held_on, r.outcome, r.deferral_reason, r.review_by,
-                   r.decided_by, r.ratified_by
+                   r.decided_by, r.ratified_by, m.kind, r.specialists_attending
             from cdop_review r join panel_meeting m on m.id = r.meeting_id join case_file c on c.id = r.case_id""";
 
     private static final org.springframework.jdbc.core.RowMapper<Review> REVIEW_ROW = (rs, row) -> new Review(
             rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
             rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
-            rs.getString(9), rs.getString(10));
+            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12));
 
     /** The review a cdopReview process instance was started for. */
     public Review ofProcess(String processInstanceId) {
@@ -256,20 +268,48 @@ public class CdopReviews {
         return version;
     }
 
-    /** The panel's decision at the meeting; called as the review task completes, so any refusal saves nothing. */
+    /** The panel's outcomes: a routine meeting completes a review, a special neonatal panel records its findings. */
+    public static final String REVIEWED = "reviewed";
+    public static final String DEFERRED = "deferred";
+    public static final String NEONATAL_REVIEWED = "neonatal-reviewed";
+
+    /**
+     * The panel's decision at the meeting; called as the review task completes, so any refusal saves
+     * nothing. A special neonatal panel does not complete the review ("all these cases were also
+     * reviewed at full CDOP"): its findings, the specialists who attended and the Form C it saved as
+     * a draft, go with the case to a routine meeting.
+     */
     public void decide(UUID reviewId, String outcome, String deferralReason, String deferralDetail, LocalDate reviewBy,
-            String by) {
+            String specialistsAttending, String by) {
         Review review = review(reviewId).orElseThrow();
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         if (today.isBefore(review.meetingOn())) {
             errors.add(new FieldError("outcome", RapidResponses.outcomeFromTheMeetingDay(review.meetingOn())));
         }
-        if ("reviewed".equals(outcome)) {
+        if (REVIEWED.equals(outcome) && review.atNeonatalPanel()) {
+            errors.add(new FieldError("outcome", "is the neonatal panel's findings (neonatal-reviewed), or deferred: a special "
+                    + "neonatal panel does not complete the review, a routine CDOP meeting does"));
+        } else if (NEONATAL_REVIEWED.equals(outcome) && !review.atNeonatalPanel()) {
+            errors.add(new FieldError("outcome", "is reviewed or deferred: only a special neonatal panel records findings "
+                    + "for a routine meeting"));
+        } else if (REVIEWED.equals(outcome) || NEONATAL_REVIEWED.equals(outcome)) {
             if (jdbc.sql("select count(*) from form_c where case_id = ?").param(review.caseId()).query(Integer.class).single() == 0) {
-                errors.add(new FieldError("formC", "must be recorded (saved) before the case is marked reviewed"));
+                errors.add(new FieldError("formC", REVIEWED.equals(outcome)
+                        ? "must be recorded (saved) before the case is marked reviewed"
+                        : "must be recorded (saved) as the neonatal panel's draft before its findings go on"));
             }
-        } else if ("deferred".equals(outcome)) {
+            if (NEONATAL_REVIEWED.equals(outcome)) {
+                if (specialistsAttending == null || specialistsAttending.isBlank()) {
+                    errors.add(new FieldError("specialistsAttending", "is required: the neonatal and obstetric specialists "
+                            + "who attended (role and organisation)"));
+                } else if (specialistsAttending.length() > 2000) {
+                    errors.add(new FieldError("specialistsAttending", "must be at most 2000 characters"));
+                } else if (!PlainText.isMultiLine(specialistsAttending)) {
+                    errors.add(new FieldError("specialistsAttending", PlainText.MULTI_LINE_RULE));
+                }
+            }
+        } else if (DEFERRED.equals(outcome)) {
             if (deferralReason == null || !DEFERRAL_REASONS.contains(deferralReason)) {
                 errors.add(new FieldError("deferralReason", "is required: one of " + String.join(", ", DEFERRAL_REASONS)));
             }
@@ -282,13 +322,25 @@ public class CdopReviews {
                 errors.add(new FieldError("deferralDetail", PlainText.MULTI_LINE_RULE));
             }
         } else {
-            errors.add(new FieldError("outcome", "is required: reviewed or deferred"));
+            errors.add(new FieldError("outcome", review.atNeonatalPanel()
+                    ? "is required: neonatal-reviewed (the neonatal panel's findings) or deferred"
+                    : "is required: reviewed or deferred"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidAnswers(errors);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if ("reviewed".equals(outcome)) {
+        if (NEONATAL_REVIEWED.equals(outcome)) {
+            jdbc.sql("""
+                    update cdop_review set outcome = 'NEONATAL_REVIEWED', specialists_attending = ?, decided_by = ?,
+                        decided_at = ? where id = ?""")
+                    .params(specialistsAttending.trim(), by, now, reviewId).update();
+            yearChanges.caseChanged(review.caseId());
+            // Free to be assigned to a routine meeting, which completes the review.
+            jdbc.sql("delete from panel_assignment where case_id = ?").param(review.caseId()).update();
+            auditLog.record(by, AuditAction.CASE_CHANGED, review.caseReference(), "reviewed by the special neonatal panel "
+                    + "of " + UkDates.inWords(review.meetingOn()) + "; its findings go to a routine CDOP meeting");
+        } else if (REVIEWED.equals(outcome)) {
             jdbc.sql("update cdop_review set outcome = 'REVIEWED', decided_by = ?, decided_at = ? where id = ?")
                     .params(by, now, reviewId).update();
             yearChanges.caseChanged(review.caseId());

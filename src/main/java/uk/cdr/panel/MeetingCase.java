@@ -14,11 +14,11 @@ import uk.cdr.web.UkDates;
 record MeetingCase(PanelCases.Summary summary, List<PanelCases.FormBReturn> formBReturns, CdopReviews.SavedFormC formC,
         List<CdopReviews.RecommendationRow> recommendations, CdopReviews.Review review, Standing standing,
         FormCForm form, Map<String, String> formErrors, OutcomeForm outcome, Map<String, String> outcomeErrors,
-        String alert) {
+        String alert, List<CdopReviews.Review> neonatalReviews) {
 
     /** Where the case's review at this meeting has got to. */
     enum Standing {
-        ON_THE_AGENDA, AWAITING_RATIFICATION, CLOSED, REOPENED_SINCE, DEFERRED
+        ON_THE_AGENDA, AWAITING_RATIFICATION, CLOSED, REOPENED_SINCE, DEFERRED, REVIEWED_BY_NEONATAL_PANEL
     }
 
     static Standing standingOf(CdopReviews.Review review, PanelCases.Summary summary) {
@@ -27,6 +27,9 @@ record MeetingCase(PanelCases.Summary summary, List<PanelCases.FormBReturn> form
         }
         if ("DEFERRED".equals(review.outcome())) {
             return Standing.DEFERRED;
+        }
+        if ("NEONATAL_REVIEWED".equals(review.outcome())) {
+            return Standing.REVIEWED_BY_NEONATAL_PANEL;
         }
         if (review.ratifiedBy() == null) {
             return Standing.AWAITING_RATIFICATION;
@@ -53,11 +56,32 @@ record MeetingCase(PanelCases.Summary summary, List<PanelCases.FormBReturn> form
             case REOPENED_SINCE -> "Reviewed and ratified at this meeting; since reopened with new information";
             case DEFERRED -> "Deferred at this meeting (" + CodeLabels.label(review.deferralReason())
                     + "), to be reviewed by " + day(review.reviewBy());
+            case REVIEWED_BY_NEONATAL_PANEL -> "Reviewed by this neonatal panel; its findings go with the case to a "
+                    + "routine CDOP meeting, which completes the review";
         };
     }
 
     public boolean openForReview() {
         return standing == Standing.ON_THE_AGENDA;
+    }
+
+    /** At a special neonatal panel the outcome is its findings for a routine meeting, not a completed review. */
+    public boolean atNeonatalPanel() {
+        return review.atNeonatalPanel();
+    }
+
+    /**
+     * The special neonatal panel's findings that came with the case to this routine meeting: who
+     * attended and when; its draft Form C is the Form C shown. Null when it has none.
+     */
+    public String neonatalFindingsInWords() {
+        if (review.atNeonatalPanel()) {
+            return null;
+        }
+        return neonatalReviews.stream().reduce((first, second) -> second)
+                .map(r -> "Reviewed by the special neonatal panel of " + day(r.meetingOn()) + ". Specialists attending: "
+                        + r.specialistsAttending())
+                .orElse(null);
     }
 
     public boolean awaitingRatification() {

@@ -101,16 +101,21 @@ class MeetingPageView {
                     mine && refused.form() != null ? refused.form() : FormCForm.of(c.formC()),
                     mine ? refused.formErrors() : Map.of(),
                     mine && refused.outcome() != null ? refused.outcome() : OutcomeForm.EMPTY,
-                    mine ? refused.outcomeErrors() : Map.of(), mine ? refused.alert() : null));
+                    mine ? refused.outcomeErrors() : Map.of(), mine ? refused.alert() : null,
+                    c.reviews().stream().filter(r -> "NEONATAL_REVIEWED".equals(r.outcome())).toList()));
         }
         return result;
     }
 
-    /** Cases the SPOC or chair may put to this meeting; a special neonatal panel takes neonatal deaths only. */
+    /**
+     * Cases the SPOC or chair may put to this meeting; a special neonatal panel takes neonatal deaths
+     * only, and not those it has reviewed already (a routine meeting completes those).
+     */
     private List<QueuedCase> assignable(PanelMeetings.Meeting meeting) {
+        boolean neonatalPanel = meeting.kind() == PanelMeetings.Kind.NEONATAL;
         return queue.cases(new CdopQueue.Filter(null, null, "reference")).stream()
-                .filter(c -> c.state() == QueueState.READY_FOR_REVIEW || c.state() == QueueState.DEFERRED)
-                .filter(c -> meeting.kind() != PanelMeetings.Kind.NEONATAL || c.neonatal())
+                .filter(c -> c.state().assignable())
+                .filter(c -> !neonatalPanel || (c.neonatal() && c.state() != QueueState.REVIEWED_BY_NEONATAL_PANEL))
                 .sorted(Comparator.comparing(QueuedCase::caseReference)).toList();
     }
 

@@ -108,7 +108,8 @@ public class PanelCases {
                 .toList();
         auditLog.record(viewer, AuditAction.CASE_VIEWED, summary.get().caseReference(), "anonymised CDOP case summary");
         return Optional.of(new PanelCase(summary.get(), formBReturns(caseId, redaction), shown, recommendations,
-                reviews.history(caseId), reviews.current(caseId)));
+                reviews.history(caseId).stream().map(r -> r.redacted(redaction)).toList(),
+                reviews.current(caseId).map(r -> r.redacted(redaction))));
     }
 
     private List<FormBReturn> formBReturns(UUID caseId, Redaction redaction) {

@@ -153,10 +153,14 @@ class PanelMeetingPage {
         }
         try {
             openHere(meeting, entry);
-            tasks.decide(caseId, given.outcome(), given.deferralReason(), given.deferralDetail(), given.reviewBy());
-            return backToCase(meeting, entry.caseReference(), "deferred".equals(given.outcome())
-                    ? "Case " + entry.caseReference() + " deferred: it goes back to the CDOP queue."
-                    : "Case " + entry.caseReference() + " recorded as reviewed: the chair ratifies it to close it.", redirect);
+            tasks.decide(caseId, given.outcome(), given.deferralReason(), given.deferralDetail(), given.reviewBy(),
+                    given.specialistsAttending());
+            return backToCase(meeting, entry.caseReference(), switch (String.valueOf(given.outcome())) {
+                case CdopReviews.DEFERRED -> "Case " + entry.caseReference() + " deferred: it goes back to the CDOP queue.";
+                case CdopReviews.NEONATAL_REVIEWED -> "Case " + entry.caseReference() + ": the neonatal panel's findings "
+                        + "are recorded, and the case goes to a routine CDOP meeting, which completes the review.";
+                default -> "Case " + entry.caseReference() + " recorded as reviewed: the chair ratifies it to close it.";
+            }, redirect);
         } catch (InvalidAnswers e) {
             Map<String, String> errors = new LinkedHashMap<>();
             e.errors().forEach(error -> errors.merge(error.field(), error.rule(), (a, b) -> a + "; " + b));

@@ -168,11 +168,14 @@ public class PanelMeetings {
         if (meeting.heldOn().isBefore(LocalDate.now(clock))) {
             errors.add(new FieldError("meetingId", "the meeting is in the past"));
         }
-        if (queued.state() != QueueState.READY_FOR_REVIEW && queued.state() != QueueState.DEFERRED) {
+        if (!queued.state().assignable()) {
             errors.add(new FieldError("caseId", "is not ready for review: " + queued.waitingFor()));
         }
         if (meeting.kind() == Kind.NEONATAL && !queued.neonatal()) {
             errors.add(new FieldError("caseId", "a special neonatal panel reviews neonatal deaths only"));
+        } else if (meeting.kind() == Kind.NEONATAL && queued.state() == QueueState.REVIEWED_BY_NEONATAL_PANEL) {
+            errors.add(new FieldError("caseId", "has been reviewed by the neonatal panel: assign it to a routine CDOP "
+                    + "meeting, which completes the review"));
         }
         if (errors.isEmpty() && !caseProcess.waitsFor(queued.caseReference(), CaseProcess.ASSIGNED_TO_MEETING)) {
             errors.add(new FieldError("caseId", "is not waiting for a meeting: " + queued.waitingFor()));

@@ -6,6 +6,7 @@ public enum QueueState {
     WAITING_FOR_FORM_B("Form Bs outstanding"),
     WAITING_FOR_FINAL_CASE_DISCUSSION("Final case discussion pending"),
     DEFERRED("Deferred by the panel"),
+    REVIEWED_BY_NEONATAL_PANEL("Reviewed by the neonatal panel, awaiting full CDOP"),
     READY_FOR_REVIEW("Ready for review"),
     ASSIGNED("Assigned to a panel meeting"),
     AWAITING_RATIFICATION("Reviewed, awaiting the chair's ratification"),
@@ -20,5 +21,10 @@ public enum QueueState {
 
     public String words() {
         return words;
+    }
+
+    /** Waiting for a panel meeting: ready, deferred, or after the neonatal panel awaiting full CDOP. */
+    public boolean assignable() {
+        return this == READY_FOR_REVIEW || this == DEFERRED || this == REVIEWED_BY_NEONATAL_PANEL;
     }
 }

@@ -34,9 +34,11 @@ class RecordCdopReviewOutcome implements TaskListener {
         }
         String outcome = FormAnswers.text(task, "outcome");
         reviews.decide(reviews.ofProcess(task.getProcessInstanceId()).id(), outcome,
-                FormAnswers.text(task, "deferralReason"), FormAnswers.text(task, "deferralDetail"), reviewBy, who.of(task));
+                FormAnswers.text(task, "deferralReason"), FormAnswers.text(task, "deferralDetail"), reviewBy,
+                FormAnswers.text(task, "specialistsAttending"), who.of(task));
         // What the panel wrote stays in the app's tables, not in the engine.
         task.getExecution().removeVariable("deferralDetail");
+        task.getExecution().removeVariable("specialistsAttending");
         if ("deferred".equals(outcome)) {
             task.getExecution().setVariable("reviewByAt", java.util.Date.from(reviewBy.atTime(9, 0)
                     .atZone(java.time.ZoneId.of("Europe/London")).toInstant()));

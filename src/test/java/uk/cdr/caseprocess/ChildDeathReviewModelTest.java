@@ -471,6 +471,30 @@ class ChildDeathReviewModelTest {
             stages.verify(caseStages).leaveAll(any(DelegateExecution.class));
         }
 
+        /** Issue 16: the neonatal panel's findings go with the case to a routine meeting, which completes the review. */
+        @Test
+        void aCaseReviewedByTheNeonatalPanelWaitsForARoutineMeetingWhichCompletesTheReview() {
+            cdopReviewDecides("neonatal-reviewed");
+            ProcessInstance c = readyForCdop();
+
+            assignedToMeeting(c);
+            assertThat(c).hasPassedInOrder("Call_CdopReview", "Gateway_ReviewOutcome")
+                    .isWaitingAt("Receive_AssignedToFullCdop").hasNotPassed("Withdraw_OpenFormBs", "Receive_AssignedAgain");
+
+            cdopReviewDecides("reviewed");
+            assignedToMeeting(c);
+            assertThat(c).hasPassedInOrder("Receive_AssignedToFullCdop", "Merge_ToReview", "Call_CdopReview")
+                    .isWaitingAt("Withdraw_OpenFormBs");
+            engine.runDueJobs();
+            assertThat(c).hasPassed("End_CaseClosed").isEnded();
+
+            verify(caseStages, times(2)).enter(any(DelegateExecution.class), eq("REVIEW"));
+            InOrder stages = inOrder(caseStages);
+            stages.verify(caseStages).enter(any(DelegateExecution.class), eq("NEONATAL_REVIEWED"));
+            stages.verify(caseStages).leave(any(DelegateExecution.class), eq("NEONATAL_REVIEWED"));
+            stages.verify(caseStages).leaveAll(any(DelegateExecution.class));
+        }
+
         @Test
         void aDeferredCaseAssignedAgainBeforeItsReviewByDateDropsThatTimerAndTheSpocIsNotTold() {
             cdopReviewDecides("deferred");

@@ -22,4 +22,9 @@ public final class FormAExamples {
                 f.timeOfDeath(), f.signsOfLife(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), f.postMortemRequired(),
                 f.coronerInformed(), agencies);
     }
+
+    /** A valid Form A for a child born and died on these days (a neonatal death, say). */
+    public static FormA bornAndDied(java.time.LocalDate born, java.time.LocalDate died) {
+        return FormAValidatorTest.withDates(valid(), born, died);
+    }
 }

@@ -118,6 +118,20 @@ class CdopReviewModelTest {
         verify(caseStages, never()).leave(any(DelegateExecution.class), anyString());
     }
 
+    /** Issue 16: a special neonatal panel's findings end its review; the case's process takes it to a routine meeting. */
+    @Test
+    void theNeonatalPanelsFindingsEndTheReviewWithoutRatification() {
+        ProcessInstance review = assignedToMeeting();
+
+        complete(task(review), withVariables("outcome", "neonatal-reviewed"));
+
+        assertThat(review).hasPassedInOrder("Task_ReviewCase", "Gateway_Outcome", "End_ReviewedByNeonatalPanel")
+                .hasNotPassed("Task_RatifyReview", "End_Deferred").isEnded();
+        verifyTaskListenerMock("recordCdopReviewOutcome").executed();
+        verifyTaskListenerMock("ratifyCdopReview").executedNever();
+        verifyJavaDelegateMock("sendCaseClosedToSpoc").executedNever();
+    }
+
     @Test
     void aReviewEndedDuringRatificationLeavesTheRatificationStageToo() {
         ProcessInstance review = assignedToMeeting();
