@@ -96,7 +96,7 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
         complete("spoc", reference, "Task_AcknowledgeNotification",
                 Map.of("acknowledged", "true", "acknowledgementNote", text("acknowledgementNote")));
         complete("nurse", reference, "Task_BereavementSupport",
-                Map.of("bereavementSupport", "accepted", "bereavementSupportOfferedOn", "2015-03-10"));
+                Map.of("bereavementSupport", "accepted", "bereavementSupportOfferedOn", "2015-03-10", "familiesLeaflet", "yes"));
         complete("doctor", reference, "Task_ConfirmExpectedOrUnexpected", Map.of("deathClassification", "unexpected"));
         runDueJobs();
 

@@ -19,9 +19,9 @@ class CaseTasks implements CaseTaskLog {
     }
 
     @Override
-    public void created(UUID caseId, String taskId, String name, OffsetDateTime at, OffsetDateTime due) {
-        jdbc.sql("insert into case_task (task_id, case_id, name, created_at, due_at) values (?, ?, ?, ?, ?)")
-                .params(taskId, caseId, name, at, due).update();
+    public void created(UUID caseId, String taskId, String step, String name, OffsetDateTime at, OffsetDateTime due) {
+        jdbc.sql("insert into case_task (task_id, case_id, step, name, created_at, due_at) values (?, ?, ?, ?, ?, ?)")
+                .params(taskId, caseId, step, name, at, due).update();
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.UUID;
  */
 public interface CaseTaskLog {
 
-    void created(UUID caseId, String taskId, String name, OffsetDateTime at, OffsetDateTime due);
+    /** @param step the model's id of the task (its activity), e.g. Task_AcknowledgeNotification */
+    void created(UUID caseId, String taskId, String step, String name, OffsetDateTime at, OffsetDateTime due);
 
     /** @param reason "completed" when done, else why it was closed (its scope ended, "deleted", …) */
     void ended(String taskId, OffsetDateTime at, String by, String reason, OffsetDateTime due);

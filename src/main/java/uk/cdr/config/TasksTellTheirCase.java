@@ -69,7 +69,7 @@ class TasksTellTheirCase extends AbstractProcessEnginePlugin {
             // A process of no case (none has user tasks today): nothing for a case's record.
             return;
         }
-        log.created(caseId, task.getId(), TasksNameTheirCase.withoutCase(String.valueOf(task.getName())),
+        log.created(caseId, task.getId(), task.getTaskDefinitionKey(), TasksNameTheirCase.withoutCase(String.valueOf(task.getName())),
                 uk(ClockUtil.getCurrentTime()), uk(task.getDueDate()));
     }
 

@@ -265,7 +265,7 @@ class LifecycleThroughputBenchmark extends FreshDatabaseApp {
         complete("doctor", "designated-doctor", reference, "Task_ConfirmExpectedOrUnexpected",
                 Map.of("deathClassification", unexpected ? "unexpected" : "expected"));
         complete("spoc", "spoc", reference, "Task_AcknowledgeNotification", Map.of("acknowledged", true));
-        complete("nurse", "cdr-nurse", reference, "Task_BereavementSupport", Map.of("bereavementSupport", "accepted"));
+        complete("nurse", "cdr-nurse", reference, "Task_BereavementSupport", Map.of("bereavementSupport", "accepted", "familiesLeaflet", "yes"));
         t = stage("1 notification: Form A and its three tasks", t);
 
         as("spoc", "spoc", () -> agencyReports.request(caseId, agencyReports.suggestedAgencies(caseId), "spoc"));

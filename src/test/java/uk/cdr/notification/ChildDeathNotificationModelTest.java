@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.camunda.community.mockito.CamundaMockito.registerMockInstance;
 import static org.camunda.community.mockito.DelegateExpressions.registerJavaDelegateMock;
 import static org.camunda.community.mockito.DelegateExpressions.verifyJavaDelegateMock;
+import static org.camunda.community.mockito.DelegateExpressions.registerTaskListenerMock;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -74,6 +75,7 @@ class ChildDeathNotificationModelTest {
         registerJavaDelegateMock("sendDesignatedDoctorAlert");
         registerJavaDelegateMock("sendClassificationOverdueAlert");
         registerJavaDelegateMock("recordDeathClassification");
+        registerTaskListenerMock("recordBereavementSupport");
         engine.clockAt(LocalDateTime.of(2015, 3, 13, 17, 40));
     }
 

@@ -128,7 +128,7 @@ class NotificationProcessTest extends ProcessTest {
         assertThat(process).variables().containsEntry("suggestedClassification", "expected");
 
         complete(task("Task_AcknowledgeNotification", process), withVariables("acknowledged", true));
-        complete(task("Task_BereavementSupport", process), withVariables("bereavementSupport", "accepted"));
+        complete(task("Task_BereavementSupport", process), withVariables("bereavementSupport", "accepted", "familiesLeaflet", "yes"));
         complete(task("Task_RequestFormBReports", theCase(recorded)), withVariables("noAgencyInvolved", true));
         engine.getIdentityService().setAuthentication("doctor", List.of("designated-doctor"));
         try {

@@ -99,7 +99,7 @@ class EngineLockdownTest extends ProcessTest {
                 .isEqualTo("Bereavement support · " + mine.recorded().caseReference());
 
         Response extra = as("nurse").postJson(path + "/complete", "{\"variables\":{"
-                + "\"bereavementSupport\":{\"value\":\"accepted\"},"
+                + "\"bereavementSupport\":{\"value\":\"accepted\"},\"familiesLeaflet\":{\"value\":\"yes\"},"
                 + "\"caseId\":{\"value\":\"" + other.recorded().caseId() + "\"}}}");
         assertThat(extra.status()).as(extra.body()).isEqualTo(400);
         assertThat(extra.header("Content-Type").orElse("")).contains("application/problem+json");
@@ -191,7 +191,7 @@ class EngineLockdownTest extends ProcessTest {
         Case c = aCase();
         refused("spoc", c.task(this, "Task_AcknowledgeNotification"), "{}", "acknowledged",
                 "I have checked this notification and logged it is required");
-        refused("nurse", c.task(this, "Task_BereavementSupport"), "{\"bereavementSupport\":{\"value\":\"banana\"}}",
+        refused("nurse", c.task(this, "Task_BereavementSupport"), "{\"bereavementSupport\":{\"value\":\"banana\"},\"familiesLeaflet\":{\"value\":\"yes\"}}",
                 "bereavementSupport", "Bereavement support must be one of accepted, declined, provided-elsewhere, not-contactable");
         refused("doctor", c.task(this, "Task_ConfirmExpectedOrUnexpected"),
                 "{\"deathClassification\":{\"value\":\"Unexpected\"}}", "deathClassification",

@@ -110,10 +110,10 @@ class MyWorkTest extends ProcessTest {
         // A checkbox answered as JSON true; a date as yyyy-mm-dd.
         String nurseTask = tasksOf("nurse", reference).get("Task_BereavementSupport").get("taskId").asText();
         assertThat(as("nurse").postJson("/api/tasks/" + nurseTask + "/completion",
-                "{\"bereavementSupport\":\"accepted\",\"bereavementSupportOfferedOn\":\"30/11/2015\"}").body())
+                "{\"bereavementSupport\":\"accepted\",\"bereavementSupportOfferedOn\":\"30/11/2015\",\"familiesLeaflet\":\"yes\"}").body())
                 .contains("bereavementSupportOfferedOn", "Date offered must be a date (yyyy-mm-dd)");
         assertThat(as("nurse").postJson("/api/tasks/" + nurseTask + "/completion",
-                "{\"bereavementSupport\":\"accepted\",\"bereavementSupportOfferedOn\":\"2015-03-10\"}").status())
+                "{\"bereavementSupport\":\"accepted\",\"bereavementSupportOfferedOn\":\"2015-03-10\",\"familiesLeaflet\":\"yes\"}").status())
                 .isEqualTo(200);
         String ack = spoc.get("Task_AcknowledgeNotification").get("taskId").asText();
         assertThat(as("spoc").postJson("/api/tasks/" + ack + "/completion", "{\"acknowledged\":true}").status())
