@@ -95,11 +95,11 @@ class FormBRequests {
     }
 
     /** Chased: the status becomes REMINDED when the reminder goes out. */
-    void newDueDate(UUID id, OffsetDateTime dueAt) {
+    void chased(UUID id, OffsetDateTime dueAt, OffsetDateTime at) {
         jdbc.sql("""
-                update agency_report_request set due_at = ?, version = version + 1
+                update agency_report_request set due_at = ?, chased_at = coalesce(chased_at, ?), version = version + 1
                 where id = ? and status not in ('RETURNED', 'WITHDRAWN')""")
-                .params(dueAt, id).update();
+                .params(dueAt, at, id).update();
         countedAgain(id);
     }
 

@@ -47,7 +47,7 @@ class RecordFormBOverdueOutcome implements JavaDelegate {
         switch (outcome) {
             case "chase" -> {
                 OffsetDateTime dueAt = timers.chasedDueFrom(now);
-                requests.newDueDate(requestId, dueAt);
+                requests.chased(requestId, dueAt, now);
                 execution.setVariable(DUE_AT, Date.from(dueAt.toInstant()));
                 auditLog.record(by, AuditAction.FORM_B_CHASED, reference,
                         "Form B chased from " + agency + ", now due " + UkDates.inWords(dueAt.toLocalDate()));

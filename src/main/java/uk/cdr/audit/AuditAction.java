@@ -23,7 +23,9 @@ public enum AuditAction {
     FORM_B_EXTENDED("Form B deadline extended"),
     FORM_B_WITHDRAWN("Form B request withdrawn"),
     CASE_CLOSED("Case closed"),
-    CASE_REOPENED("Case reopened");
+    CASE_REOPENED("Case reopened"),
+    /** The process audit read for a period, with the standard and the cases it listed if any. */
+    PROCESS_AUDIT_VIEWED("Process audit viewed");
 
     private final String words;
 

@@ -186,6 +186,10 @@ class SecurityConfiguration {
                         // Historical cases from a CDOP's spreadsheets (uk.cdr.caseimport).
                         .requestMatchers("/import", "/api/import/**").hasAnyAuthority(Role.SPOC.groupId(), ADMIN.groupId())
                         // The annual statistics: the SPOC and the panel prepare them, the board reads the printed report.
+                        // The process audit (issue 16): the SPOC, the Designated Doctor, the chair and the administrator.
+                        .requestMatchers(HttpMethod.GET, "/process-audit", "/api/process-audit", "/api/process-audit/**")
+                        .hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId(), Role.CDOP_CHAIR.groupId(),
+                                ADMIN.groupId())
                         .requestMatchers(HttpMethod.GET, "/statistics", "/api/statistics/**")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_PANEL.groupId(), Role.CDOP_CHAIR.groupId(), ADMIN.groupId())
                         .requestMatchers("/", "/api/me", "/logout").authenticated()

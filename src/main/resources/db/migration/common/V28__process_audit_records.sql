@@ -17,3 +17,6 @@ create table bereavement_support (
     constraint ck_bereavement_support_answer check (answer in ('accepted', 'declined', 'provided-elsewhere', 'not-contactable')),
     constraint ck_bereavement_support_leaflet check (leaflet_given in ('yes', 'no'))
 );
+
+-- When the SPOC chased an overdue Form B (the reminder at 14 days keeps reminded_at): the audit counts chases.
+alter table agency_report_request add column chased_at timestamp with time zone;

@@ -136,7 +136,7 @@ class AccessMatrixTest extends ProcessTest {
             String path = row.path().replace("{caseId}", f.caseId().toString())
                     .replace("{meetingId}", f.meetingId().toString()).replace("{token}", f.token())
                     .replace("{guessedToken}", guessedToken()).replace("{unknownId}", UUID.randomUUID().toString())
-                    .replace("{year}", "2014-15").replace("{table}", "deaths")
+                    .replace("{year}", "2014-15").replace("{table}", "deaths").replace("{standard}", "final-case-discussion")
                     .replace("{nurseTaskId}", f.nurseTaskId()).replace("{processInstanceId}", f.processInstanceId());
             for (String role : ROLES) {
                 Response response = send(row, path, role, sessions, csrf);
