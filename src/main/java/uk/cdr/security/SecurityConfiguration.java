@@ -187,7 +187,7 @@ class SecurityConfiguration {
                         .requestMatchers("/import", "/api/import/**").hasAnyAuthority(Role.SPOC.groupId(), ADMIN.groupId())
                         // The annual statistics: the SPOC and the panel prepare them, the board reads the printed report.
                         // The process audit (issue 16): the SPOC, the Designated Doctor, the chair and the administrator.
-                        .requestMatchers(HttpMethod.GET, "/process-audit", "/api/process-audit", "/api/process-audit/**")
+                        .requestMatchers(HttpMethod.GET, "/process-audit", "/process-audit/*", "/api/process-audit", "/api/process-audit/**")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.DESIGNATED_DOCTOR.groupId(), Role.CDOP_CHAIR.groupId(),
                                 ADMIN.groupId())
                         .requestMatchers(HttpMethod.GET, "/statistics", "/api/statistics/**")

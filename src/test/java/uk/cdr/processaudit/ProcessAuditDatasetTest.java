@@ -173,6 +173,30 @@ class ProcessAuditDatasetTest extends ProcessTest {
     }
 
     @Test
+    void thePageShowsEachStandardAndLinksEveryFigureToItsCases() {
+        HttpSession spoc = loggedIn("spoc");
+        String page = spoc.get("/process-audit?year=2002-03").body();
+        assertThat(page).contains("Process audit", "2002-03", "Designated Doctor alerted after Form A",
+                "within 15 minutes of the notification", "Not convened: logistical reasons", "In and out of hours",
+                "By type of agency", "1 chased, 0 extended and 1 withdrawn", "August 2002: 0% met",
+                "/process-audit/final-case-discussion?from=2002-04-01&amp;to=2003-03-31&amp;result=MISSED");
+        // The same period typed day first.
+        assertThat(spoc.get("/process-audit?from-day=1&from-month=4&from-year=2002&to-day=31&to-month=3&to-year=2003")
+                .body()).contains("1 April 2002 to 31 March 2003", "63.4 days");
+        String cases = spoc.get("/process-audit/final-case-discussion?from=2002-04-01&to=2003-03-31&result=MISSED").body();
+        assertThat(cases).contains("2002-03/902", "2002-03/907", "Not convened: logistical reasons", "24 August 2002 at 00:00")
+                .doesNotContain("2002-03/903");
+        String chair = loggedIn("chair").get("/process-audit/final-case-discussion?year=2002-03").body();
+        assertThat(chair).contains("2002-03/903", "December 2002", "63.4 days").doesNotContain("19 December 2002");
+
+        HttpSession.Response bad = spoc.get("/process-audit?year=2002-3");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("Reporting year must be a reporting year");
+        assertThat(spoc.get("/process-audit?from-day=31&from-month=2&from-year=2003").body()).contains("From must be a real date");
+        assertThat(spoc.get("/process-audit/no-such-standard").status()).isEqualTo(404);
+    }
+
+    @Test
     void aBadPeriodOrStandardIsNamed() {
         HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
         assertThat(spoc.get("/api/process-audit?year=2002-3").body()).contains("\"field\":\"year\"");

@@ -79,12 +79,13 @@ class AccessibilityBrowserTest extends ProcessTest {
         String theMeeting = "/cdop/meetings/" + f.meetingId();
         pages.put("spoc", List.of("/", "/notifications/new",
                 "/notifications/" + f.duplicateNotificationId() + "/possible-duplicate", theCase, theCase + "/agencies",
-                "/cases", "/cases?diedFrom=31/02/2015", "/my-work", "/cdop/queue", "/cdop/meetings", theMeeting, "/statistics", "/import", "/no-such-page"));
-        pages.put("doctor", List.of("/", "/cases", "/my-work", theCase, "/cdop/queue"));
+                "/cases", "/cases?diedFrom=31/02/2015", "/my-work", "/cdop/queue", "/cdop/meetings", theMeeting, "/statistics", "/import", "/process-audit", "/no-such-page"));
+        pages.put("doctor", List.of("/", "/cases", "/my-work", theCase, "/cdop/queue", "/process-audit"));
         pages.put("nurse", List.of("/", "/cases", "/my-work", theCase, "/no-such-page"));
         pages.put("panel", List.of("/", "/cases", "/my-work", "/cdop/cases/" + f.caseId(), "/cdop/queue", "/cdop/meetings", theMeeting, "/statistics"));
-        pages.put("chair", List.of("/", "/cases", "/my-work", "/cdop/queue", "/cdop/meetings", theMeeting, "/statistics"));
-        pages.put("admin", List.of("/", "/import", "/statistics", "/audit", "/audit?action=CASE_VIEWED"));
+        pages.put("chair", List.of("/", "/cases", "/my-work", "/cdop/queue", "/cdop/meetings", theMeeting, "/statistics",
+                "/process-audit", "/process-audit/final-case-discussion?year=2014-15"));
+        pages.put("admin", List.of("/", "/import", "/statistics", "/audit", "/audit?action=CASE_VIEWED", "/process-audit"));
         // An agency's contact has no login: only the link.
         pages.put("agency", List.of("/login", "/login?error", "/login?logout", "/form-b/" + f.formBToken(),
                 "/form-b/thank-you", "/form-b/" + f.usedFormBToken()));
