@@ -55,17 +55,17 @@ class CdopReviewProcessTest extends ProcessTest {
         assertThat(panelBrowser.get("/cdop/queue?meetingId=" + meetingId).body()).as("the queue page narrowed to the meeting")
                 .contains(c.caseReference()).contains("22 April 2015 (Routine panel meeting)");
         assertThat(panelBrowser.get("/cdop/queue?meetingId=" + UUID.randomUUID()).body()).doesNotContain(c.caseReference());
-        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "no")).body()).contains("\"version\":1");
+        assertThat(panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "8", "no")).body()).contains("\"version\":1");
         clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
-        assertThat(panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}").status()).isEqualTo(204);
+        assertThat(panel.postJson(PanelFixtures.outcome(c), "{\"outcome\":\"reviewed\"}").status()).isEqualTo(204);
         assertThat(review).isWaitingAt("Task_RatifyReview");
         assertThat(task("Task_RatifyReview", review)).hasCandidateGroup("cdop-chair");
         assertThat(queueState(c)).isEqualTo("AWAITING_RATIFICATION");
 
         // Only the chair ratifies.
-        assertThat(panel.postJson(ratification(c), "{}").status()).isEqualTo(403);
+        assertThat(panel.postJson(PanelFixtures.ratification(c), "{}").status()).isEqualTo(403);
         clockAt(LocalDateTime.of(2015, 4, 20, 9, 30));
-        assertThat(browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(ratification(c), "{}").status()).isEqualTo(204);
+        assertThat(browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(PanelFixtures.ratification(c), "{}").status()).isEqualTo(204);
         runDueJobs();
         assertThat(review).isEnded();
         assertThat(jdbc.sql("select status, review_completed_on from case_file where id = ?").param(c.caseId())
@@ -88,18 +88,18 @@ class CdopReviewProcessTest extends ProcessTest {
         ProcessInstance first = review(c);
         HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
         clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
-        HttpSession.Response noReviewBy = panel.postJson(outcome(c), "{\"outcome\":\"deferred\",\"deferralReason\":\"awaiting-inquest\"}");
+        HttpSession.Response noReviewBy = panel.postJson(PanelFixtures.outcome(c), "{\"outcome\":\"deferred\",\"deferralReason\":\"awaiting-inquest\"}");
         assertThat(noReviewBy.status()).isEqualTo(400);
         assertThat(noReviewBy.body()).contains("\"field\":\"reviewBy\"");
         assertThat(first).isWaitingAt("Task_ReviewCase");
 
-        assertThat(panel.postJson(outcome(c), """
+        assertThat(panel.postJson(PanelFixtures.outcome(c), """
                 {"outcome":"deferred","deferralReason":"awaiting-inquest","reviewBy":"2015-09-30",
                  "deferralDetail":"Inquest listed for August"}""").status()).isEqualTo(204);
         // The review ends; the case's process waits for the next meeting, with the review-by date on it.
         assertThat(first).isEnded().hasPassed("End_Deferred");
         assertThat(theCase(c)).isWaitingAt("Receive_AssignedAgain");
-        JsonNode queued = queued(c);
+        JsonNode queued = PanelFixtures.queued(browser().withBasicAuth("panel", DEMO_PASSWORD), c);
         assertThat(queued.get("state").asText()).isEqualTo("DEFERRED");
         assertThat(queued.get("deferralReason").asText()).isEqualTo("awaiting-inquest");
         assertThat(queued.get("reviewBy").asText()).isEqualTo("2015-09-30");
@@ -111,10 +111,10 @@ class CdopReviewProcessTest extends ProcessTest {
         ProcessInstance second = review(c);
         assertThat(second.getId()).isNotEqualTo(first.getId());
         assertThat(queueState(c)).isEqualTo("ASSIGNED");
-        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "3", "yes")).status()).isEqualTo(200);
+        assertThat(panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "3", "yes")).status()).isEqualTo(200);
         clockAt(LocalDateTime.of(2015, 9, 16, 14, 0));
-        assertThat(panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}").status()).isEqualTo(204);
-        assertThat(browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(ratification(c), "{}").status()).isEqualTo(204);
+        assertThat(panel.postJson(PanelFixtures.outcome(c), "{\"outcome\":\"reviewed\"}").status()).isEqualTo(204);
+        assertThat(browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(PanelFixtures.ratification(c), "{}").status()).isEqualTo(204);
         assertThat(jdbc.sql("select review_completed_on from case_file where id = ?").param(c.caseId())
                 .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2015, 9, 16));
         assertThat(later).isNotNull();
@@ -132,7 +132,7 @@ class CdopReviewProcessTest extends ProcessTest {
         PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 4, 22), c.caseId());
         ProcessInstance review = review(c);
         clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
-        browser().withBasicAuth("panel", DEMO_PASSWORD).postJson(outcome(c),
+        browser().withBasicAuth("panel", DEMO_PASSWORD).postJson(PanelFixtures.outcome(c),
                 "{\"outcome\":\"deferred\",\"deferralReason\":\"criminal-proceedings\",\"reviewBy\":\"2015-07-01\"}");
         assertThat(review).isEnded();
         assertThat(theCase(c)).isWaitingAt("Receive_AssignedAgain");
@@ -155,13 +155,13 @@ class CdopReviewProcessTest extends ProcessTest {
         Notifications.Recorded c = ready();
         PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 4, 22), c.caseId());
         HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
-        panel.putJson(formC(c), PanelFixtures.formCJson(0, "5", "no"));
+        panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "5", "no"));
         HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
         assertThat(spoc.postJson("/api/cases/" + c.caseId() + "/reopening", "{\"reason\":\"x\"}").status())
                 .as("an open case cannot be reopened").isEqualTo(409);
         clockAt(LocalDateTime.of(2015, 4, 22, 15, 0));
-        panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
-        browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(ratification(c), "{}");
+        panel.postJson(PanelFixtures.outcome(c), "{\"outcome\":\"reviewed\"}");
+        browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(PanelFixtures.ratification(c), "{}");
         assertThat(spoc.postJson("/api/cases/" + c.caseId() + "/reopening", "{\"reason\":\"x\"}").status())
                 .as("still closing: its last emails are being sent").isEqualTo(409);
         runDueJobs();
@@ -172,7 +172,7 @@ class CdopReviewProcessTest extends ProcessTest {
         assertThat(noReason.body()).contains("\"field\":\"reason\"");
         assertThat(spoc.postJson("/api/cases/" + c.caseId() + "/reopening",
                 "{\"reason\":\"Inquest verdict received: new findings\"}").status()).isEqualTo(204);
-        JsonNode queued = queued(c);
+        JsonNode queued = PanelFixtures.queued(browser().withBasicAuth("panel", DEMO_PASSWORD), c);
         assertThat(queued.get("state").asText()).isEqualTo("READY_FOR_REVIEW");
         assertThat(queued.get("reopened").asBoolean()).isTrue();
         assertThat(audit(c.caseReference())).anyMatch(line -> line.startsWith("CASE_CLOSED chair"))
@@ -186,7 +186,7 @@ class CdopReviewProcessTest extends ProcessTest {
         String recommendation = panelCase.at("/recommendations/0/id").asText();
         assertThat(spoc.postJson("/api/cdop/recommendations/" + recommendation + "/done", "{}").status()).isEqualTo(204);
         assertThat(spoc.postJson("/api/cdop/recommendations/" + recommendation + "/done", "{}").status()).isEqualTo(409);
-        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(1, "5", "yes")).status()).isEqualTo(200);
+        assertThat(panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(1, "5", "yes")).status()).isEqualTo(200);
         assertThat(jdbc.sql("select status from form_c_recommendation where case_id = ?").param(c.caseId())
                 .query(String.class).list()).containsExactly("DONE");
     }
@@ -197,10 +197,10 @@ class CdopReviewProcessTest extends ProcessTest {
         Notifications.Recorded c = ready();
         PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 4, 29), c.caseId());
         HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
-        panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "insufficient-information"));
+        panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "8", "insufficient-information"));
         clockAt(LocalDateTime.of(2015, 4, 29, 16, 0));
-        panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
-        browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(ratification(c), "{}");
+        panel.postJson(PanelFixtures.outcome(c), "{\"outcome\":\"reviewed\"}");
+        browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(PanelFixtures.ratification(c), "{}");
         runDueJobs();
 
         HttpSession spoc = loggedIn("spoc");
@@ -243,33 +243,33 @@ class CdopReviewProcessTest extends ProcessTest {
         clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
         Notifications.Recorded c = ready();
         HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
-        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "no")).status())
+        assertThat(panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "8", "no")).status())
                 .as("not on any meeting's agenda yet").isEqualTo(409);
         PanelFixtures.meetingWith(meetings, LocalDate.of(2015, 4, 22), c.caseId());
 
-        HttpSession.Response missing = panel.putJson(formC(c), PanelFixtures.formCJson(0, "null", null));
+        HttpSession.Response missing = panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "null", null));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("\"field\":\"category\"", "\"field\":\"modifiable\"");
-        HttpSession.Response badScore = panel.putJson(formC(c),
+        HttpSession.Response badScore = panel.putJson(PanelFixtures.formC(c),
                 PanelFixtures.formCJson(0, "8", "no").replace("\"domainChild\":\"2\"", "\"domainChild\":\"4\""));
         assertThat(badScore.status()).isEqualTo(400);
         assertThat(badScore.body()).contains("\"field\":\"domainChild\"", "0, 1, 1*, 2, 3");
-        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "11", "maybe")).body())
+        assertThat(panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "11", "maybe")).body())
                 .contains("\"field\":\"category\"", "\"field\":\"modifiable\"");
-        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "\"eight\"", "no")).body())
+        assertThat(panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "\"eight\"", "no")).body())
                 .contains("\"field\":\"category\"", "whole number");
         assertThat(jdbc.sql("select count(*) from form_c where case_id = ?").param(c.caseId()).query(Integer.class).single())
                 .isZero();
 
         // Reviewed without a Form C, or before the meeting's day: refused, and the task stays open.
         clockAt(LocalDateTime.of(2015, 4, 14, 10, 0));
-        HttpSession.Response early = panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
+        HttpSession.Response early = panel.postJson(PanelFixtures.outcome(c), "{\"outcome\":\"reviewed\"}");
         assertThat(early.status()).isEqualTo(400);
         assertThat(early.body()).contains("can be recorded from 22 April 2015, the day of the meeting", "\"field\":\"formC\"");
         assertThat(review(c)).isWaitingAt("Task_ReviewCase");
 
         HttpSession chair = browser().withBasicAuth("chair", DEMO_PASSWORD);
-        HttpSession.Response unreviewed = chair.postJson(ratification(c), "{}");
+        HttpSession.Response unreviewed = chair.postJson(PanelFixtures.ratification(c), "{}");
         assertThat(unreviewed.status()).isEqualTo(409);
         assertThat(unreviewed.body()).contains("has not been reviewed");
         assertThat(jdbc.sql("select status from case_file where id = ?").param(c.caseId()).query(String.class).single())
@@ -284,16 +284,16 @@ class CdopReviewProcessTest extends ProcessTest {
         HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
         HttpSession chair = browser().withBasicAuth("chair", DEMO_PASSWORD);
         CompletableFuture<HttpSession.Response> a = CompletableFuture.supplyAsync(
-                () -> panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "no")));
+                () -> panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "8", "no")));
         CompletableFuture<HttpSession.Response> b = CompletableFuture.supplyAsync(
-                () -> chair.putJson(formC(c), PanelFixtures.formCJson(0, "9", "yes")));
+                () -> chair.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "9", "yes")));
         List<Integer> statuses = List.of(a.get().status(), b.get().status());
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
         HttpSession.Response loser = a.get().status() == 409 ? a.get() : b.get();
         assertThat(loser.body()).contains("after you opened it", "Nothing of yours was saved");
         // A save from a stale version is a conflict too, not a silent overwrite.
-        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "10", "no")).status()).isEqualTo(409);
-        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(1, "10", "no")).status()).isEqualTo(200);
+        assertThat(panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "10", "no")).status()).isEqualTo(409);
+        assertThat(panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(1, "10", "no")).status()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from form_c_recommendation where case_id = ?").param(c.caseId())
                 .query(Integer.class).single()).isEqualTo(1);
     }
@@ -314,33 +314,12 @@ class CdopReviewProcessTest extends ProcessTest {
     }
 
     private String queueState(Notifications.Recorded c) throws Exception {
-        JsonNode queued = queued(c);
+        JsonNode queued = PanelFixtures.queued(browser().withBasicAuth("panel", DEMO_PASSWORD), c);
         return queued == null ? null : queued.get("state").asText();
-    }
-
-    private JsonNode queued(Notifications.Recorded c) throws Exception {
-        for (JsonNode q : uk.cdr.support.QueuePages.all(browser().withBasicAuth("panel", DEMO_PASSWORD), "")) {
-            if (q.get("caseId").asText().equals(c.caseId().toString())) {
-                return q;
-            }
-        }
-        return null;
     }
 
     private List<String> audit(String reference) {
         return jdbc.sql("select action, actor, detail from audit_log where case_reference = ? order by id").param(reference)
                 .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
-    }
-
-    private static String formC(Notifications.Recorded c) {
-        return "/api/cdop/cases/" + c.caseId() + "/form-c";
-    }
-
-    private static String outcome(Notifications.Recorded c) {
-        return "/api/cdop/cases/" + c.caseId() + "/outcome";
-    }
-
-    private static String ratification(Notifications.Recorded c) {
-        return "/api/cdop/cases/" + c.caseId() + "/ratification";
     }
 }

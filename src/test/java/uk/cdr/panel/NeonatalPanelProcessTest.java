@@ -57,26 +57,26 @@ class NeonatalPanelProcessTest extends ProcessTest {
         assertThat(atNeonatalPanel).isWaitingAt("Task_ReviewCase");
 
         HttpSession panel = browser().withBasicAuth("panel", DEMO_PASSWORD);
-        assertThat(panel.putJson(formC(c), PanelFixtures.formCJson(0, "8", "no")).body()).contains("\"version\":1");
+        assertThat(panel.putJson(PanelFixtures.formC(c), PanelFixtures.formCJson(0, "8", "no")).body()).contains("\"version\":1");
         // The meeting page offers the neonatal panel its own outcome, not the completed review.
         String page = loggedIn("panel").get("/cdop/meetings/" + neonatalPanel).body();
         assertThat(page).contains("value=\"neonatal-reviewed\"", "name=\"specialistsAttending\"")
                 .doesNotContain("value=\"reviewed\"");
         clockAt(LocalDateTime.of(2004, 7, 14, 15, 0));
         // The neonatal panel does not complete the review, and names its specialists.
-        HttpSession.Response completing = panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}");
+        HttpSession.Response completing = panel.postJson(PanelFixtures.outcome(c), "{\"outcome\":\"reviewed\"}");
         assertThat(completing.status()).as(completing.body()).isEqualTo(400);
         assertThat(completing.body()).contains("\"field\":\"outcome\"", "a routine CDOP meeting does");
-        HttpSession.Response unnamed = panel.postJson(outcome(c), "{\"outcome\":\"neonatal-reviewed\"}");
+        HttpSession.Response unnamed = panel.postJson(PanelFixtures.outcome(c), "{\"outcome\":\"neonatal-reviewed\"}");
         assertThat(unnamed.status()).isEqualTo(400);
         assertThat(unnamed.body()).contains("\"field\":\"specialistsAttending\"");
         assertThat(atNeonatalPanel).isWaitingAt("Task_ReviewCase");
-        assertThat(panel.postJson(outcome(c), json.writeValueAsString(java.util.Map.of("outcome", "neonatal-reviewed",
+        assertThat(panel.postJson(PanelFixtures.outcome(c), json.writeValueAsString(java.util.Map.of("outcome", "neonatal-reviewed",
                 "specialistsAttending", SPECIALISTS))).status()).isEqualTo(204);
 
         assertThat(atNeonatalPanel).isEnded().hasPassed("End_ReviewedByNeonatalPanel");
         assertThat(theCase(c)).isWaitingAt("Receive_AssignedToFullCdop");
-        JsonNode queued = queued(c);
+        JsonNode queued = PanelFixtures.queued(browser().withBasicAuth("panel", DEMO_PASSWORD), c);
         assertThat(queued.get("state").asText()).isEqualTo("REVIEWED_BY_NEONATAL_PANEL");
         assertThat(queued.get("waitingFor").asText()).isEqualTo("Reviewed by the neonatal panel, awaiting full CDOP");
         assertThat(jdbc.sql("select status, review_completed_on from case_file where id = ?").param(c.caseId())
@@ -99,10 +99,10 @@ class NeonatalPanelProcessTest extends ProcessTest {
         assertThat(loggedIn("panel").get("/cdop/meetings/" + routine).body())
                 .contains("Reviewed by the special neonatal panel of 14 July 2004", "Consultant neonatologist");
         clockAt(LocalDateTime.of(2004, 9, 15, 15, 0));
-        assertThat(panel.postJson(outcome(c), "{\"outcome\":\"neonatal-reviewed\",\"specialistsAttending\":\"x\"}").status())
+        assertThat(panel.postJson(PanelFixtures.outcome(c), "{\"outcome\":\"neonatal-reviewed\",\"specialistsAttending\":\"x\"}").status())
                 .as("only a neonatal panel records findings for another meeting").isEqualTo(400);
-        assertThat(panel.postJson(outcome(c), "{\"outcome\":\"reviewed\"}").status()).isEqualTo(204);
-        assertThat(browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(ratification(c), "{}").status()).isEqualTo(204);
+        assertThat(panel.postJson(PanelFixtures.outcome(c), "{\"outcome\":\"reviewed\"}").status()).isEqualTo(204);
+        assertThat(browser().withBasicAuth("chair", DEMO_PASSWORD).postJson(PanelFixtures.ratification(c), "{}").status()).isEqualTo(204);
         runDueJobs();
         assertThat(atFullCdop).isEnded();
         assertThat(jdbc.sql("select review_completed_on from case_file where id = ?").param(c.caseId())
@@ -127,15 +127,6 @@ class NeonatalPanelProcessTest extends ProcessTest {
                 .processInstanceBusinessKey(c.caseReference()).active().singleResult();
     }
 
-    private JsonNode queued(Notifications.Recorded c) throws Exception {
-        for (JsonNode q : uk.cdr.support.QueuePages.all(browser().withBasicAuth("panel", DEMO_PASSWORD), "")) {
-            if (q.get("caseId").asText().equals(c.caseId().toString())) {
-                return q;
-            }
-        }
-        throw new AssertionError("case not in the queue");
-    }
-
     private static List<List<String>> rows(JsonNode report, String table) {
         for (JsonNode t : report.get("tables")) {
             if (t.get("name").asText().equals(table)) {
@@ -145,17 +136,5 @@ class NeonatalPanelProcessTest extends ProcessTest {
             }
         }
         throw new AssertionError("no table " + table);
-    }
-
-    private static String formC(Notifications.Recorded c) {
-        return "/api/cdop/cases/" + c.caseId() + "/form-c";
-    }
-
-    private static String outcome(Notifications.Recorded c) {
-        return "/api/cdop/cases/" + c.caseId() + "/outcome";
-    }
-
-    private static String ratification(Notifications.Recorded c) {
-        return "/api/cdop/cases/" + c.caseId() + "/ratification";
     }
 }

@@ -89,4 +89,27 @@ public final class PanelFixtures {
                  "recommendations":[{"ownerAgency":"Health visiting","text":"Repeat safe sleep advice at every visit"}]}"""
                 .formatted(version, category, modifiable == null ? "null" : "\"" + modifiable + "\"");
     }
+
+    static String formC(Notifications.Recorded c) {
+        return "/api/cdop/cases/" + c.caseId() + "/form-c";
+    }
+
+    static String outcome(Notifications.Recorded c) {
+        return "/api/cdop/cases/" + c.caseId() + "/outcome";
+    }
+
+    static String ratification(Notifications.Recorded c) {
+        return "/api/cdop/cases/" + c.caseId() + "/ratification";
+    }
+
+    /** The case as the queue API shows it to the panel; null when it is not in the queue. */
+    static com.fasterxml.jackson.databind.JsonNode queued(uk.cdr.support.HttpSession panel, Notifications.Recorded c)
+            throws Exception {
+        for (com.fasterxml.jackson.databind.JsonNode q : uk.cdr.support.QueuePages.all(panel, "")) {
+            if (q.get("caseId").asText().equals(c.caseId().toString())) {
+                return q;
+            }
+        }
+        return null;
+    }
 }
