@@ -44,6 +44,18 @@ public class BereavementSupports {
         public boolean offered() {
             return !"not-contactable".equals(answer);
         }
+
+        /** As forms/bereavement-support.form words the answers: "Offered and accepted on 10 March 2015; ...". */
+        public String inWords() {
+            String said = switch (answer) {
+                case "accepted" -> "Offered and accepted";
+                case "declined" -> "Offered and declined";
+                case "provided-elsewhere" -> "Already provided by another service";
+                default -> "The family could not be contacted";
+            };
+            return said + (offeredOn == null ? "" : " (offered on " + uk.cdr.web.UkDates.inWords(offeredOn) + ")")
+                    + ("yes".equals(leafletGiven) ? "; the families' leaflet given" : "; the families' leaflet not given");
+        }
     }
 
     public Optional<BereavementSupport> of(UUID caseId) {

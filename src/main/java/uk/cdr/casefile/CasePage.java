@@ -24,6 +24,7 @@ import uk.cdr.agencyreport.AgencyReports;
 import uk.cdr.agencyreport.FormBStatus;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.bereavement.BereavementSupports;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.panel.CdopReviews;
 import uk.cdr.rapidresponse.InvalidAnswers;
@@ -45,10 +46,12 @@ class CasePage {
     private final CaseProcess caseProcess;
     private final uk.cdr.panel.CdopQueue cdopQueue;
     private final People people;
+    private final BereavementSupports bereavementSupports;
 
     CasePage(CaseFiles caseFiles, CaseMeetings caseMeetings, CaseActions caseActions, AgencyReports agencyReports,
             AuditLog auditLog, CdopReviews cdopReviews, WaitingEmails waitingEmails, CaseProcess caseProcess,
-            uk.cdr.panel.CdopQueue cdopQueue, People people) {
+            uk.cdr.panel.CdopQueue cdopQueue, People people, BereavementSupports bereavementSupports) {
+        this.bereavementSupports = bereavementSupports;
         this.people = people;
         this.cdopQueue = cdopQueue;
         this.caseProcess = caseProcess;
@@ -80,6 +83,8 @@ class CasePage {
         model.addAttribute("actions", caseActions.forCase(caseId));
         model.addAttribute("today", caseActions.today());
         model.addAttribute("cdop", cdopReviews.outline(caseId));
+        model.addAttribute("bereavement", bereavementSupports.of(caseId).map(BereavementSupports.BereavementSupport::inWords)
+                .orElse("Not yet recorded by the child death review nurse"));
         // A closed case offers no actions (its endpoints refuse them too), only reopening.
         model.addAttribute("closed", "CLOSED".equals(c.status()));
         // A closed case's process may still be sending its last emails (the SPOC told of the closure).

@@ -142,6 +142,27 @@ class NotificationProcessTest extends ProcessTest {
         assertThat(jdbc.sql("select death_classification, classified_by, suggested_classification from case_file where id = ?")
                 .param(recorded.caseId()).query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .single()).containsExactly("expected", "doctor", "expected");
+        // The nurse's answers are the case's record, shown on its page, not the engine's variables.
+        assertThat(loggedIn("nurse").get("/cases/" + recorded.caseId()).body())
+                .contains("Offered and accepted; the families&#39; leaflet given");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+                .variableName("familiesLeaflet").list()).allSatisfy(v -> assertThat(v.getValue()).isNull());
+    }
+
+    /** Issue 16: the nurse says whether the families' leaflet was given; without it nothing is kept. */
+    @Test
+    void bereavementSupportWithoutTheLeafletAnswerIsRefusedByName() {
+        clockAt(LocalDateTime.of(2015, 3, 10, 10, 0));
+        Notifications.Recorded recorded = notifications.record(TestForms.aNotification(), "spoc");
+        runDueJobs();
+        ProcessInstance process = process(recorded);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task("Task_BereavementSupport", process),
+                withVariables("bereavementSupport", "accepted"))).hasMessageContaining("families' leaflet")
+                .isInstanceOfSatisfying(uk.cdr.config.RefusedAnswers.class, refused -> assertThat(refused.refusals())
+                        .extracting(uk.cdr.config.RefusedAnswers.Refusal::field).containsExactly("familiesLeaflet"));
+        assertThat(jdbc.sql("select count(*) from bereavement_support where case_id = ?").param(recorded.caseId())
+                .query(Integer.class).single()).isZero();
+        assertThat(process).isWaitingAt("Task_BereavementSupport");
     }
 
     @Test
