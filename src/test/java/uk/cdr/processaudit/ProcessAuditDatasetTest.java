@@ -23,7 +23,7 @@ import uk.cdr.support.HttpSession;
 import uk.cdr.support.ProcessTest;
 
 /**
- * Issue 16, the hand-worked data set: seven cases of 2002-03 (a reporting year no other test
+ * Issue 16, the hand-worked data set: ten cases of 2002-03 (a reporting year no other test
  * uses) with known timings, written straight into the case's records, audited on 31 March 2003 at
  * 15:00. Each expected figure is worked out by hand in the comments; the office is open 09:00-17:00
  * and Monday 26 August 2002 is a bank holiday.
@@ -50,6 +50,14 @@ import uk.cdr.support.ProcessTest;
  * G 2002-03/907: a late Form A. Died Mon 4 Nov, notified Thu 7 Nov 11:00; alerted 11:02; classified
  *   unexpected 16:00; information shared Fri 8 Nov 10:00 (23 hours); meeting Thu 14 Nov 10:00 (due that
  *   day: met, 7 days); no final case discussion by 27 January 2003; bereavement declined, leaflet given.
+ * H 2002-03/908: died Mon 1 Jul, notified 09:30; alerted 09:35; classified unexpected 12:00 but no rapid
+ *   response recorded; bereavement given by another service, leaflet given; children's social care's Form B
+ *   extended, back in 29 days; deferred awaiting the inquest, so not reviewed by 1 January 2003.
+ * I 2002-03/909: died Tue 9 Apr, notified 13:00; alerted 13:01; classified unexpected 14:00; information
+ *   shared Wed 10 Apr 12:00 (23 hours); final case discussion not convened, the family's wishes; reviewed
+ *   13 November (218 days: late, the discussion held it back).
+ * J 2002-03/910: died Wed 12 Jun, notified 10:00; alerted 10:03; classified expected Thu 13 Jun 09:00
+ *   (23 hours); the hospital's Form B never came back, so not reviewed by 12 December.
  */
 class ProcessAuditDatasetTest extends ProcessTest {
 
@@ -89,40 +97,52 @@ class ProcessAuditDatasetTest extends ProcessTest {
         assertThat(report.get("asOf").asText()).isEqualTo("2003-03-31");
 
         // Scope, met, not met, not yet due, no data, median, worst.
+        // Alerts: A 4, B 30 (late), C 1, D none (late), G 2, H 5, I 1, J 3 minutes; E and F imported.
         assertThat(figures(report, "designated-doctor-alerted"))
-                .containsExactly("7", "3", "2", "0", "2", "3 minutes", "30 minutes");
+                .containsExactly("10", "6", "2", "0", "2", "3 minutes", "30 minutes");
         assertThat(reasons(report, "designated-doctor-alerted")).containsExactly("done-late 1", "not-done 1");
         assertThat(groups(report, "designated-doctor-alerted")).containsExactly(
-                "In hours 3 2 1 3 minutes 4 minutes", "Out of hours 2 1 1 15.5 minutes 30 minutes");
+                "In hours 6 5 1 3 minutes 5 minutes", "Out of hours 2 1 1 15.5 minutes 30 minutes");
+        // B 58.75 hours (met, over the bank holiday), C 17 (late); E and F imported.
         assertThat(figures(report, "out-of-hours-acknowledged"))
                 .containsExactly("4", "1", "1", "0", "2", "37.9 hours", "58.8 hours");
-        assertThat(figures(report, "classified")).containsExactly("7", "3", "1", "1", "2", "10 hours", "84.8 hours");
-        assertThat(figures(report, "rapid-response-started")).containsExactly("4", "4", "0", "0", "0", "", "");
+        // A 5, B 84.8 (late), C 15, G 5, H 2.5, I 1, J 23 hours; D not yet due.
+        assertThat(figures(report, "classified")).containsExactly("10", "6", "1", "1", "2", "5 hours", "84.8 hours");
+        assertThat(figures(report, "rapid-response-started")).containsExactly("6", "5", "1", "0", "0", "", "");
+        assertThat(reasons(report, "rapid-response-started")).containsExactly("no-rapid-response 1");
+        // B 1.8, C 87.5 (late), G 23, I 23 hours; F imported.
         assertThat(figures(report, "information-shared"))
-                .containsExactly("4", "2", "1", "0", "1", "23 hours", "87.5 hours");
+                .containsExactly("5", "3", "1", "0", "1", "23 hours", "87.5 hours");
         assertThat(figures(report, "rapid-response-meeting"))
                 .containsExactly("3", "2", "1", "0", "0", "7 days", "10.7 days");
         assertThat(figures(report, "final-case-discussion"))
-                .containsExactly("4", "1", "2", "0", "1", "63.4 days", "63.4 days");
-        assertThat(reasons(report, "final-case-discussion")).containsExactly("late-form-a 1", "logistical 1");
-        assertThat(figures(report, "form-b-returned")).containsExactly("4", "1", "3", "0", "0", "27 days", "35 days");
-        assertThat(reasons(report, "form-b-returned")).containsExactly("chased 1", "done-late 1", "withdrawn 1");
-        assertThat(groups(report, "form-b-returned")).containsExactly(
-                "GP and primary care 1 1 0 16 days 16 days", "Other agencies 1 0 1 35 days 35 days",
+                .containsExactly("5", "1", "3", "0", "1", "63.4 days", "63.4 days");
+        assertThat(reasons(report, "final-case-discussion"))
+                .containsExactly("family-wishes 1", "late-form-a 1", "logistical 1");
+        // A 16 (met), B's police 27 (chased), E 35, H 29 (extended) days; B's school withdrawn; J's hospital never.
+        assertThat(figures(report, "form-b-returned")).containsExactly("6", "1", "5", "0", "0", "28 days", "35 days");
+        assertThat(reasons(report, "form-b-returned"))
+                .containsExactly("chased 1", "done-late 1", "extended 1", "not-done 1", "withdrawn 1");
+        assertThat(groups(report, "form-b-returned")).containsExactly("Children's social care 1 0 1 29 days 29 days",
+                "GP and primary care 1 1 0 16 days 16 days", "Hospital 1 0 1 - -", "Other agencies 1 0 1 35 days 35 days",
                 "Police 1 0 1 27 days 27 days", "School and education 1 0 1 - -");
         JsonNode actions = standard(report, "form-b-returned").get("formBActions");
         assertThat(List.of(actions.get("chased").asInt(), actions.get("extended").asInt(), actions.get("withdrawn").asInt()))
-                .containsExactly(1, 0, 1);
-        assertThat(figures(report, "bereavement-support")).containsExactly("7", "2", "2", "1", "2", "", "");
+                .containsExactly(1, 1, 1);
+        assertThat(figures(report, "bereavement-support")).containsExactly("10", "5", "2", "1", "2", "", "");
         assertThat(reasons(report, "bereavement-support")).containsExactly("family-not-contactable 1", "leaflet-not-given 1");
-        assertThat(figures(report, "reviewed-within-target")).containsExactly("7", "2", "2", "3", "0", "152 days", "163 days");
-        assertThat(reasons(report, "reviewed-within-target")).containsExactly("criminal-proceedings 1", "not-done 1");
+        // Reviewed: A 141, E 163, I 218 days (late); missed: B, F, H, J; C, D, G not yet due.
+        assertThat(figures(report, "reviewed-within-target"))
+                .containsExactly("10", "2", "5", "3", "0", "163 days", "218 days");
+        assertThat(reasons(report, "reviewed-within-target")).containsExactly("awaiting-inquest 1",
+                "criminal-proceedings 1", "final-case-discussion-late 1", "form-b-not-returned 1", "not-done 1");
         assertThat(figures(report, "reviewed-before-escalation"))
-                .containsExactly("7", "2", "0", "5", "0", "152 days", "163 days");
+                .containsExactly("10", "3", "0", "7", "0", "163 days", "218 days");
 
-        // Month by month, by the notification: May (A met), August (B late), November (G), December (C), March (D late).
-        assertThat(months(report, "designated-doctor-alerted")).containsExactly("2002-04 0 0", "2002-05 1 0",
-                "2002-06 0 0", "2002-07 0 0", "2002-08 0 1", "2002-09 0 0", "2002-10 0 0", "2002-11 1 0", "2002-12 1 0",
+        // Month by month, by the notification: I in April, A May, J June, H July, B August (late), G November,
+        // C December, D March (late).
+        assertThat(months(report, "designated-doctor-alerted")).containsExactly("2002-04 1 0", "2002-05 1 0",
+                "2002-06 1 0", "2002-07 1 0", "2002-08 0 1", "2002-09 0 0", "2002-10 0 0", "2002-11 1 0", "2002-12 1 0",
                 "2003-01 0 0", "2003-02 0 0", "2003-03 0 1");
         assertThat(standard(report, "final-case-discussion").get("target").asText())
                 .isEqualTo("held within 12 weeks of the death");
@@ -136,14 +156,14 @@ class ProcessAuditDatasetTest extends ProcessTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body()).startsWith("Figure,Value\r\nStandard,Designated Doctor alerted after Form A\r\n")
-                .contains("\r\nIn scope,7\r\nMet,3\r\nNot met,2\r\nNot yet due,0\r\nNo data,2\r\n"
+                .contains("\r\nIn scope,10\r\nMet,6\r\nNot met,2\r\nNot yet due,0\r\nNo data,2\r\n"
                         + "Median time,3 minutes\r\nWorst time,30 minutes\r\n")
                 .contains("\r\nNot met because: Done late: no reason recorded,1\r\nNot met because: Not done,1\r\n")
                 .contains("\r\nOut of hours: in scope,2\r\nOut of hours: met,1\r\nOut of hours: not met,1\r\n")
                 .contains("\r\nAugust 2002: met,0\r\nAugust 2002: not met,1\r\n");
         String formB = browser().withBasicAuth("spoc", DEMO_PASSWORD)
                 .get("/api/process-audit/form-b-returned.csv?from=2002-04-01&to=2003-03-31").body();
-        assertThat(formB).contains("\r\nIn scope,4\r\nMet,1\r\nNot met,3\r\n", "\r\nChased,1\r\nExtended,0\r\nWithdrawn,1\r\n",
+        assertThat(formB).contains("\r\nIn scope,6\r\nMet,1\r\nNot met,5\r\n", "\r\nChased,1\r\nExtended,1\r\nWithdrawn,1\r\n",
                 "Not met because: Withdrawn: never returned,1");
     }
 
@@ -151,18 +171,18 @@ class ProcessAuditDatasetTest extends ProcessTest {
     void theCasesBehindAFigureAreAnonymisedForTheChair() throws Exception {
         JsonNode spoc = json.readTree(browser().withBasicAuth("spoc", DEMO_PASSWORD)
                 .get("/api/process-audit/final-case-discussion/cases?year=2002-03&result=MISSED").body());
-        assertThat(spoc.findValuesAsText("caseReference")).containsExactly("2002-03/902", "2002-03/907");
-        assertThat(spoc.findValuesAsText("reasonInWords")).containsExactly("Not convened: logistical reasons",
-                "A late Form A (more than 24 hours after the death)");
-        assertThat(spoc.get(0).get("start").asText()).startsWith("2002-08-2");
-        assertThat(spoc.get(0).get("link").asText()).startsWith("/cases/");
+        assertThat(spoc.findValuesAsText("caseReference")).containsExactly("2002-03/909", "2002-03/902", "2002-03/907");
+        assertThat(spoc.findValuesAsText("reasonInWords")).containsExactly("Not convened: the family's wishes",
+                "Not convened: logistical reasons", "A late Form A (more than 24 hours after the death)");
+        assertThat(spoc.get(1).get("start").asText()).startsWith("2002-08-2");
+        assertThat(spoc.get(1).get("link").asText()).startsWith("/cases/");
 
         JsonNode chair = json.readTree(browser().withBasicAuth("chair", DEMO_PASSWORD)
                 .get("/api/process-audit/final-case-discussion/cases?year=2002-03&result=MISSED").body());
-        assertThat(chair.findValuesAsText("caseReference")).containsExactly("2002-03/902", "2002-03/907");
-        assertThat(chair.get(0).get("start").isNull()).as("no day of death for the panel").isTrue();
-        assertThat(chair.get(0).get("month").asText()).isEqualTo("2002-08");
-        assertThat(chair.get(0).get("link").asText()).startsWith("/cdop/cases/");
+        assertThat(chair.findValuesAsText("caseReference")).containsExactly("2002-03/909", "2002-03/902", "2002-03/907");
+        assertThat(chair.get(1).get("start").isNull()).as("no day of death for the panel").isTrue();
+        assertThat(chair.get(1).get("month").asText()).isEqualTo("2002-08");
+        assertThat(chair.get(1).get("link").asText()).startsWith("/cdop/cases/");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'PROCESS_AUDIT_VIEWED' and actor = 'chair' "
                 + "and case_reference = '2002-03/907'").query(Integer.class).single()).isPositive();
 
@@ -178,7 +198,7 @@ class ProcessAuditDatasetTest extends ProcessTest {
         String page = spoc.get("/process-audit?year=2002-03").body();
         assertThat(page).contains("Process audit", "2002-03", "Designated Doctor alerted after Form A",
                 "within 15 minutes of the notification", "Not convened: logistical reasons", "In and out of hours",
-                "By type of agency", "1 chased, 0 extended and 1 withdrawn", "August 2002: 0% met",
+                "By type of agency", "1 chased, 1 extended and 1 withdrawn", "August 2002: 0% met",
                 "/process-audit/final-case-discussion?from=2002-04-01&amp;to=2003-03-31&amp;result=MISSED");
         // The same period typed day first.
         assertThat(spoc.get("/process-audit?from-day=1&from-month=4&from-year=2002&to-day=31&to-month=3&to-year=2003")
@@ -279,10 +299,7 @@ class ProcessAuditDatasetTest extends ProcessTest {
                 insert into panel_meeting (id, held_on, kind, place, created_by, created_at)
                 values (?, ?, 'ROUTINE', 'Town Hall', 'spoc', ?)""").params(meeting, LocalDate.of(2003, 1, 15),
                 at(2002, 12, 1, 9, 0)).update();
-        jdbc.sql("""
-                insert into cdop_review (id, case_id, meeting_id, outcome, deferral_reason, review_by, decided_by, decided_at)
-                values (?, ?, ?, 'DEFERRED', 'criminal-proceedings', ?, 'panel', ?)""")
-                .params(UUID.randomUUID(), b, meeting, LocalDate.of(2003, 7, 1), at(2003, 1, 15, 15, 0)).update();
+        deferred(b, "criminal-proceedings", meeting, at(2003, 1, 15, 15, 0));
 
         UUID c = caseFile(903, "2002-12-19", at(2002, 12, 19, 18, 30), true, null, "unexpected", at(2002, 12, 20, 9, 30));
         alerted(c, at(2002, 12, 19, 18, 31));
@@ -316,6 +333,34 @@ class ProcessAuditDatasetTest extends ProcessTest {
         rapidResponse(g, at(2002, 11, 7, 16, 0), false, at(2002, 11, 8, 10, 0), true);
         meeting(g, "RAPID_RESPONSE", at(2002, 11, 14, 10, 0));
         bereavement(g, "declined", "yes");
+
+        UUID h = caseFile(908, "2002-07-01", at(2002, 7, 1, 9, 30), false, null, "unexpected", at(2002, 7, 1, 12, 0));
+        alerted(h, at(2002, 7, 1, 9, 35));
+        bereavement(h, "provided-elsewhere", "yes");
+        formB(h, "Children's Social Care", at(2002, 7, 2, 9, 0), at(2002, 7, 31, 9, 0), null, at(2002, 7, 25, 9, 0));
+        deferred(h, "awaiting-inquest", meeting, at(2003, 1, 15, 15, 0));
+
+        UUID i = caseFile(909, "2002-04-09", at(2002, 4, 9, 13, 0), false, null, "unexpected", at(2002, 4, 9, 14, 0));
+        alerted(i, at(2002, 4, 9, 13, 1));
+        rapidResponse(i, at(2002, 4, 9, 14, 0), false, at(2002, 4, 10, 12, 0), false);
+        jdbc.sql("""
+                insert into final_case_discussion (case_id, started_at, outcome, not_convened_reason, recorded_by, recorded_at)
+                values (?, ?, 'NOT_CONVENED', 'family-wishes', 'doctor', ?)""")
+                .params(i, at(2002, 4, 10, 12, 0), at(2002, 6, 1, 9, 0)).update();
+        bereavement(i, "accepted", "yes");
+        reviewed(i, "2002-11-13");
+
+        UUID j = caseFile(910, "2002-06-12", at(2002, 6, 12, 10, 0), false, null, "expected", at(2002, 6, 13, 9, 0));
+        alerted(j, at(2002, 6, 12, 10, 3));
+        bereavement(j, "accepted", "yes");
+        formB(j, "St Elsewhere Hospital", at(2002, 6, 13, 10, 0), null, null, null);
+    }
+
+    private void deferred(UUID caseId, String reason, UUID meeting, OffsetDateTime decided) {
+        jdbc.sql("""
+                insert into cdop_review (id, case_id, meeting_id, outcome, deferral_reason, review_by, decided_by, decided_at)
+                values (?, ?, ?, 'DEFERRED', ?, ?, 'panel', ?)""")
+                .params(UUID.randomUUID(), caseId, meeting, reason, LocalDate.of(2003, 7, 1), decided).update();
     }
 
     private UUID caseFile(int sequence, String died, OffsetDateTime notified, Boolean outOfHours, OffsetDateTime imported,
