@@ -45,7 +45,7 @@ class CaseListController {
             @Parameter(description = "Died on or after (the panel: the first day of a month)") @RequestParam(required = false) String diedFrom,
             @Parameter(description = "Died on or before (the panel: the last day of a month)") @RequestParam(required = false) String diedTo,
             @Parameter(description = "A stage code: CLASSIFICATION, FORM_B, RAPID_RESPONSE, FINAL_CASE_DISCUSSION, READY, "
-                    + "DEFERRED, REVIEW, RATIFICATION, STOPPED or CLOSED") @RequestParam(required = false) String stage,
+                    + "DEFERRED, NEONATAL_REVIEWED, REVIEW, RATIFICATION, STOPPED or CLOSED") @RequestParam(required = false) String stage,
             @Parameter(description = "Reporting year of the death, 1 April to 31 March, e.g. 2014-15") @RequestParam(required = false) String reportingYear,
             @Parameter(description = "From 1; default 1") @RequestParam(required = false) String page,
             @Parameter(description = "1 to 100; default 50") @RequestParam(required = false) String size,

@@ -17,6 +17,7 @@ public enum ListedStage {
     FINAL_CASE_DISCUSSION("Final case discussion"),
     READY("Ready for the CDOP"),
     DEFERRED("Deferred by the CDOP"),
+    NEONATAL_REVIEWED("Reviewed by the neonatal panel, awaiting full CDOP"),
     REVIEW("Assigned to a CDOP meeting"),
     RATIFICATION("Reviewed, awaiting the chair's ratification"),
     STOPPED("Stopped: no step is running"),

@@ -82,6 +82,9 @@ class NeonatalPanelProcessTest extends ProcessTest {
         assertThat(jdbc.sql("select status, review_completed_on from case_file where id = ?").param(c.caseId())
                 .query((rs, row) -> new Object[] {rs.getString(1), rs.getObject(2)}).single())
                 .containsExactly("CLASSIFIED", null);
+        // The case list finds it there too, for the panel anonymised.
+        assertThat(panel.get("/api/cases?stage=NEONATAL_REVIEWED&reportingYear=2004-05").body()).contains(c.caseReference(),
+                "Reviewed by the neonatal panel, awaiting full CDOP");
         // The specialists' words stay in the app's tables, not the engine's.
         assertNotInEngineHistory(atNeonatalPanel.getId(), "specialistsAttending");
 
