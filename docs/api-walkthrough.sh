@@ -145,7 +145,7 @@ say "1. Form A logged: case $REFERENCE ($CASE_ID)"
 say "2. Notification tasks"
 complete "$DOCTOR_USER" Task_ConfirmExpectedOrUnexpected '{"deathClassification":"expected"}'
 complete "$SPOC_USER" Task_AcknowledgeNotification '{"acknowledged":true}'
-complete "$NURSE_USER" Task_BereavementSupport "{\"bereavementSupport\":\"accepted\",\"bereavementSupportOfferedOn\":\"$TODAY\"}"
+complete "$NURSE_USER" Task_BereavementSupport "{\"bereavementSupport\":\"accepted\",\"bereavementSupportOfferedOn\":\"$TODAY\",\"familiesLeaflet\":\"yes\"}"
 
 # 3. The SPOC asks the agency for its Form B (this completes "Request agency reports").
 say "3. Agency reports"
