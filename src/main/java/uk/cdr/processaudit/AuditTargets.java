@@ -2,6 +2,8 @@ package uk.cdr.processaudit;
 
 import java.time.Duration;
 import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAmount;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,8 @@ public class AuditTargets {
     final int classificationWorkingDays;
     final int rapidResponseMeetingWorkingDays;
     final Period finalCaseDiscussion;
-    final Period formBDue;
+    /** A period (P21D), or a duration (PT10M) where a test runs the stage in minutes, as FormBTimers reads it. */
+    final TemporalAmount formBDue;
     final Period reviewTarget;
     final Period reviewEscalation;
 
@@ -25,14 +28,14 @@ public class AuditTargets {
             @Value("${cdr.timers.notification.classification-escalation-working-days:1}") int classificationWorkingDays,
             @Value("${cdr.timers.rapid-response.meeting-within-working-days:5}") int rapidResponseMeetingWorkingDays,
             @Value("${cdr.timers.final-case-discussion.target:P12W}") Period finalCaseDiscussion,
-            @Value("${cdr.timers.form-b.due:P21D}") Period formBDue,
+            @Value("${cdr.timers.form-b.due:P21D}") String formBDue,
             @Value("${cdr.timers.cdop.review-target:P6M}") Period reviewTarget,
             @Value("${cdr.timers.cdop.escalation:P12M}") Period reviewEscalation) {
         this.designatedDoctorAlert = designatedDoctorAlert;
         this.classificationWorkingDays = classificationWorkingDays;
         this.rapidResponseMeetingWorkingDays = rapidResponseMeetingWorkingDays;
         this.finalCaseDiscussion = finalCaseDiscussion;
-        this.formBDue = formBDue;
+        this.formBDue = amount(formBDue);
         this.reviewTarget = reviewTarget;
         this.reviewEscalation = reviewEscalation;
     }
@@ -65,6 +68,21 @@ public class AuditTargets {
     }
 
     public record Target(String words, String setting) {
+    }
+
+    private static TemporalAmount amount(String text) {
+        try {
+            return Period.parse(text);
+        } catch (DateTimeParseException notAPeriod) {
+            return Duration.parse(text);
+        }
+    }
+
+    static String words(TemporalAmount amount) {
+        if (amount instanceof Duration duration) {
+            return duration.toMinutes() % 60 == 0 ? duration.toHours() + " hours" : duration.toMinutes() + " minutes";
+        }
+        return words((Period) amount);
     }
 
     static String words(Period period) {
