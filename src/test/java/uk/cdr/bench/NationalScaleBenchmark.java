@@ -104,6 +104,10 @@ class NationalScaleBenchmark extends FreshDatabaseApp {
         bench.figure("queue first page p99", queue.percentileMillis(99), "ms", null);
         Latencies lastPage = measure(spoc, "/api/cdop/queue?page=" + (openCases() + 49) / 50, warmUp, calls);
         bench.figure("queue last page p95", lastPage.percentileMillis(95), "ms", null);
+        // Issue 16: the process audit of a whole year is worked out on each call, from the cases' records.
+        Latencies audit = measure(spoc, "/api/process-audit?year=" + statisticsYear, 2, Math.max(5, calls / 10));
+        bench.figure("process audit of " + statisticsYear + " (every standard) p50", audit.percentileMillis(50), "ms", null);
+        bench.figure("process audit p95", audit.percentileMillis(95), "ms", null);
 
         serviceCalls(bench, statisticsYear, warmUp, calls);
         sqlAggregates(bench, statisticsYear, warmUp, calls);
