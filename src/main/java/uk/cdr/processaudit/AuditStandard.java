@@ -58,6 +58,11 @@ public enum AuditStandard {
         return unit;
     }
 
+    /** The records it is measured on, and what starts its clock: "notification", "death" or "request". */
+    String startsWith() {
+        return startsWith;
+    }
+
     /** What puts a case in a period: its notification, its death, or (Form B) the request. */
     public String countedBy() {
         return switch (startsWith) {

@@ -26,6 +26,18 @@ public record Measure(AuditStandard standard, UUID caseId, String caseReference,
         public String words() {
             return words;
         }
+
+        /** As the API and the page are asked for it, in any letter case; null for none. */
+        static Result ofQuery(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new AuditPeriod.InvalidPeriod("result", "must be one of MET, MISSED, NOT_YET_DUE, NO_DATA");
+            }
+        }
     }
 
     /** From the start of its clock to when it was done; null when not done or the start is not known. */

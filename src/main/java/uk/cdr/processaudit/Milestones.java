@@ -55,6 +55,16 @@ class Milestones {
         return measures;
     }
 
+    /** One standard's measures: only its family's records are read (notifications, deaths or Form B requests). */
+    List<Measure> measure(AuditPeriod period, OffsetDateTime now, AuditStandard standard) {
+        List<Measure> family = switch (standard.startsWith()) {
+            case "death" -> deathStandards(period, now);
+            case "request" -> formBs(period, now);
+            default -> notificationStandards(period, now);
+        };
+        return family.stream().filter(m -> m.standard() == standard).toList();
+    }
+
     private List<Measure> notificationStandards(AuditPeriod period, OffsetDateTime now) {
         String inPeriod = "select id from case_file where notified_at >= ? and notified_at < ?";
         Object[] bounds = {period.start(), period.endExclusive()};

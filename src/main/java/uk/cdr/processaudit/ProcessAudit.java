@@ -69,7 +69,7 @@ public class ProcessAudit {
     /** The cases behind one standard's figures, optionally one result only. */
     public List<Measure> cases(AuditStandard standard, AuditPeriod period, Result result, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Measure> cases = milestones.measure(period, now).stream().filter(m -> m.standard() == standard)
+        List<Measure> cases = milestones.measure(period, now, standard).stream()
                 .filter(m -> result == null || m.result() == result).toList();
         auditLog.recordEach(by, AuditAction.PROCESS_AUDIT_VIEWED, cases.stream().map(Measure::caseReference).distinct()
                 .toList(), "process audit of " + period.label() + ": " + standard.title()
@@ -142,9 +142,5 @@ public class ProcessAudit {
                     took.isEmpty() || standard.unit() == AuditStandard.Unit.NONE ? null : words.apply(Durations.median(took)),
                     took.isEmpty() || standard.unit() == AuditStandard.Unit.NONE ? null : words.apply(took.get(took.size() - 1)));
         }
-    }
-
-    static LocalDate ukDay(OffsetDateTime moment) {
-        return moment == null ? null : moment.atZoneSameInstant(UK).toLocalDate();
     }
 }

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -137,14 +136,7 @@ class ProcessAuditController {
     }
 
     private static Result result(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Result.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new AuditPeriod.InvalidPeriod("result", "must be one of MET, MISSED, NOT_YET_DUE, NO_DATA");
-        }
+        return Result.ofQuery(text);
     }
 
     @ExceptionHandler(AuditPeriod.InvalidPeriod.class)

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.security.core.Authentication;
@@ -67,16 +66,13 @@ class ProcessAuditPage {
         if (period == null) {
             return "processaudit/cases";
         }
-        Result result = null;
-        String typed = query.get("result");
-        if (typed != null && !typed.isBlank()) {
-            try {
-                result = Result.valueOf(typed.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                model.addAttribute("error", "Result must be one of MET, MISSED, NOT_YET_DUE, NO_DATA.");
-                return "processaudit/cases";
-            }
+        Result result;
+        try {
+            result = Result.ofQuery(query.get("result"));
+        } catch (AuditPeriod.InvalidPeriod e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", "Result " + e.rule() + ".");
+            return "processaudit/cases";
         }
         CurrentUser viewer = CurrentUser.from(user).orElseThrow();
         model.addAttribute("result", result);
