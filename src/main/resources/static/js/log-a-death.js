@@ -109,7 +109,7 @@
   function formA() {
     const names = ['notifierName', 'notifierRole', 'notifierOrganisation', 'notifierEmail', 'notifierPhone',
       'childFirstName', 'childLastName', 'childOtherNames', 'dateOfBirth', 'sex', 'nhsNumber',
-      'nhsNumberAbsentReason', 'ethnicity', 'addressLine', 'postcode', 'dateOfDeath', 'timeOfDeath',
+      'nhsNumberAbsentReason', 'ethnicity', 'addressLine', 'postcode', 'area', 'dateOfDeath', 'timeOfDeath',
       'signsOfLife', 'placeOfDeath', 'notifiedExpected', 'circumstances', 'postMortemRequired', 'coronerInformed'];
     const data = {};
     names.forEach(n => { data[n] = value(n); });

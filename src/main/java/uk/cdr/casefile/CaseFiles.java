@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import uk.cdr.area.Areas;
 import uk.cdr.web.UkDates;
 
 /**
@@ -26,9 +27,11 @@ public class CaseFiles {
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final JdbcClient jdbc;
+    private final Areas areas;
 
-    public CaseFiles(JdbcClient jdbc) {
+    public CaseFiles(JdbcClient jdbc, Areas areas) {
         this.jdbc = jdbc;
+        this.areas = areas;
     }
 
     public Optional<CaseView> find(UUID caseId) {
@@ -40,7 +43,8 @@ public class CaseFiles {
                 rs.getInt("age_at_death_days"), rs.getBoolean("neonatal"), rs.getBoolean("out_of_hours"),
                 uk(rs.getObject("notified_at", OffsetDateTime.class)), rs.getString("notified_expected"),
                 rs.getString("suggested_classification"), rs.getString("death_classification"),
-                rs.getString("classified_by"), rs.getBoolean("scr_under_consideration"))).optional();
+                rs.getString("classified_by"), rs.getBoolean("scr_under_consideration"), areas.of(rs.getString("area"))))
+                .optional();
     }
 
     public List<TimelineEvent> timeline(CaseView c) {

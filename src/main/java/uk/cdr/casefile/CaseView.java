@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import uk.cdr.area.Area;
+
 /** The case file as the SPOC and the Designated Doctor see it. */
 public record CaseView(UUID id, String reference, String status, String childFirstName, String childLastName,
         LocalDate dateOfBirth, LocalDate dateOfDeath, String nhsNumber, String sex, String placeOfDeath,
         int ageAtDeathDays, boolean neonatal, boolean outOfHours, OffsetDateTime notifiedAt, String notifiedExpected,
         String suggestedClassification, String deathClassification, String classifiedBy,
-        boolean scrUnderConsideration) {
+        boolean scrUnderConsideration, Area area) {
 
     /** Age at death in words, e.g. "11 years 5 months" (see {@link uk.cdr.child.Age} for the rule). */
     public String ageAtDeath() {

@@ -18,6 +18,8 @@ enum ImportColumn {
     NHS_NUMBER(false),
     DATE_OF_DEATH(true),
     PLACE_OF_DEATH(true),
+    /** Required where the CDOP has several areas (RowReader): Areas decides, not the header. */
+    AREA(false),
     NOTIFIED_ON(false),
     DEATH_CLASSIFICATION(false),
     RAPID_RESPONSE(false),

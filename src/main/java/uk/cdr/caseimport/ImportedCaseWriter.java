@@ -40,14 +40,14 @@ class ImportedCaseWriter {
                 status, created_at, updated_at, child_first_name, child_last_name, date_of_birth, nhs_number, sex,
                 ethnicity, place_of_death, age_at_death_days, neonatal, notified_expected, death_classification,
                 classified_by, classified_at, imported_at, imported_by, final_case_discussion_done_at,
-                form_b_proceed_reason, form_b_proceed_by, form_b_proceed_at, review_completed_on, closed_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                form_b_proceed_reason, form_b_proceed_by, form_b_proceed_at, review_completed_on, closed_at, area)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String NOTIFICATION = """
             insert into notification (id, case_id, received_at, received_by, notifier_name, notifier_role,
                 notifier_organisation, notifier_email, child_first_name, child_last_name, date_of_birth, sex,
                 nhs_number, nhs_number_absent_reason, ethnicity, date_of_death, place_of_death, notified_expected,
-                circumstances, post_mortem_required, coroner_informed, status)
-            values (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'not-known', 'not-known', 'RECORDED')""";
+                circumstances, post_mortem_required, coroner_informed, status, area)
+            values (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'not-known', 'not-known', 'RECORDED', ?)""";
 
     private final JdbcTemplate jdbc;
     private final CaseReferences references;
@@ -146,7 +146,7 @@ class ImportedCaseWriter {
             classification == null ? "not-sure" : classification, classification,
             classification == null ? null : by, classification == null ? null : notifiedAt, now, by,
             ImportedStages.finalCaseDiscussionDoneAt(c, now), c.formBProceedReason(), proceeded ? by : null,
-            proceeded ? now : null, c.closed() ? c.review().completedOn() : null, ImportedReview.closedAt(c)};
+            proceeded ? now : null, c.closed() ? c.review().completedOn() : null, ImportedReview.closedAt(c), c.area()};
     }
 
     /** Every case has the notification that opened it; the spreadsheet does not say who sent it. */
@@ -155,6 +155,6 @@ class ImportedCaseWriter {
             c.firstName(), c.lastName(), c.dateOfBirth(), c.sex(), c.nhsNumber(),
             c.nhsNumber() == null ? NOT_RECORDED + " in the imported data" : null, c.ethnicity(), c.dateOfDeath(),
             c.placeOfDeath(), c.classification() == null ? "not-sure" : c.classification(),
-            "Imported from the CDOP's records by " + by};
+            "Imported from the CDOP's records by " + by, c.area()};
     }
 }

@@ -5,11 +5,13 @@ import static uk.cdr.caseimport.ImportColumn.*;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import uk.cdr.area.Areas;
 import uk.cdr.casefile.CaseReferences.CaseReference;
 import uk.cdr.casefile.ReportingYear;
 import uk.cdr.notification.Codes;
@@ -37,10 +39,12 @@ class RowReader {
 
     private final ReviewColumns reviewColumns;
     private final Clock clock;
+    private final Areas areas;
 
-    RowReader(ReviewColumns reviewColumns, Clock clock) {
+    RowReader(ReviewColumns reviewColumns, Clock clock, Areas areas) {
         this.reviewColumns = reviewColumns;
         this.clock = clock;
+        this.areas = areas;
     }
 
     ImportedCase read(RowValues v) {
@@ -53,6 +57,7 @@ class RowReader {
         String nhsNumber = nhsNumber(v);
         LocalDate dateOfDeath = dateOfDeath(v, dateOfBirth, today);
         String placeOfDeath = v.code(PLACE_OF_DEATH, Codes.PLACE_OF_DEATH, true);
+        String area = area(v);
         String reference = reference(v, dateOfDeath);
         LocalDate notifiedOn = Dates.between(v, NOTIFIED_ON, v.date(NOTIFIED_ON, false), dateOfDeath, DATE_OF_DEATH, today);
         String status = v.code(STATUS, STATUSES, true);
@@ -81,9 +86,20 @@ class RowReader {
         ImportedCase.Review review = closed ? reviewColumns.read(v, dateOfBirth, dateOfDeath, today)
                 : reviewColumns.absent(v);
         return new ImportedCase(v.row(), reference, firstName, lastName, dateOfBirth, sex, ethnicity, nhsNumber,
-                dateOfDeath, placeOfDeath, notifiedOn, classification, rapidResponse, meetingOn, discussion,
+                dateOfDeath, placeOfDeath, area, notifiedOn, classification, rapidResponse, meetingOn, discussion,
                 notConvenedReason, formBs.requested, formBs.requestedOn, formBs.returned, formBs.returnedOn,
                 v.text(FORM_B_PROCEED_REASON, false, LONG_TEXT), closed, review);
+    }
+
+    /** A configured area's code or name; a file without the column is of the CDOP's one area, if it has one. */
+    private String area(RowValues v) {
+        String given = v.given(AREA) ? v.raw(AREA) : null;
+        Optional<String> broken = areas.ruleBroken(given);
+        if (broken.isPresent()) {
+            v.error(AREA, broken.get());
+            return null;
+        }
+        return areas.forCase(given, AREA.header()).code();
     }
 
     private static String nhsNumber(RowValues v) {

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
 import uk.cdr.paging.Page;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
@@ -33,10 +35,12 @@ public class CaseList {
 
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
+    private final Areas areas;
 
-    CaseList(JdbcClient jdbc, AuditLog auditLog) {
+    CaseList(JdbcClient jdbc, AuditLog auditLog, Areas areas) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
+        this.areas = areas;
     }
 
     public Page<ListedCase> search(CaseSearch search, Viewer viewer, String actor) {
@@ -77,6 +81,10 @@ public class CaseList {
             where.append(" and c.reporting_year = ?");
             params.add(search.reportingYear());
         }
+        if (search.area() != null) {
+            where.append(" and c.area = ?");
+            params.add(search.area());
+        }
         if (search.stage() == ListedStage.CLOSED) {
             where.append(" and c.status = 'CLOSED'");
         } else if (search.stage() == ListedStage.STOPPED) {
@@ -91,12 +99,12 @@ public class CaseList {
         paged.add(Page.offset(search.page(), search.size()));
         List<Row> rows = jdbc.sql("""
                 select c.id, c.case_reference, c.reporting_year, c.child_first_name, c.child_last_name, c.nhs_number,
-                       c.date_of_birth, c.date_of_death, c.status""" + where
+                       c.date_of_birth, c.date_of_death, c.status, c.area""" + where
                 + " order by c.reporting_year desc, c.sequence_in_year desc limit ? offset ?")
                 .params(paged)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
-                        "CLOSED".equals(rs.getString(9))))
+                        "CLOSED".equals(rs.getString(9)), areas.of(rs.getString(10))))
                 .list();
         Map<UUID, Set<CaseStage>> stages = stagesOf(rows.stream().map(Row::id).toList());
         List<ListedCase> items = rows.stream().map(r -> listed(r, stages.getOrDefault(r.id(), Set.of()), viewer)).toList();
@@ -105,7 +113,7 @@ public class CaseList {
     }
 
     private record Row(UUID id, String reference, String reportingYear, String firstName, String lastName,
-            String nhsNumber, LocalDate dateOfBirth, LocalDate dateOfDeath, boolean closed) {
+            String nhsNumber, LocalDate dateOfBirth, LocalDate dateOfDeath, boolean closed, Area area) {
     }
 
     private static ListedCase listed(Row r, Set<CaseStage> stages, Viewer viewer) {
@@ -120,10 +128,10 @@ public class CaseList {
         String ageBand = r.dateOfBirth() == null ? null : AgeBand.inWords(r.dateOfBirth(), r.dateOfDeath());
         if (viewer.identifies()) {
             return new ListedCase(r.id(), r.reference(), r.reportingYear(), name(r), r.nhsNumber(), r.dateOfBirth(),
-                    r.dateOfDeath(), MONTH.format(r.dateOfDeath()), ageBand, where, r.closed(), viewer.url(r.id()));
+                    r.dateOfDeath(), MONTH.format(r.dateOfDeath()), ageBand, r.area(), where, r.closed(), viewer.url(r.id()));
         }
         return new ListedCase(r.id(), r.reference(), r.reportingYear(), null, null, null, null,
-                MONTH.format(r.dateOfDeath()), ageBand, where, r.closed(), viewer.url(r.id()));
+                MONTH.format(r.dateOfDeath()), ageBand, r.area(), where, r.closed(), viewer.url(r.id()));
     }
 
     private static String name(Row r) {
@@ -175,6 +183,9 @@ public class CaseList {
         }
         if (s.reportingYear() != null) {
             criteria.add("reporting year " + s.reportingYear());
+        }
+        if (s.area() != null) {
+            criteria.add("area " + s.area());
         }
         return "case search" + (criteria.isEmpty() ? "" : " by " + String.join(", ", criteria)) + "; page " + s.page()
                 + "; " + total + " found; shown: " + String.join(", ", shown.stream().map(ListedCase::reference).toList());

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import uk.cdr.area.Areas;
 import uk.cdr.paging.Page;
 import uk.cdr.security.CurrentUser;
 import uk.cdr.web.ApiExceptionHandler;
@@ -26,9 +27,11 @@ class CaseListController {
 
     private final CaseList caseList;
     private final CaseOverviews summaries;
+    private final Areas areas;
 
-    CaseListController(CaseList caseList, CaseOverviews summaries) {
+    CaseListController(CaseList caseList, CaseOverviews summaries, Areas areas) {
         this.caseList = caseList;
+        this.areas = areas;
         this.summaries = summaries;
     }
 
@@ -47,6 +50,7 @@ class CaseListController {
             @Parameter(description = "A stage code: CLASSIFICATION, FORM_B, RAPID_RESPONSE, FINAL_CASE_DISCUSSION, READY, "
                     + "DEFERRED, NEONATAL_REVIEWED, REVIEW, RATIFICATION, STOPPED or CLOSED") @RequestParam(required = false) String stage,
             @Parameter(description = "Reporting year of the death, 1 April to 31 March, e.g. 2014-15") @RequestParam(required = false) String reportingYear,
+            @Parameter(description = "The area the child lived in: its code (or name); none, the whole CDOP") @RequestParam(required = false) String area,
             @Parameter(description = "From 1; default 1") @RequestParam(required = false) String page,
             @Parameter(description = "1 to 100; default 50") @RequestParam(required = false) String size,
             Authentication user) {
@@ -59,10 +63,11 @@ class CaseListController {
         params.put("diedTo", diedTo);
         params.put("stage", stage);
         params.put("reportingYear", reportingYear);
+        params.put("area", area);
         params.put("page", page);
         params.put("size", size);
         Viewer viewer = Viewer.of(CurrentUser.from(user).orElseThrow());
-        return caseList.search(CaseSearch.of(params, viewer.identifies()), viewer, user.getName());
+        return caseList.search(CaseSearch.of(params, viewer.identifies(), areas), viewer, user.getName());
     }
 
     @GetMapping("/api/cases/{caseId}")

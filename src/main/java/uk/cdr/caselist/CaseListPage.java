@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
+import uk.cdr.area.Areas;
 import uk.cdr.paging.Page;
 import uk.cdr.security.CurrentUser;
 
@@ -26,14 +27,18 @@ import uk.cdr.security.CurrentUser;
 class CaseListPage {
 
     /** Field labels, for the error summary: "Date of birth must be a date …". */
-    static final Map<String, String> LABELS = Map.of("reference", "Case reference", "name", "Child's name",
-            "nhsNumber", "NHS number", "dateOfBirth", "Date of birth", "diedFrom", "Died from", "diedTo", "Died to",
-            "stage", "Stage", "reportingYear", "Reporting year", "page", "Page", "size", "Cases a page");
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("reference", "Case reference"),
+            Map.entry("name", "Child's name"), Map.entry("nhsNumber", "NHS number"), Map.entry("dateOfBirth", "Date of birth"),
+            Map.entry("diedFrom", "Died from"), Map.entry("diedTo", "Died to"), Map.entry("stage", "Stage"),
+            Map.entry("reportingYear", "Reporting year"), Map.entry("area", "Area"), Map.entry("page", "Page"),
+            Map.entry("size", "Cases a page"));
 
     private final CaseList caseList;
+    private final Areas areas;
 
-    CaseListPage(CaseList caseList) {
+    CaseListPage(CaseList caseList, Areas areas) {
         this.caseList = caseList;
+        this.areas = areas;
     }
 
     /** An error in the summary at the top: the field's label and the rule; linked when the field is on the page. */
@@ -49,8 +54,9 @@ class CaseListPage {
         model.addAttribute("identifies", viewer.identifies());
         model.addAttribute("q", given);
         model.addAttribute("stages", List.of(ListedStage.values()));
+        model.addAttribute("areas", areas.all());
         try {
-            CaseSearch search = CaseSearch.of(given, viewer.identifies());
+            CaseSearch search = CaseSearch.of(given, viewer.identifies(), areas);
             Page<ListedCase> found = caseList.search(search, viewer, user.getName());
             model.addAttribute("found", found);
             model.addAttribute("previousPage", found.hasPrevious() ? pageLink(given, found.page() - 1) : null);

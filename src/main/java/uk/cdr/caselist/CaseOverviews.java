@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseStage;
@@ -41,8 +43,11 @@ class CaseOverviews {
     private final CdopQueue queue;
     private final OpenTasks openTasks;
     private final AuditLog auditLog;
+    private final Areas areas;
 
-    CaseOverviews(JdbcClient jdbc, CaseStages caseStages, CdopQueue queue, OpenTasks openTasks, AuditLog auditLog) {
+    CaseOverviews(JdbcClient jdbc, CaseStages caseStages, CdopQueue queue, OpenTasks openTasks, AuditLog auditLog,
+            Areas areas) {
+        this.areas = areas;
         this.jdbc = jdbc;
         this.caseStages = caseStages;
         this.queue = queue;
@@ -66,6 +71,7 @@ class CaseOverviews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CaseOverview(UUID id, String reference, String reportingYear,
+            @Schema(description = "The area the child lived in: its code and name") Area area,
             @Schema(description = "SPOC and Designated Doctor only") Child child,
             @Schema(description = "Age band, e.g. \"1 to 4 years\"") String ageBand,
             @Schema(description = "expected or unexpected; absent until the Designated Doctor decided") String deathClassification,
@@ -80,14 +86,14 @@ class CaseOverviews {
     private record Row(String reference, String reportingYear, String status, String firstName, String lastName,
             String nhsNumber, LocalDate dateOfBirth, LocalDate dateOfDeath, OffsetDateTime notifiedAt,
             OffsetDateTime classifiedAt, String classification, OffsetDateTime finalCaseDiscussionDoneAt,
-            LocalDate reviewCompletedOn, OffsetDateTime closedAt, LocalDate meetingOn) {
+            LocalDate reviewCompletedOn, OffsetDateTime closedAt, LocalDate meetingOn, String area) {
     }
 
     Optional<CaseOverview> find(UUID caseId, Viewer viewer, String actor) {
         Optional<Row> found = jdbc.sql("""
                 select c.case_reference, c.reporting_year, c.status, c.child_first_name, c.child_last_name, c.nhs_number,
                        c.date_of_birth, c.date_of_death, c.notified_at, c.classified_at, c.death_classification,
-                       c.final_case_discussion_done_at, c.review_completed_on, c.closed_at, m.held_on
+                       c.final_case_discussion_done_at, c.review_completed_on, c.closed_at, m.held_on, c.area
                 from case_file c
                 left join panel_assignment a on a.case_id = c.id
                 left join panel_meeting m on m.id = a.meeting_id
@@ -97,7 +103,7 @@ class CaseOverviews {
                         rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
                         uk(rs.getObject(9, OffsetDateTime.class)), uk(rs.getObject(10, OffsetDateTime.class)),
                         rs.getString(11), uk(rs.getObject(12, OffsetDateTime.class)), rs.getObject(13, LocalDate.class),
-                        uk(rs.getObject(14, OffsetDateTime.class)), rs.getObject(15, LocalDate.class)))
+                        uk(rs.getObject(14, OffsetDateTime.class)), rs.getObject(15, LocalDate.class), rs.getString(16)))
                 .optional();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -126,7 +132,7 @@ class CaseOverviews {
         String ageBand = r.dateOfBirth() == null ? null : AgeBand.inWords(r.dateOfBirth(), r.dateOfDeath());
         auditLog.record(actor, AuditAction.CASE_VIEWED, r.reference(),
                 identifies ? "case summary (API)" : "anonymised case summary (API)");
-        return Optional.of(new CaseOverview(caseId, r.reference(), r.reportingYear(), child, ageBand, r.classification(),
+        return Optional.of(new CaseOverview(caseId, r.reference(), r.reportingYear(), areas.of(r.area()), child, ageBand, r.classification(),
                 closed, stages, waitingFor, openTasks.of(r.reference()), dates, viewer.url(caseId)));
     }
 

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
+import uk.cdr.area.UnknownArea;
 import uk.cdr.child.NhsNumber;
 
 /**
@@ -17,7 +20,7 @@ import uk.cdr.child.NhsNumber;
  * child (name, NHS number, date of birth); the panel works from anonymised cases.
  */
 public record CaseSearch(String reference, String name, String nhsNumber, LocalDate dateOfBirth, LocalDate diedFrom,
-        LocalDate diedTo, ListedStage stage, String reportingYear, int page, int size) {
+        LocalDate diedTo, ListedStage stage, String reportingYear, String area, int page, int size) {
 
     public static final int PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 100;
@@ -25,7 +28,7 @@ public record CaseSearch(String reference, String name, String nhsNumber, LocalD
     static final List<String> IDENTIFYING = List.of("name", "nhsNumber", "dateOfBirth");
     /** Every parameter, in the order the page shows them (and lists its errors). */
     static final List<String> PARAMETERS = List.of("reference", "name", "nhsNumber", "dateOfBirth", "diedFrom", "diedTo",
-            "stage", "reportingYear", "page", "size");
+            "stage", "reportingYear", "area", "page", "size");
 
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern UK_DATE = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
@@ -57,9 +60,10 @@ public record CaseSearch(String reference, String name, String nhsNumber, LocalD
     /**
      * @param params       the request's parameters, as given (blank means not given)
      * @param mayIdentify  whether the user may search by the child's identifiers (SPOC, doctor)
+     * @param areas        the CDOP's areas, one of which the search may be narrowed to
      * @throws Invalid naming every parameter that breaks its rule
      */
-    public static CaseSearch of(Map<String, String> params, boolean mayIdentify) {
+    public static CaseSearch of(Map<String, String> params, boolean mayIdentify, Areas areas) {
         Map<String, String> given = new LinkedHashMap<>();
         params.forEach((key, value) -> {
             if (value != null && !value.isBlank()) {
@@ -100,12 +104,18 @@ public record CaseSearch(String reference, String name, String nhsNumber, LocalD
             }
         }
         String reportingYear = reportingYear(given.get("reportingYear"), problems);
+        String area = null;
+        try {
+            area = areas.narrowTo(given.get("area"), "area").map(Area::code).orElse(null);
+        } catch (UnknownArea e) {
+            problems.add(new Problem(e.field(), e.rule()));
+        }
         int page = number(given, "page", 1, Integer.MAX_VALUE, 1, problems);
         int size = number(given, "size", 1, MAX_PAGE_SIZE, PAGE_SIZE, problems);
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
-        return new CaseSearch(reference, name, nhsNumber, dateOfBirth, diedFrom, diedTo, stage, reportingYear, page, size);
+        return new CaseSearch(reference, name, nhsNumber, dateOfBirth, diedFrom, diedTo, stage, reportingYear, area, page, size);
     }
 
     private static String text(Map<String, String> given, String field, int max, List<Problem> problems) {

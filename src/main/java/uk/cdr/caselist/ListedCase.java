@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import uk.cdr.area.Area;
 import uk.cdr.web.UkDates;
 
 /**
@@ -21,6 +22,7 @@ public record ListedCase(UUID id, String reference, String reportingYear,
         @Schema(description = "yyyy-mm-dd; SPOC and Designated Doctor only") LocalDate dateOfDeath,
         @Schema(description = "Month and year, e.g. \"November 2014\"") String monthOfDeath,
         @Schema(description = "Age band, e.g. \"1 to 4 years\"") String ageBand,
+        @Schema(description = "The area the child lived in: its code and name") Area area,
         @Schema(description = "Where the case is: one or more stages, each as code and words") List<Stage> stages,
         boolean closed,
         @Schema(description = "The page of the app this user may open for the case") String url) {

@@ -25,6 +25,8 @@ public record FormA(
         String ethnicity,
         String addressLine,
         String postcode,
+        /** The local authority area the child normally lived in (an area's code or name; cdr.areas). */
+        String area,
         LocalDate dateOfDeath,
         LocalTime timeOfDeath,
         /** Asked for a baby who died on the day of birth: a stillbirth ("no") is not reviewed. */

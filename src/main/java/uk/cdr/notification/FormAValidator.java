@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import uk.cdr.area.Areas;
 import uk.cdr.child.NhsNumber;
 import uk.cdr.web.PlainText;
 
@@ -28,9 +29,11 @@ public class FormAValidator {
     private static final Pattern POSTCODE = Pattern.compile("^[A-Za-z]{1,2}\\d[A-Za-z\\d]? ?\\d[A-Za-z]{2}$");
 
     private final Clock clock;
+    private final Areas areas;
 
-    public FormAValidator(Clock clock) {
+    public FormAValidator(Clock clock, Areas areas) {
         this.clock = clock;
+        this.areas = areas;
     }
 
     /** Each field as the Log a death page labels it: every message names its field in these words. */
@@ -43,6 +46,7 @@ public class FormAValidator {
             Map.entry("dateOfBirth", "Date of birth"), Map.entry("sex", "Sex"), Map.entry("nhsNumber", "NHS number"),
             Map.entry("nhsNumberAbsentReason", "Why there is no NHS number"), Map.entry("ethnicity", "Ethnicity"),
             Map.entry("addressLine", "Address"), Map.entry("postcode", "Postcode"),
+            Map.entry("area", "Area where the child lived"),
             Map.entry("dateOfDeath", "Date of death"), Map.entry("timeOfDeath", "Time of death"),
             Map.entry("signsOfLife", "Signs of life at birth"),
             Map.entry("placeOfDeath", "Place of death"), Map.entry("notifiedExpected", "The notifier's view"),
@@ -96,6 +100,7 @@ public class FormAValidator {
             // trim() above would let a trailing line break through.
             errors.add(new FieldError("postcode", PlainText.SINGLE_LINE_RULE));
         }
+        areas.ruleBroken(form.area()).ifPresent(rule -> errors.add(new FieldError("area", rule)));
         nhsNumber(errors, form);
         dates(errors, form);
 

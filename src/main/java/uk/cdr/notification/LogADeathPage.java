@@ -3,6 +3,8 @@ package uk.cdr.notification;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
+
+import uk.cdr.area.Areas;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -17,9 +19,11 @@ class LogADeathPage {
     }
 
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final Areas areas;
 
-    LogADeathPage(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    LogADeathPage(org.springframework.jdbc.core.simple.JdbcClient jdbc, Areas areas) {
         this.jdbc = jdbc;
+        this.areas = areas;
     }
 
     /** Where the page lands after saving a possible duplicate: what happens next, and nothing personal. */
@@ -46,6 +50,7 @@ class LogADeathPage {
         model.addAttribute("views", options(Codes.NOTIFIED_EXPECTED));
         model.addAttribute("yesNo", options(Codes.YES_NO_NOT_KNOWN));
         model.addAttribute("signsOfLife", options(Codes.YES_NO));
+        model.addAttribute("areas", areas.all());
         // Empty date inputs: the page checks them as the SPOC types and posts them as JSON (log-a-death.js).
         model.addAttribute("dateOfBirth", uk.cdr.web.DateInput.of("dateOfBirth", null));
         model.addAttribute("dateOfDeath", uk.cdr.web.DateInput.of("dateOfDeath", null));

@@ -37,7 +37,7 @@ class NotificationRows {
                 rs.getString("child_first_name"), rs.getString("child_last_name"), rs.getString("child_other_names"),
                 rs.getObject("date_of_birth", LocalDate.class), rs.getString("sex"), rs.getString("nhs_number"),
                 rs.getString("nhs_number_absent_reason"), rs.getString("ethnicity"), rs.getString("address_line"),
-                rs.getString("postcode"), rs.getObject("date_of_death", LocalDate.class),
+                rs.getString("postcode"), rs.getString("area"), rs.getObject("date_of_death", LocalDate.class),
                 rs.getObject("time_of_death", LocalTime.class), rs.getString("signs_of_life"), rs.getString("place_of_death"),
                 rs.getString("notified_expected"), rs.getString("circumstances"),
                 rs.getString("post_mortem_required"), rs.getString("coroner_informed"), agencies);

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.cdr.area.Areas;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.calendar.WorkingDays;
@@ -47,11 +48,13 @@ public class Notifications {
     private final YearChanges yearChanges;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final Areas areas;
 
     public Notifications(FormAValidator validator, CaseProcess caseProcess, PossibleDuplicates duplicates, NotificationRows notificationRows,
             CaseReferences references, WorkingDays workingDays,
-            JdbcClient jdbc, AuditLog auditLog, Clock clock, YearChanges yearChanges) {
+            JdbcClient jdbc, AuditLog auditLog, Clock clock, YearChanges yearChanges, Areas areas) {
         this.validator = validator;
+        this.areas = areas;
         this.caseProcess = caseProcess;
         this.duplicates = duplicates;
         this.notificationRows = notificationRows;
@@ -166,10 +169,10 @@ public class Notifications {
                 insert into case_file (id, case_reference, reporting_year, sequence_in_year, date_of_death,
                     notified_at, status, created_at, updated_at, child_first_name, child_last_name, date_of_birth,
                     nhs_number, sex, ethnicity, place_of_death, age_at_death_days, neonatal, out_of_hours,
-                    notified_expected)
+                    notified_expected, area)
                 values (:id, :reference, :year, :sequence, :dateOfDeath, :now, 'NOTIFIED', :now, :now, :firstName,
                     :lastName, :dateOfBirth, :nhsNumber, :sex, :ethnicity, :placeOfDeath, :age, :neonatal,
-                    :outOfHours, :notifiedExpected)""")
+                    :outOfHours, :notifiedExpected, :area)""")
                 .param("id", caseId)
                 .param("reference", reference.text())
                 .param("year", reference.reportingYear())
@@ -187,6 +190,7 @@ public class Notifications {
                 .param("neonatal", neonatal)
                 .param("outOfHours", outOfHours)
                 .param("notifiedExpected", form.notifiedExpected())
+                .param("area", areas.forCase(form.area(), "area").code())
                 .update();
         yearChanges.caseChanged(caseId);
     }
@@ -212,6 +216,7 @@ public class Notifications {
         p.put("ethnicity", form.ethnicity());
         p.put("addressLine", blankToNull(form.addressLine()));
         p.put("postcode", form.postcode() == null ? null : blankToNull(form.postcode().trim().toUpperCase()));
+        p.put("area", areas.forCase(form.area(), "area").code());
         p.put("dateOfDeath", form.dateOfDeath());
         p.put("timeOfDeath", form.timeOfDeath());
         p.put("signsOfLife", blankToNull(form.signsOfLife()));
@@ -224,11 +229,11 @@ public class Notifications {
                 insert into notification (id, case_id, received_at, received_by, notifier_name, notifier_role,
                     notifier_organisation, notifier_email, notifier_phone, child_first_name, child_last_name,
                     child_other_names, date_of_birth, sex, nhs_number, nhs_number_absent_reason, ethnicity,
-                    address_line, postcode, date_of_death, time_of_death, signs_of_life, place_of_death, notified_expected,
+                    address_line, postcode, area, date_of_death, time_of_death, signs_of_life, place_of_death, notified_expected,
                     circumstances, post_mortem_required, coroner_informed)
                 values (:id, null, :receivedAt, :receivedBy, :notifierName, :notifierRole, :notifierOrganisation,
                     :notifierEmail, :notifierPhone, :childFirstName, :childLastName, :childOtherNames, :dateOfBirth,
-                    :sex, :nhsNumber, :nhsNumberAbsentReason, :ethnicity, :addressLine, :postcode, :dateOfDeath,
+                    :sex, :nhsNumber, :nhsNumberAbsentReason, :ethnicity, :addressLine, :postcode, :area, :dateOfDeath,
                     :timeOfDeath, :signsOfLife, :placeOfDeath, :notifiedExpected, :circumstances, :postMortemRequired,
                     :coronerInformed)""").params(p).update();
         List<FormA.Agency> agencies = form.agenciesOrEmpty();

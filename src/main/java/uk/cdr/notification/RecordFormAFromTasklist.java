@@ -21,7 +21,7 @@ class RecordFormAFromTasklist implements ExecutionListener {
 
     static final List<String> FIELDS = List.of("notifierName", "notifierRole", "notifierOrganisation",
             "notifierEmail", "notifierPhone", "childFirstName", "childLastName", "childOtherNames", "dateOfBirth",
-            "sex", "nhsNumber", "nhsNumberAbsentReason", "ethnicity", "addressLine", "postcode", "dateOfDeath",
+            "sex", "nhsNumber", "nhsNumberAbsentReason", "ethnicity", "addressLine", "postcode", "area", "dateOfDeath",
             "timeOfDeath", "signsOfLife", "placeOfDeath", "notifiedExpected", "circumstances", "postMortemRequired",
             "coronerInformed", "agenciesKnown");
 
@@ -39,7 +39,7 @@ class RecordFormAFromTasklist implements ExecutionListener {
                 FormAnswers.text(execution, "notifierPhone"), FormAnswers.text(execution, "childFirstName"), FormAnswers.text(execution, "childLastName"),
                 FormAnswers.text(execution, "childOtherNames"), FormAnswers.date(execution, "dateOfBirth", (f, r) -> unreadable.add(new FieldError(f, r))),
                 FormAnswers.text(execution, "sex"), FormAnswers.text(execution, "nhsNumber"), FormAnswers.text(execution, "nhsNumberAbsentReason"),
-                FormAnswers.text(execution, "ethnicity"), FormAnswers.text(execution, "addressLine"), FormAnswers.text(execution, "postcode"),
+                FormAnswers.text(execution, "ethnicity"), FormAnswers.text(execution, "addressLine"), FormAnswers.text(execution, "postcode"), FormAnswers.text(execution, "area"),
                 FormAnswers.date(execution, "dateOfDeath", (f, r) -> unreadable.add(new FieldError(f, r))), FormAnswers.time(execution, "timeOfDeath", (f, r) -> unreadable.add(new FieldError(f, r))),
                 FormAnswers.text(execution, "signsOfLife"),
                 FormAnswers.text(execution, "placeOfDeath"), FormAnswers.text(execution, "notifiedExpected"), FormAnswers.text(execution, "circumstances"),

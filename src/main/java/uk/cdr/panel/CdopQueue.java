@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.cdr.area.Areas;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseProcess;
@@ -69,7 +70,7 @@ public class CdopQueue {
                        rr.case_id, m.held_on, a.meeting_id,
                        (select\s""" + RANK + """
                         from case_stage st where st.case_id = c.id),
-                       d.deferral_reason, d.review_by, c.status
+                       d.deferral_reason, d.review_by, c.status, c.area
                 from case_file c
                 left join rapid_response rr on rr.case_id = c.id
                 left join panel_assignment a on a.case_id = c.id
@@ -86,11 +87,13 @@ public class CdopQueue {
     private final Clock clock;
     private final Period reviewTarget;
     private final Period escalation;
+    private final Areas areas;
 
     public CdopQueue(JdbcClient jdbc, CaseProcess caseProcess, AuditLog auditLog, Clock clock,
             @Value("${cdr.timers.cdop.review-target:P6M}") Period reviewTarget,
-            @Value("${cdr.timers.cdop.escalation:P12M}") Period escalation, YearChanges yearChanges) {
+            @Value("${cdr.timers.cdop.escalation:P12M}") Period escalation, YearChanges yearChanges, Areas areas) {
         this.jdbc = jdbc;
+        this.areas = areas;
         this.caseProcess = caseProcess;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -99,10 +102,15 @@ public class CdopQueue {
         this.yearChanges = yearChanges;
     }
 
-    public record Filter(QueueState state, String reportingYear, String sort, UUID meetingId) {
+    /** What the queue keeps: each part optional; the area a configured area's code (none: the whole CDOP). */
+    public record Filter(QueueState state, String reportingYear, String sort, UUID meetingId, String area) {
 
         public Filter(QueueState state, String reportingYear, String sort) {
-            this(state, reportingYear, sort, null);
+            this(state, reportingYear, sort, null, null);
+        }
+
+        public Filter(QueueState state, String reportingYear, String sort, UUID meetingId) {
+            this(state, reportingYear, sort, meetingId, null);
         }
     }
 
@@ -168,6 +176,10 @@ public class CdopQueue {
             sql.append(" and c.reporting_year = ?");
             params.add(filter.reportingYear().trim());
         }
+        if (filter.area() != null) {
+            sql.append(" and c.area = ?");
+            params.add(filter.area());
+        }
         if (filter.meetingId() != null) {
             sql.append(" and exists (select 1 from panel_assignment a where a.case_id = c.id and a.meeting_id = ?)");
             params.add(filter.meetingId());
@@ -222,7 +234,7 @@ public class CdopQueue {
                 !dateOfDeath.plus(escalation).isAfter(today), rs.getObject(13, LocalDate.class),
                 rs.getObject(14, UUID.class), state == QueueState.DEFERRED ? rs.getString(16) : null,
                 state == QueueState.DEFERRED ? rs.getObject(17, LocalDate.class) : null,
-                "REOPENED".equals(rs.getString(18)));
+                "REOPENED".equals(rs.getString(18)), areas.of(rs.getString(19)));
     }
 
     /** The queue state of the case's earliest unfinished stage (EARLIEST_STAGE's rank); null when no stage runs. */

@@ -20,6 +20,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
 import uk.cdr.web.ApiExceptionHandler;
 import uk.cdr.paging.Page;
 
@@ -29,17 +31,21 @@ import uk.cdr.paging.Page;
 class CdopQueueController {
 
     private final CdopQueue queue;
+    private final Areas areas;
 
-    CdopQueueController(CdopQueue queue) {
+    CdopQueueController(CdopQueue queue, Areas areas) {
         this.queue = queue;
+        this.areas = areas;
     }
 
     @GetMapping
     @Operation(summary = "Open cases and what each waits for, a page at a time (items, page, size, total); filter by "
-            + "state, reporting year of death and meeting, sort by age (oldest death first) or reference")
+            + "state, reporting year of death, area and meeting, sort by age (oldest death first) or reference")
     Page<QueuedCase> queue(@RequestParam(required = false) QueueState state,
             @RequestParam(required = false) String reportingYear,
             @RequestParam(required = false) UUID meetingId,
+            @Parameter(description = "The area the child lived in: its code (or name); none, the whole CDOP")
+            @RequestParam(required = false) String area,
             @RequestParam(defaultValue = "age") String sort,
             @Parameter(description = "Page number, from 1") @RequestParam(defaultValue = "1") @Min(1) int page,
             @Parameter(description = "Cases a page, at most " + CdopQueue.MAX_PAGE_SIZE)
@@ -47,7 +53,8 @@ class CdopQueueController {
         if (!sort.equals("age") && !sort.equals("reference")) {
             throw new CdopQueue.InvalidQuery("sort", "must be age or reference");
         }
-        return queue.page(new CdopQueue.Filter(state, reportingYear, sort, meetingId), page, size);
+        String areaCode = areas.narrowTo(area, "area").map(Area::code).orElse(null);
+        return queue.page(new CdopQueue.Filter(state, reportingYear, sort, meetingId, areaCode), page, size);
     }
 
     record ProceedWithout(String reason) {

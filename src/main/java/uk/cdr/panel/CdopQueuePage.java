@@ -8,31 +8,51 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletResponse;
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
+import uk.cdr.area.UnknownArea;
+
 /** The CDOP case queue page for panel members and the SPOC: anonymised, filterable, oldest first. */
 @Controller
 class CdopQueuePage {
 
     private final CdopQueue queue;
     private final PanelMeetings meetings;
+    private final Areas areas;
 
-    CdopQueuePage(CdopQueue queue, PanelMeetings meetings) {
+    CdopQueuePage(CdopQueue queue, PanelMeetings meetings, Areas areas) {
         this.queue = queue;
         this.meetings = meetings;
+        this.areas = areas;
     }
 
     @GetMapping("/cdop/queue")
     String queue(@RequestParam(required = false) QueueState state, @RequestParam(required = false) String reportingYear,
             @RequestParam(required = false) UUID meetingId, @RequestParam(defaultValue = "age") String sort,
-            @RequestParam(defaultValue = "1") String page, Model model) {
+            @RequestParam(required = false) String area, @RequestParam(defaultValue = "1") String page, Model model,
+            HttpServletResponse response) {
         String order = sort.equals("reference") ? "reference" : "age";
         int number = uk.cdr.paging.Page.typedNumber(page);
-        uk.cdr.paging.Page<QueuedCase> found = queue.page(new CdopQueue.Filter(state, reportingYear, order, meetingId), number,
-                CdopQueue.PAGE_SIZE);
+        model.addAttribute("areas", areas.all());
+        String areaCode = null;
+        try {
+            areaCode = areas.narrowTo(area, "area").map(Area::code).orElse(null);
+            model.addAttribute("areaError", null);
+        } catch (UnknownArea e) {
+            // The whole queue, with the area field saying why it was not narrowed.
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("areaError", "Area " + e.rule());
+        }
+        model.addAttribute("area", areaCode);
+        uk.cdr.paging.Page<QueuedCase> found = queue.page(new CdopQueue.Filter(state, reportingYear, order, meetingId,
+                areaCode), number, CdopQueue.PAGE_SIZE);
         model.addAttribute("found", found);
         model.addAttribute("cases", found.items());
         model.addAttribute("previousPage", found.hasPrevious()
-                ? pageLink(state, reportingYear, meetingId, order, found.page() - 1) : null);
-        model.addAttribute("nextPage", found.hasNext() ? pageLink(state, reportingYear, meetingId, order, found.page() + 1) : null);
+                ? pageLink(state, reportingYear, meetingId, areaCode, order, found.page() - 1) : null);
+        model.addAttribute("nextPage", found.hasNext()
+                ? pageLink(state, reportingYear, meetingId, areaCode, order, found.page() + 1) : null);
         model.addAttribute("meetings", meetings.withOpenCases());
         model.addAttribute("meetingId", meetingId);
         model.addAttribute("states", Arrays.asList(QueueState.values()));
@@ -43,7 +63,8 @@ class CdopQueuePage {
     }
 
     /** The same filters and order, another page. */
-    private static String pageLink(QueueState state, String reportingYear, UUID meetingId, String sort, int page) {
+    private static String pageLink(QueueState state, String reportingYear, UUID meetingId, String area, String sort,
+            int page) {
         org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder
                 .fromPath("/cdop/queue");
         if (state != null) {
@@ -54,6 +75,9 @@ class CdopQueuePage {
         }
         if (meetingId != null) {
             link.queryParam("meetingId", meetingId);
+        }
+        if (area != null) {
+            link.queryParam("area", area);
         }
         return link.queryParam("sort", sort).queryParam("page", page).encode().build().toUriString();
     }

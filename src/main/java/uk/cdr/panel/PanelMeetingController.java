@@ -3,6 +3,7 @@ package uk.cdr.panel;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -15,9 +16,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.web.ApiExceptionHandler;
 
@@ -27,30 +32,39 @@ import uk.cdr.web.ApiExceptionHandler;
 class PanelMeetingController {
 
     private final PanelMeetings meetings;
+    private final Areas areas;
 
-    PanelMeetingController(PanelMeetings meetings) {
+    PanelMeetingController(PanelMeetings meetings, Areas areas) {
         this.meetings = meetings;
+        this.areas = areas;
     }
 
-    /** @param sameDayConfirmed true to set a meeting on a day that already has one (otherwise 409) */
-    record NewMeeting(LocalDate heldOn, String kind, String place, Boolean sameDayConfirmed) {
+    /**
+     * @param area             the area whose cases alone the meeting reviews (code or name); none: the whole CDOP
+     * @param sameDayConfirmed true to set a meeting on a day that already has one (otherwise 409)
+     */
+    record NewMeeting(LocalDate heldOn, String kind, String place, String area, Boolean sameDayConfirmed) {
     }
 
     record Assignment(UUID caseId) {
     }
 
     @PostMapping
-    @Operation(summary = "Set a CDOP panel meeting: ROUTINE or NEONATAL (special neonatal panel)")
+    @Operation(summary = "Set a CDOP panel meeting: ROUTINE or NEONATAL (special neonatal panel), for the whole CDOP "
+            + "or one area's cases")
     ResponseEntity<PanelMeetings.Meeting> create(@RequestBody NewMeeting body, Authentication user) {
-        PanelMeetings.Meeting meeting = meetings.create(body.heldOn(), body.kind(), body.place(), user.getName(),
-                Boolean.TRUE.equals(body.sameDayConfirmed()));
+        PanelMeetings.Meeting meeting = meetings.create(body.heldOn(), body.kind(), body.place(), body.area(),
+                user.getName(), Boolean.TRUE.equals(body.sameDayConfirmed()));
         return ResponseEntity.created(URI.create("/api/cdop/meetings/" + meeting.id())).body(meeting);
     }
 
     @GetMapping
-    @Operation(summary = "Upcoming CDOP panel meetings")
-    List<PanelMeetings.Meeting> upcoming() {
-        return meetings.upcoming();
+    @Operation(summary = "Upcoming CDOP panel meetings; of one area: those that take its cases (its own and the whole CDOP's)")
+    List<PanelMeetings.Meeting> upcoming(@Parameter(description = "An area's code (or name); none, every meeting")
+            @RequestParam(required = false) String area) {
+        Optional<Area> of = areas.narrowTo(area, "area");
+        return meetings.upcoming().stream()
+                .filter(m -> of.isEmpty() || m.area() == null || m.area().code().equals(of.get().code())).toList();
     }
 
     @PostMapping("/{meetingId}/cases")

@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
+import uk.cdr.area.UnknownArea;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.security.CurrentUser;
 import uk.cdr.security.Role;
@@ -38,15 +41,18 @@ class PanelMeetingPage {
     private final CdopReviews reviews;
     private final CdopReviewTasks tasks;
     private final MeetingPageView view;
+    private final Areas areas;
 
-    PanelMeetingPage(PanelMeetings meetings, CdopReviews reviews, CdopReviewTasks tasks, MeetingPageView view) {
+    PanelMeetingPage(PanelMeetings meetings, CdopReviews reviews, CdopReviewTasks tasks, MeetingPageView view,
+            Areas areas) {
+        this.areas = areas;
         this.meetings = meetings;
         this.reviews = reviews;
         this.tasks = tasks;
         this.view = view;
     }
 
-    record NewMeeting(DateInput heldOn, String kind, String place) {
+    record NewMeeting(DateInput heldOn, String kind, String place, String area) {
     }
 
     /** The meetings already set for the day asked for, which the person confirms or changes the date. */
@@ -54,14 +60,27 @@ class PanelMeetingPage {
     }
 
     @GetMapping("/cdop/meetings")
-    String meetings(Authentication user, Model model) {
-        return list(user, model, new NewMeeting(DateInput.of("heldOn", null), PanelMeetings.Kind.ROUTINE.name(), null), Map.of());
+    String meetings(@RequestParam(required = false) String area, Authentication user, Model model,
+            HttpServletResponse response) {
+        NewMeeting blank = new NewMeeting(DateInput.of("heldOn", null), PanelMeetings.Kind.ROUTINE.name(), null, null);
+        try {
+            model.addAttribute("shownArea", areas.narrowTo(area, "area").orElse(null));
+            return list(user, model, blank, Map.of());
+        } catch (UnknownArea e) {
+            // Every meeting, with the area filter saying why it was not narrowed.
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("shownArea", null);
+            model.addAttribute("areaError", "Area " + e.rule());
+            return list(user, model, blank, Map.of());
+        }
     }
 
     @PostMapping("/cdop/meetings")
     String create(@RequestParam Map<String, String> posted, Authentication user, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        NewMeeting given = new NewMeeting(DateInput.read(posted, "heldOn"), posted.get("kind"), posted.get("place"));
+        NewMeeting given = new NewMeeting(DateInput.read(posted, "heldOn"), posted.get("kind"), posted.get("place"),
+                posted.get("area"));
+        model.addAttribute("shownArea", null);
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate heldOn = given.heldOn().date();
         if (given.heldOn().problem() != null) {
@@ -69,14 +88,14 @@ class PanelMeetingPage {
         }
         try {
             if (errors.isEmpty()) {
-                PanelMeetings.Meeting meeting = meetings.create(heldOn, given.kind(), given.place(), user.getName(),
+                PanelMeetings.Meeting meeting = meetings.create(heldOn, given.kind(), given.place(), given.area(), user.getName(),
                         "yes".equals(posted.get(PanelMeetings.AnotherMeetingThatDay.CONFIRMATION)));
                 redirect.addFlashAttribute("message", meeting.kind().words() + " set for "
                         + MeetingCase.day(meeting.heldOn()) + " at " + meeting.place() + ".");
                 return "redirect:/cdop/meetings/" + meeting.id();
             }
             // The date is unreadable: create refuses it and saves nothing, but names the other fields' errors too.
-            meetings.create(null, given.kind(), given.place(), user.getName(), false);
+            meetings.create(null, given.kind(), given.place(), given.area(), user.getName(), false);
         } catch (InvalidAnswers e) {
             e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.rule()));
         } catch (PanelMeetings.AnotherMeetingThatDay e) {
@@ -214,8 +233,10 @@ class PanelMeetingPage {
 
     private String list(Authentication user, Model model, NewMeeting form, Map<String, String> errors) {
         CurrentUser viewer = CurrentUser.from(user).orElseThrow();
-        model.addAttribute("upcoming", meetings.upcomingWithCaseCounts());
-        model.addAttribute("recent", meetings.recent());
+        Area shown = (Area) model.getAttribute("shownArea");
+        model.addAttribute("upcoming", meetings.upcomingWithCaseCounts(shown));
+        model.addAttribute("recent", meetings.recent(shown));
+        model.addAttribute("areas", areas.all());
         model.addAttribute("setsMeetings", viewer.has(Role.SPOC) || viewer.has(Role.CDOP_CHAIR));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

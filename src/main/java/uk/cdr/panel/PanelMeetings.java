@@ -19,6 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
+import uk.cdr.area.UnknownArea;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseProcess;
@@ -55,7 +58,8 @@ public class PanelMeetings {
         }
     }
 
-    public record Meeting(UUID id, LocalDate heldOn, Kind kind, String place) {
+    /** A meeting; its area, where it is held for one area's cases only (none: the whole CDOP's). */
+    public record Meeting(UUID id, LocalDate heldOn, Kind kind, String place, Area area) {
     }
 
     private final JdbcClient jdbc;
@@ -67,10 +71,12 @@ public class PanelMeetings {
     private final CdopReviews reviews;
     private final CaseProcess caseProcess;
     private final String baseUrl;
+    private final Areas areas;
 
     public PanelMeetings(JdbcClient jdbc, CdopQueue queue, RuntimeService runtimeService, AuditLog auditLog, Clock clock,
             CdopReviews reviews, CaseProcess caseProcess, @Value("${cdr.public-base-url}") String baseUrl,
-            YearChanges yearChanges) {
+            YearChanges yearChanges, Areas areas) {
+        this.areas = areas;
         this.caseProcess = caseProcess;
         this.reviews = reviews;
         this.baseUrl = baseUrl;
@@ -105,10 +111,26 @@ public class PanelMeetings {
         }
     }
 
-    /** @param secondThatDayConfirmed the person has been told of another meeting that day and sets this one anyway */
+    /** A meeting for the whole CDOP. */
     @Transactional
     public Meeting create(LocalDate heldOn, String kind, String place, String by, boolean secondThatDayConfirmed) {
+        return create(heldOn, kind, place, null, by, secondThatDayConfirmed);
+    }
+
+    /**
+     * @param area                   the area whose cases alone it reviews, as code or name; blank: the whole CDOP
+     * @param secondThatDayConfirmed the person has been told of another meeting that day and sets this one anyway
+     */
+    @Transactional
+    public Meeting create(LocalDate heldOn, String kind, String place, String area, String by,
+            boolean secondThatDayConfirmed) {
         List<FieldError> errors = new ArrayList<>();
+        Area forArea = null;
+        try {
+            forArea = areas.narrowTo(area, "area").orElse(null);
+        } catch (UnknownArea e) {
+            errors.add(new FieldError(e.field(), e.rule()));
+        }
         if (heldOn == null) {
             errors.add(new FieldError("heldOn", "is required"));
         } else if (heldOn.isBefore(LocalDate.now(clock))) {
@@ -135,26 +157,28 @@ public class PanelMeetings {
             throw new InvalidAnswers(errors);
         }
         if (!secondThatDayConfirmed) {
-            List<Meeting> sameDay = jdbc.sql("select id, held_on, kind, place from panel_meeting where held_on = ? order by created_at")
-                    .param(heldOn).query(PanelMeetings::meeting).list();
+            List<Meeting> sameDay = jdbc.sql("select id, held_on, kind, place, area from panel_meeting where held_on = ? order by created_at")
+                    .param(heldOn).query(this::meetingOf).list();
             if (!sameDay.isEmpty()) {
                 throw new AnotherMeetingThatDay(heldOn, sameDay);
             }
         }
-        Meeting meeting = new Meeting(UUID.randomUUID(), heldOn, parsed, place.trim());
-        jdbc.sql("insert into panel_meeting (id, held_on, kind, place, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(meeting.id(), heldOn, parsed.name(), meeting.place(), by, OffsetDateTime.now(clock)).update();
+        Meeting meeting = new Meeting(UUID.randomUUID(), heldOn, parsed, place.trim(), forArea);
+        jdbc.sql("insert into panel_meeting (id, held_on, kind, place, area, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(meeting.id(), heldOn, parsed.name(), meeting.place(), forArea == null ? null : forArea.code(), by,
+                        OffsetDateTime.now(clock)).update();
         yearChanges.dayChanged(heldOn);
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, meeting.id().toString(), Map.of("meetingId",
                 meeting.id().toString(), "heldOn", Date.from(heldOn.atStartOfDay(UK).toInstant())));
-        auditLog.record(by, AuditAction.CASE_CHANGED, null, "CDOP " + parsed.name().toLowerCase() + " panel meeting set for " + heldOn);
+        auditLog.record(by, AuditAction.CASE_CHANGED, null, "CDOP " + parsed.name().toLowerCase() + " panel meeting set for "
+                + heldOn + (forArea == null ? "" : ", for " + forArea.name() + "'s cases"));
         return meeting;
     }
 
     public List<Meeting> upcoming() {
-        return jdbc.sql("select id, held_on, kind, place from panel_meeting where held_on >= ? order by held_on")
+        return jdbc.sql("select id, held_on, kind, place, area from panel_meeting where held_on >= ? order by held_on")
                 .param(LocalDate.now(clock))
-                .query(PanelMeetings::meeting)
+                .query(this::meetingOf)
                 .list();
     }
 
@@ -176,6 +200,10 @@ public class PanelMeetings {
         } else if (meeting.kind() == Kind.NEONATAL && queued.state() == QueueState.REVIEWED_BY_NEONATAL_PANEL) {
             errors.add(new FieldError("caseId", "has been reviewed by the neonatal panel: assign it to a routine CDOP "
                     + "meeting, which completes the review"));
+        }
+        if (meeting.area() != null && !meeting.area().code().equals(queued.area().code())) {
+            errors.add(new FieldError("caseId", "is of " + queued.area().name() + ": this meeting reviews "
+                    + meeting.area().name() + "'s cases only"));
         }
         if (errors.isEmpty() && !caseProcess.waitsFor(queued.caseReference(), CaseProcess.ASSIGNED_TO_MEETING)) {
             errors.add(new FieldError("caseId", "is not waiting for a meeting: " + queued.waitingFor()));
@@ -223,7 +251,12 @@ public class PanelMeetings {
 
     /** Meetings still to come, soonest first. */
     public List<Listed> upcomingWithCaseCounts() {
-        return listed("m.held_on >= ? order by m.held_on", LocalDate.now(clock));
+        return upcomingWithCaseCounts(null);
+    }
+
+    /** The same, of one area: the meetings that take its cases (its own and the whole CDOP's), counting its cases only. */
+    public List<Listed> upcomingWithCaseCounts(Area area) {
+        return listed(area, "m.held_on >= ?", " order by m.held_on", LocalDate.now(clock));
     }
 
     /**
@@ -231,18 +264,34 @@ public class PanelMeetings {
      * recommendations after the meeting's day, so those pages stay within reach.
      */
     public List<Listed> recent() {
-        LocalDate today = LocalDate.now(clock);
-        return listed("m.held_on < ? and m.held_on >= ? order by m.held_on desc", today, today.minusYears(1));
+        return recent(null);
     }
 
-    private List<Listed> listed(String condition, Object... params) {
+    public List<Listed> recent(Area area) {
+        LocalDate today = LocalDate.now(clock);
+        return listed(area, "m.held_on < ? and m.held_on >= ?", " order by m.held_on desc", today, today.minusYears(1));
+    }
+
+    private List<Listed> listed(Area area, String condition, String order, Object... given) {
+        List<Object> params = new ArrayList<>();
+        String ofArea = "";
+        if (area != null) {
+            ofArea = " and c.area = ?";
+            params.add(area.code());
+        }
+        params.addAll(List.of(given));
+        String meetingsOfArea = "";
+        if (area != null) {
+            meetingsOfArea = " and (m.area = ? or m.area is null)";
+            params.add(area.code());
+        }
         return jdbc.sql("""
-                select m.id, m.held_on, m.kind, m.place,
-                       (select count(distinct r.case_id) from cdop_review r where r.meeting_id = m.id)
-                from panel_meeting m where """ + " " + condition)
+                select m.id, m.held_on, m.kind, m.place, m.area,
+                       (select count(distinct r.case_id) from cdop_review r join case_file c on c.id = r.case_id
+                        where r.meeting_id = m.id""" + ofArea + ")"
+                + " from panel_meeting m where " + condition + meetingsOfArea + order)
                 .params(params)
-                .query((rs, row) -> new Listed(new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        Kind.valueOf(rs.getString(3)), rs.getString(4)), rs.getInt(5)))
+                .query((rs, row) -> new Listed(meetingOf(rs, row), rs.getInt(6)))
                 .list();
     }
 
@@ -265,21 +314,21 @@ public class PanelMeetings {
     /** Meetings that open cases are assigned to, soonest first: what the queue can be narrowed to. */
     public List<Meeting> withOpenCases() {
         return jdbc.sql("""
-                select distinct m.id, m.held_on, m.kind, m.place from panel_meeting m
+                select distinct m.id, m.held_on, m.kind, m.place, m.area from panel_meeting m
                 join panel_assignment a on a.meeting_id = m.id join case_file c on c.id = a.case_id
                 where c.status <> 'CLOSED' order by m.held_on""")
-                .query(PanelMeetings::meeting)
+                .query(this::meetingOf)
                 .list();
     }
 
-    private static Meeting meeting(ResultSet rs, int row) throws SQLException {
+    private Meeting meetingOf(ResultSet rs, int row) throws SQLException {
         return new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), Kind.valueOf(rs.getString(3)),
-                rs.getString(4));
+                rs.getString(4), areas.of(rs.getString(5)));
     }
 
     public Optional<Meeting> meeting(UUID meetingId) {
-        return jdbc.sql("select id, held_on, kind, place from panel_meeting where id = ?").param(meetingId)
-                .query(PanelMeetings::meeting)
+        return jdbc.sql("select id, held_on, kind, place, area from panel_meeting where id = ?").param(meetingId)
+                .query(this::meetingOf)
                 .optional();
     }
 }

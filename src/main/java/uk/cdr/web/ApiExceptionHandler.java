@@ -22,6 +22,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import uk.cdr.area.UnknownArea;
+
 /**
  * Bad input to our API becomes a 400 problem (RFC 9457) that names each field and its rule, in
  * an "errors" list. Anything unexpected becomes a 500 problem without internals: the stack trace
@@ -125,6 +127,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "This case changed at the same moment (another person or the system). Nothing was saved; try again.");
         problem.setTitle("Conflict");
         return problem;
+    }
+
+    /** An area the CDOP does not serve, wherever it came in (a filter, a form, a meeting): 400 naming the field. */
+    @ExceptionHandler(UnknownArea.class)
+    ResponseEntity<Object> unknownArea(UnknownArea e) {
+        return invalid(List.of(new FieldError(e.field(), e.rule())));
     }
 
     /** A closed case takes no more changes: the client is told why, and that nothing was saved. */

@@ -9,7 +9,7 @@ public final class ImportCsv {
             + "date_of_death,place_of_death,notified_on,death_classification,rapid_response,rapid_response_meeting_on,"
             + "final_case_discussion,final_case_discussion_reason,form_b_requested,form_b_requested_on,form_b_returned,"
             + "form_b_returned_on,form_b_proceed_reason,status,review_completed_on,meeting_type,category,modifiable,"
-            + "scr_considered,domain_child,domain_family,domain_parenting,domain_services\r\n";
+            + "scr_considered,domain_child,domain_family,domain_parenting,domain_services,area\r\n";
 
     private ImportCsv() {
     }
@@ -25,7 +25,7 @@ public final class ImportCsv {
                 date(c.formBReturnedOn()), quoted(c.formBProceedReason()), c.closed() ? "closed" : "open",
                 date(c.reviewCompletedOn()), text(c.meetingType()), c.closed() ? String.valueOf(c.category()) : "",
                 text(c.modifiable()), c.closed() ? (c.scrConsidered() ? "yes" : "no") : "",
-                d == null ? "" : d[0], d == null ? "" : d[1], d == null ? "" : d[2], d == null ? "" : d[3]) + "\r\n";
+                d == null ? "" : d[0], d == null ? "" : d[1], d == null ? "" : d[2], d == null ? "" : d[3], "north") + "\r\n";
     }
 
     private static String date(LocalDate date) {

@@ -47,8 +47,8 @@ final class NationalData implements AutoCloseable {
                     status, created_at, updated_at, child_first_name, child_last_name, date_of_birth, nhs_number, sex,
                     ethnicity, place_of_death, age_at_death_days, neonatal, out_of_hours, notified_expected,
                     death_classification, classified_by, classified_at, final_case_discussion_done_at,
-                    form_b_proceed_reason, form_b_proceed_by, form_b_proceed_at, review_completed_on, closed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                    form_b_proceed_reason, form_b_proceed_by, form_b_proceed_at, review_completed_on, closed_at, area)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'north')""");
         prepare("notification", """
                 insert into notification (id, case_id, received_at, received_by, notifier_name, notifier_role,
                     notifier_organisation, notifier_email, child_first_name, child_last_name, date_of_birth, sex,

@@ -167,7 +167,7 @@ class CaseImportTest extends IntegrationTest {
         assertThat(count("select last_sequence from case_reference_sequence where reporting_year = '2013-14'")).isGreaterThanOrEqualTo(36);
         FormA form = new FormA("Dr Ann Smith", "Paediatric registrar", "St Elsewhere Hospital", "ann.smith@nhs.example",
                 null, "Later", "Livecase" + System.nanoTime(), null, LocalDate.of(2012, 1, 5), "male",
-                TestForms.uniqueNhsNumber(), null, "white-british", null, null, LocalDate.of(2014, 1, 15), LocalTime.of(9, 0), null,
+                TestForms.uniqueNhsNumber(), null, "white-british", null, null, "north", LocalDate.of(2014, 1, 15), LocalTime.of(9, 0), null,
                 "home", "expected", "Died at home.", "no", "no", List.of());
         String reference = notifications.record(form, "spoc").caseReference();
         assertThat(reference).startsWith("2013-14/").isNotIn(SampleImport.REFERENCES);

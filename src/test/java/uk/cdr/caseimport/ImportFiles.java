@@ -36,6 +36,7 @@ final class ImportFiles {
         row.put("nhs_number", TestForms.uniqueNhsNumber());
         row.put("date_of_death", "2013-10-10");
         row.put("place_of_death", "home");
+        row.put("area", "north");
         row.put("death_classification", "expected");
         row.put("rapid_response", "no");
         row.put("status", "open");

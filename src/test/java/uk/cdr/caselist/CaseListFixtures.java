@@ -27,7 +27,7 @@ final class CaseListFixtures {
         FormA f = TestForms.aNotification();
         return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
                 f.notifierPhone(), firstName, lastName, f.childOtherNames(), born, f.sex(), f.nhsNumber(),
-                f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), died, f.timeOfDeath(), f.signsOfLife(),
+                f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.area(), died, f.timeOfDeath(), f.signsOfLife(),
                 f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), f.postMortemRequired(), f.coronerInformed(),
                 f.agencies());
     }
@@ -39,11 +39,11 @@ final class CaseListFixtures {
     static void importClosedCases(HttpSession spocApi, String lastName, int count) {
         StringBuilder csv = new StringBuilder("child_first_name,child_last_name,date_of_birth,sex,ethnicity,nhs_number,"
                 + "date_of_death,place_of_death,death_classification,rapid_response,status,review_completed_on,"
-                + "meeting_type,category,modifiable,scr_considered\n");
+                + "meeting_type,category,modifiable,scr_considered,area\n");
         for (int i = 0; i < count; i++) {
             csv.append("Child").append(i).append(',').append(lastName).append(",2001-01-01,female,white-british,")
                     .append(TestForms.uniqueNhsNumber()).append(',').append(LocalDate.of(2005, 5, 1).plusDays(i))
-                    .append(",home,expected,no,closed,2006-03-01,routine,6,no,no\n");
+                    .append(",home,expected,no,closed,2006-03-01,routine,6,no,no,north\n");
         }
         HttpSession.Response imported = spocApi.post("/api/import/cases", "text/csv",
                 csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());

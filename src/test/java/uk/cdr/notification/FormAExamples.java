@@ -18,9 +18,16 @@ public final class FormAExamples {
         FormA f = valid();
         return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
                 f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), f.dateOfBirth(), f.sex(),
-                f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.dateOfDeath(),
+                f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.area(), f.dateOfDeath(),
                 f.timeOfDeath(), f.signsOfLife(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(), f.postMortemRequired(),
                 f.coronerInformed(), agencies);
+    }
+
+    /** A valid Form A for this child, who lived in this area (a code or name; null: none given). */
+    public static FormA inArea(String firstName, String lastName, String area) {
+        FormA named = FormAValidatorTest.with(FormAValidatorTest.with(valid(), "childFirstName", firstName), "childLastName",
+                lastName);
+        return FormAValidatorTest.with(named, "area", area);
     }
 
     /** A valid Form A for a child born and died on these days (a neonatal death, say). */

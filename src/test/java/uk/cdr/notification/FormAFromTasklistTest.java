@@ -45,6 +45,8 @@ class FormAFromTasklistTest extends IntegrationTest {
     void theSpocStartsFormAInTasklistAndACaseOpens() {
         Map<String, Object> answers = answers(TestForms.aNotification());
         answers.put("agenciesKnown", "GP; Dr Who; gp@nhs.example\nSchool");
+        // Tasklist's field takes the area as people name it.
+        answers.put("area", "south borough");
         ProcessInstance started = submitAsSpoc(answers);
 
         String reference = jdbc.sql("""
@@ -55,6 +57,8 @@ class FormAFromTasklistTest extends IntegrationTest {
                 select a.agency from notification_agency a join notification n on n.id = a.notification_id
                 where n.nhs_number = ? order by a.position""").param(answers.get("nhsNumber")).query(String.class).list())
                 .containsExactly("GP", "School");
+        assertThat(jdbc.sql("select area from case_file where case_reference = ?").param(reference).query(String.class)
+                .single()).isEqualTo("south");
         assertThat(jdbc.sql("select received_by from notification where nhs_number = ?").param(answers.get("nhsNumber"))
                 .query(String.class).single()).isEqualTo("spoc");
         // The answers did not stay in the engine.
@@ -68,9 +72,11 @@ class FormAFromTasklistTest extends IntegrationTest {
         Map<String, Object> answers = answers(TestForms.aNotification());
         answers.put("nhsNumber", "4010232138");
         answers.put("dateOfDeath", "2014-01-01");
+        answers.put("area", "Westshire");
         assertThatThrownBy(() -> submitAsSpoc(answers))
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("NHS number must be 10 digits with a valid check digit")
+                .hasMessageContaining("Area where the child lived must be one of the CDOP's areas, not 'Westshire'")
                 .hasMessageContaining("Date of death must not be before the date of birth");
         assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single()).isEqualTo(cases);
     }
@@ -118,6 +124,7 @@ class FormAFromTasklistTest extends IntegrationTest {
         answers.put("dateOfDeath", form.dateOfDeath().toString());
         answers.put("timeOfDeath", "23:40");
         answers.put("placeOfDeath", form.placeOfDeath());
+        answers.put("area", form.area());
         answers.put("notifiedExpected", form.notifiedExpected());
         answers.put("circumstances", form.circumstances());
         answers.put("postMortemRequired", form.postMortemRequired());

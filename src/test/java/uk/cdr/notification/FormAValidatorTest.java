@@ -13,18 +13,21 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
 import uk.cdr.web.PlainText;
 
 /** One test per Form A rule; the valid form passes untouched. */
 class FormAValidatorTest {
 
+    static final Areas TWO_AREAS = new Areas(List.of(new Area("north", "North Borough"), new Area("south", "South Borough")));
     private static final Clock TODAY = Clock.fixed(Instant.parse("2015-03-10T12:00:00Z"), ZoneId.of("Europe/London"));
-    private final FormAValidator validator = new FormAValidator(TODAY);
+    private final FormAValidator validator = new FormAValidator(TODAY, TWO_AREAS);
 
     static FormA valid() {
         return new FormA("Dr Ann Smith", "Paediatric registrar", "St Elsewhere Hospital", "ann.smith@nhs.example",
                 "020 7946 0000", "Jamie", "Doe", null, LocalDate.of(2014, 11, 2), "male", "401 023 2137", null,
-                "white-british", "1 High Street", "SW1A 1AA", LocalDate.of(2015, 3, 9), LocalTime.of(23, 40), null,
+                "white-british", "1 High Street", "SW1A 1AA", "north", LocalDate.of(2015, 3, 9), LocalTime.of(23, 40), null,
                 "hospital-emergency-department", "unexpected", "Found unresponsive at home; CPR unsuccessful.",
                 "yes", "yes", List.of(new FormA.Agency("GP", "Dr Who", "gp@nhs.example")));
     }
@@ -37,7 +40,7 @@ class FormAValidatorTest {
     @Test
     void missingMandatoryFieldsAreEachNamed() {
         FormA empty = new FormA(null, "", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
         assertThat(validator.validate(empty)).extracting(FieldError::field).contains("notifierName", "notifierRole",
                 "notifierOrganisation", "notifierEmail", "childFirstName", "childLastName", "dateOfBirth", "sex",
                 "nhsNumber", "ethnicity", "dateOfDeath", "placeOfDeath", "notifiedExpected", "circumstances",
@@ -136,6 +139,23 @@ class FormAValidatorTest {
     }
 
     @Test
+    void theAreaIsOneOfTheCdopsByCodeOrNameAndRequiredWhereThereAreSeveral() {
+        assertThat(validator.validate(with(valid(), "area", "South Borough"))).isEmpty();
+        assertThat(validator.validate(with(valid(), "area", " SOUTH "))).isEmpty();
+        assertThat(validator.validate(with(valid(), "area", "westshire"))).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("area");
+            assertThat(e.rule()).isEqualTo("Area where the child lived must be one of the CDOP's areas, not 'westshire': "
+                    + "one of north (North Borough), south (South Borough)");
+        });
+        assertThat(validator.validate(with(valid(), "area", null))).extracting(FieldError::rule)
+                .containsExactly("Area where the child lived is required: one of north (North Borough), south (South Borough)");
+        // A CDOP of one area never asks: the case is of that area.
+        FormAValidator oneArea = new FormAValidator(TODAY, new Areas(List.of(new Area("borough", "The borough"))));
+        assertThat(oneArea.validate(with(valid(), "area", null))).isEmpty();
+        assertThat(oneArea.validate(with(valid(), "area", "north"))).extracting(FieldError::field).containsExactly("area");
+    }
+
+    @Test
     void unknownCodesAreRejectedWithTheAllowedOnes() {
         assertThat(errors(f -> with(f, "sex", "other"))).singleElement()
                 .satisfies(e -> assertThat(e.rule()).startsWith("Sex must be one of male, female"));
@@ -177,7 +197,7 @@ class FormAValidatorTest {
     static FormA withDates(FormA f, LocalDate birth, LocalDate death) {
         return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
                 f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), birth, f.sex(),
-                f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), death,
+                f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.area(), death,
                 f.timeOfDeath(), f.signsOfLife(), f.placeOfDeath(), f.notifiedExpected(), f.circumstances(),
                 f.postMortemRequired(), f.coronerInformed(), f.agencies());
     }
@@ -185,7 +205,7 @@ class FormAValidatorTest {
     static FormA withAgencies(FormA f, List<FormA.Agency> agencies) {
         return new FormA(f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
                 f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), f.dateOfBirth(),
-                f.sex(), f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(),
+                f.sex(), f.nhsNumber(), f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.area(),
                 f.dateOfDeath(), f.timeOfDeath(), f.signsOfLife(), f.placeOfDeath(), f.notifiedExpected(),
                 f.circumstances(), f.postMortemRequired(), f.coronerInformed(), agencies);
     }
@@ -194,11 +214,11 @@ class FormAValidatorTest {
     static FormA with(FormA f, String field, String value) {
         String[] v = {f.notifierName(), f.notifierRole(), f.notifierOrganisation(), f.notifierEmail(),
                 f.notifierPhone(), f.childFirstName(), f.childLastName(), f.childOtherNames(), f.sex(), f.nhsNumber(),
-                f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.placeOfDeath(),
+                f.nhsNumberAbsentReason(), f.ethnicity(), f.addressLine(), f.postcode(), f.area(), f.placeOfDeath(),
                 f.notifiedExpected(), f.circumstances(), f.postMortemRequired(), f.coronerInformed(), f.signsOfLife()};
         List<String> names = List.of("notifierName", "notifierRole", "notifierOrganisation", "notifierEmail",
                 "notifierPhone", "childFirstName", "childLastName", "childOtherNames", "sex", "nhsNumber",
-                "nhsNumberAbsentReason", "ethnicity", "addressLine", "postcode", "placeOfDeath", "notifiedExpected",
+                "nhsNumberAbsentReason", "ethnicity", "addressLine", "postcode", "area", "placeOfDeath", "notifiedExpected",
                 "circumstances", "postMortemRequired", "coronerInformed", "signsOfLife");
         int index = names.indexOf(field);
         if (index < 0) {
@@ -206,6 +226,6 @@ class FormAValidatorTest {
         }
         v[index] = value;
         return new FormA(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], f.dateOfBirth(), v[8], v[9], v[10], v[11],
-                v[12], v[13], f.dateOfDeath(), f.timeOfDeath(), v[19], v[14], v[15], v[16], v[17], v[18], f.agencies());
+                v[12], v[13], v[14], f.dateOfDeath(), f.timeOfDeath(), v[20], v[15], v[16], v[17], v[18], v[19], f.agencies());
     }
 }

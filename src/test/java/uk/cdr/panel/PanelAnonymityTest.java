@@ -62,7 +62,7 @@ class PanelAnonymityTest extends ProcessTest {
         String agencyEmail = "school-" + UUID.randomUUID().toString().substring(0, 8) + "@school.example";
         FormA form = new FormA("Dr Ann Smith", "Paediatric registrar", "St Elsewhere Hospital", "ann.smith@nhs.example",
                 "020 7946 0000", "Zephyrine", lastName, "Rose-Marigold", LocalDate.of(2009, 6, 2), "female", nhs, null,
-                "white-british", "17 Larkspur Crescent", "SE15 4QT", LocalDate.of(2015, 3, 8), LocalTime.of(4, 10), null,
+                "white-british", "17 Larkspur Crescent", "SE15 4QT", "south", LocalDate.of(2015, 3, 8), LocalTime.of(4, 10), null,
                 "home", "expected", "Died at home in her sleep.", "no", "no",
                 List.of(new FormA.Agency("Hillside Primary School", "Ms Head", agencyEmail)));
         Notifications.Recorded c = classifiedAndAskedForFormBs(form);
@@ -121,7 +121,7 @@ class PanelAnonymityTest extends ProcessTest {
         LocalDate died = LocalDate.of(2015, 3, 8);
         FormA form = new FormA("Dr Ann Smith", "Paediatric registrar", "St Elsewhere Hospital", "ann.smith@nhs.example",
                 "020 7946 0000", "Tobias", lastName, null, born, "male", "1512845345", null, "white-british",
-                "4 Quayside Mews", "SW1A 1AA", died, LocalTime.of(4, 10), null, "home", "expected", "Died at home.", "no", "no",
+                "4 Quayside Mews", "SW1A 1AA", "south", died, LocalTime.of(4, 10), null, "home", "expected", "Died at home.", "no", "no",
                 List.of(new FormA.Agency("Riverside Surgery", "Dr Green", agencyEmail)));
         String written = "Registered as NHS 15128 45345 (151.284.5345 on the old card), living at sw1a-1aa, "
                 + "born 02/11/2014; seen 21 days before the death, in 2014-15.";

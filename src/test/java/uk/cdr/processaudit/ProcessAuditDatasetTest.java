@@ -369,8 +369,8 @@ class ProcessAuditDatasetTest extends ProcessTest {
         jdbc.sql("""
                 insert into case_file (id, case_reference, reporting_year, sequence_in_year, date_of_death, notified_at,
                     status, created_at, updated_at, child_first_name, child_last_name, out_of_hours, notified_expected,
-                    death_classification, classified_at, imported_at)
-                values (?, ?, '2002-03', ?, ?, ?, 'CLASSIFIED', ?, ?, 'Audit', ?, ?, 'not-sure', ?, ?, ?)""")
+                    death_classification, classified_at, imported_at, area)
+                values (?, ?, '2002-03', ?, ?, ?, 'CLASSIFIED', ?, ?, 'Audit', ?, ?, 'not-sure', ?, ?, ?, 'north')""")
                 .params(id, "2002-03/" + sequence, sequence, LocalDate.parse(died), notified, notified, notified,
                         "Case" + sequence, outOfHours, classification, classifiedAt, imported)
                 .update();

@@ -247,9 +247,9 @@ final class StatisticsDataset {
         jdbc.sql("""
                 insert into case_file (id, case_reference, reporting_year, sequence_in_year, date_of_death, notified_at,
                     status, created_at, updated_at, child_first_name, child_last_name, date_of_birth, sex, ethnicity,
-                    place_of_death, age_at_death_days, neonatal, out_of_hours, notified_expected, death_classification)
+                    place_of_death, age_at_death_days, neonatal, out_of_hours, notified_expected, death_classification, area)
                 values (:id, :reference, :year, :sequence, :died, :notified, 'NOTIFIED', :notified, :notified, 'Statistics',
-                    :lastName, :born, :sex, :ethnicity, :place, :age, :neonatal, false, 'not-sure', :classification)""")
+                    :lastName, :born, :sex, :ethnicity, :place, :age, :neonatal, false, 'not-sure', :classification, 'north')""")
                 .param("id", id).param("reference", reference).param("year", year)
                 .param("sequence", Integer.parseInt(reference.substring(8)))
                 .param("died", dateOfDeath).param("notified", notified)

@@ -36,7 +36,7 @@ class StatisticsOnH2Test extends IntegrationTest {
         h2.setURL("jdbc:h2:mem:statistics;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         Flyway.configure().dataSource(h2).locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .table("app_schema_history").load().migrate();
+                .table("app_schema_history").placeholders(java.util.Map.of("firstarea", "north")).load().migrate();
         JdbcClient jdbc = JdbcClient.create(h2);
         StatisticsDataset.loadInto(jdbc);
         Statistics onH2 = new Statistics(new DeathFigures(jdbc), new CaseworkFigures(jdbc), new ReviewFigures(jdbc), clock,

@@ -19,6 +19,7 @@ public final class LogADeathForm {
         type(browser, "childLastName", lastName);
         new Select(browser.findElement(By.id("sex"))).selectByValue("female");
         new Select(browser.findElement(By.id("ethnicity"))).selectByValue("not-known");
+        new Select(browser.findElement(By.id("area"))).selectByValue("north");
         new Select(browser.findElement(By.id("placeOfDeath"))).selectByValue("home");
         new Select(browser.findElement(By.id("notifiedExpected"))).selectByValue("unexpected");
         type(browser, "circumstances", "Found unresponsive in the morning.");
