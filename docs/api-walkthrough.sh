@@ -123,13 +123,17 @@ form_b_token() {
 say "Walkthrough of one expected death against $BASE_URL"
 
 # 1. The SPOC logs the death (Form A). The child and the notifier are invented.
+# The child's area: the first the CDOP serves (GET /api/areas).
+api "$SPOC_USER" GET /api/areas
+expect 200 "the SPOC reads the CDOP's areas"
+AREA="$(json "d[0]['code']")"
 read -r DATE_OF_DEATH DATE_OF_BIRTH TODAY LAST_CONTACT <<<"$(day -1) $(day -1100) $(day 0) $(day -10)"
 FORM_A="$(cat <<JSON
 {"notifierName":"Dr Ann Smith","notifierRole":"Paediatric consultant","notifierOrganisation":"St Elsewhere Hospice",
  "notifierEmail":"ann.smith@nhs.example","notifierPhone":"020 7946 0000",
  "childFirstName":"Walk","childLastName":"Through$RANDOM$RANDOM","dateOfBirth":"$DATE_OF_BIRTH","sex":"female",
  "nhsNumber":"$(nhs_number)","ethnicity":"white-british","addressLine":"1 High Street","postcode":"SW1A 1AA",
- "dateOfDeath":"$DATE_OF_DEATH","timeOfDeath":"14:05","placeOfDeath":"hospice","notifiedExpected":"expected",
+ "area":"$AREA","dateOfDeath":"$DATE_OF_DEATH","timeOfDeath":"14:05","placeOfDeath":"hospice","notifiedExpected":"expected",
  "circumstances":"Life-limiting condition; died peacefully in the hospice as planned with the family.",
  "postMortemRequired":"no","coronerInformed":"no",
  "agencies":[{"agency":"GP","contactName":"Dr Gee Pee","contactEmail":"$AGENCY_EMAIL"}]}

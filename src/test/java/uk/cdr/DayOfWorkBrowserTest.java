@@ -437,7 +437,7 @@ class DayOfWorkBrowserTest extends ProcessTest {
                 Map.entry("notifierOrganisation", "St Elsewhere Hospital"), Map.entry("notifierEmail", "ann.smith@nhs.example"),
                 Map.entry("childFirstName", "Robin"), Map.entry("childLastName", lastName),
                 Map.entry("sex", "female"), Map.entry("nhsNumber", nhsNumber), Map.entry("ethnicity", "white-british"),
-                Map.entry("placeOfDeath", "home"), Map.entry("notifiedExpected", "unexpected"),
+                Map.entry("placeOfDeath", "home"), Map.entry("area", "North Borough"), Map.entry("notifiedExpected", "unexpected"),
                 Map.entry("circumstances", "Found unresponsive in the morning."), Map.entry("postMortemRequired", "yes"),
                 Map.entry("coronerInformed", "yes"));
     }

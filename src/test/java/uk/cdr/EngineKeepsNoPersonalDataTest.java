@@ -76,6 +76,7 @@ class EngineKeepsNoPersonalDataTest extends ProcessTest {
         formA.put("dateOfDeath", "2015-03-09");
         formA.put("timeOfDeath", "23:40");
         formA.put("placeOfDeath", "home");
+        formA.put("area", "north");
         formA.put("notifiedExpected", "unexpected");
         formA.put("circumstances", text("circumstances"));
         formA.put("postMortemRequired", "yes");

@@ -127,6 +127,7 @@ class NotificationToFormBJourneyTest extends ProcessTest {
         new Select(browser.findElement(By.id("sex"))).selectByValue("female");
         type(browser, "nhsNumber", nhsNumber);
         new Select(browser.findElement(By.id("ethnicity"))).selectByValue("not-known");
+        new Select(browser.findElement(By.id("area"))).selectByValue("south");
         Browsers.typeDate(browser, "dateOfDeath", LocalDate.of(2015, 3, 9));
         new Select(browser.findElement(By.id("placeOfDeath"))).selectByValue("home");
         new Select(browser.findElement(By.id("notifiedExpected"))).selectByValue("unexpected");

@@ -192,7 +192,7 @@ class SecurityConfiguration {
                                 ADMIN.groupId())
                         .requestMatchers(HttpMethod.GET, "/statistics", "/api/statistics/**")
                         .hasAnyAuthority(Role.SPOC.groupId(), Role.CDOP_PANEL.groupId(), Role.CDOP_CHAIR.groupId(), ADMIN.groupId())
-                        .requestMatchers("/", "/api/me", "/logout").authenticated()
+                        .requestMatchers("/", "/api/me", "/api/areas", "/logout").authenticated()
                         // My work (uk.cdr.work): everyone's own tasks; the engine's candidate groups decide which.
                         .requestMatchers("/my-work", "/api/tasks", "/api/tasks/*/form", "/api/tasks/*/completion")
                         .authenticated()

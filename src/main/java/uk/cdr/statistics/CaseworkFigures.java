@@ -21,7 +21,7 @@ class CaseworkFigures {
                 select case when f.outcome = 'HELD' then 'held' else f.not_convened_reason end as k,
                        case when f.outcome = 'HELD' and m.scheduled_at is not null then m.scheduled_at else f.recorded_at end as counted_at
                 from final_case_discussion f left join case_meeting m on m.id = f.meeting_id
-                where f.outcome is not null) d
+                where f.outcome is not null/*area*/) d
             where d.counted_at >= :previousStart and d.counted_at < :end""".formatted(Counts.yearOf("d.counted_at", ":start"));
 
     private static final List<Tables.Code> DISCUSSION_OUTCOMES = List.of(new Tables.Code("held", "Held"),
@@ -43,7 +43,7 @@ class CaseworkFigures {
                    coalesce(sum(case when r.requested_at < :previousEnd and r.due_at < :previousEnd then 1 else 0 end), 0)
             from agency_report_request r
             where r.status <> 'WITHDRAWN' and r.withdrawn_at is null
-              and (r.returned_at is null or r.returned_at >= :previousEnd)""";
+              and (r.returned_at is null or r.returned_at >= :previousEnd)/*area*/""";
 
     private final JdbcClient jdbc;
 
@@ -51,38 +51,44 @@ class CaseworkFigures {
         this.jdbc = jdbc;
     }
 
-    List<Table> tables(YearEnd yearEnd) {
+    /** @param area an area's code, or null for the whole CDOP */
+    List<Table> tables(YearEnd yearEnd, String area) {
         ReportingPeriod year = yearEnd.year();
-        return List.of(rapidResponses(year), finalCaseDiscussions(year), formB(yearEnd));
+        return List.of(rapidResponses(year, area), finalCaseDiscussions(year, area), formB(yearEnd, area));
     }
 
-    private Table rapidResponses(ReportingPeriod year) {
-        Counts.TwoYears initiated = Counts.rows(jdbc, "select " + Counts.yearOf("r.started_at", ":start")
-                + " as y from rapid_response r where r.started_at >= :previousStart and r.started_at < :end", Counts.of(year));
-        Counts.TwoYears meetings = Counts.rows(jdbc, "select " + Counts.yearOf("m.scheduled_at", ":start")
+    private Table rapidResponses(ReportingPeriod year, String area) {
+        Map<String, Object> params = Counts.withArea(Counts.of(year), area);
+        Counts.TwoYears initiated = Counts.rows(jdbc, Counts.inArea("select " + Counts.yearOf("r.started_at", ":start")
+                + " as y from rapid_response r where r.started_at >= :previousStart and r.started_at < :end" + Counts.AREA,
+                area, "r.case_id"), params);
+        Counts.TwoYears meetings = Counts.rows(jdbc, Counts.inArea("select " + Counts.yearOf("m.scheduled_at", ":start")
                 + " as y from case_meeting m where m.kind = '" + MeetingKind.RAPID_RESPONSE.name() + "' and m.held = true"
-                + " and m.scheduled_at >= :previousStart and m.scheduled_at < :end", Counts.of(year));
+                + " and m.scheduled_at >= :previousStart and m.scheduled_at < :end" + Counts.AREA, area, "m.case_id"), params);
         return new Table("rapid-response", "Rapid responses", "Rapid responses by the day they started; meetings "
                 + "by the day they were held (a meeting not held does not count).", List.of(
                         count("Rapid responses initiated", initiated),
                         count("Rapid response meetings held", meetings)));
     }
 
-    private Table finalCaseDiscussions(ReportingPeriod year) {
-        Counts.TwoYears outcomes = Counts.by(jdbc, FINAL_CASE_DISCUSSIONS, Counts.of(year));
+    private Table finalCaseDiscussions(ReportingPeriod year, String area) {
+        Counts.TwoYears outcomes = Counts.by(jdbc, Counts.inArea(FINAL_CASE_DISCUSSIONS, area, "f.case_id"),
+                Counts.withArea(Counts.of(year), area));
         return Tables.breakdown("final-case-discussions", "Final case discussions", "Held: by the day of the "
                 + "meeting. Not convened: by the day that was recorded, with the reason.", DISCUSSION_OUTCOMES,
                 DeathFigures::notRecorded, outcomes.year(), outcomes.previous(), "Held or not convened");
     }
 
-    private Table formB(YearEnd yearEnd) {
-        Map<String, Object> params = Counts.of(yearEnd.year());
-        Counts.TwoYears sent = Counts.rows(jdbc, "select " + Counts.yearOf("r.requested_at", ":start")
-                + " as y from agency_report_request r where r.requested_at >= :previousStart and r.requested_at < :end", params);
-        Counts.TwoYears daysToReturn = Counts.by(jdbc, "select " + Counts.yearOf("r.returned_at", ":start") + """
+    private Table formB(YearEnd yearEnd, String area) {
+        Map<String, Object> params = Counts.withArea(Counts.of(yearEnd.year()), area);
+        Counts.TwoYears sent = Counts.rows(jdbc, Counts.inArea("select " + Counts.yearOf("r.requested_at", ":start")
+                + " as y from agency_report_request r where r.requested_at >= :previousStart and r.requested_at < :end"
+                + Counts.AREA, area, "r.case_id"), params);
+        Counts.TwoYears daysToReturn = Counts.by(jdbc, Counts.inArea("select " + Counts.yearOf("r.returned_at", ":start") + """
                  as y, r.days_to_return as k from agency_report_request r
-                where r.returned_at >= :previousStart and r.returned_at < :end""", params);
-        long[] overdue = jdbc.sql(OVERDUE_AT_YEAR_END).params(yearEnd.params())
+                where r.returned_at >= :previousStart and r.returned_at < :end""" + Counts.AREA, area, "r.case_id"), params);
+        long[] overdue = jdbc.sql(Counts.inArea(OVERDUE_AT_YEAR_END, area, "r.case_id"))
+                .params(Counts.withArea(yearEnd.params(), area))
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         return new Table("form-b", "Agency reports (Form B)", "Sent and returned by the day of the request and of "
                 + "the return (a withdrawn request was still sent). Days to return: calendar days from request to "

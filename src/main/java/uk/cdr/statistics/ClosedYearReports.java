@@ -37,16 +37,22 @@ class ClosedYearReports {
      * One caller per year works a report out; the others wait for it instead of repeating it.
      */
     YearReport report(ReportingPeriod year, Supplier<YearReport> workOut) {
+        return report(year, null, workOut);
+    }
+
+    /** The same, of one area's cases (null: the whole CDOP): each area's report is kept on its own. */
+    YearReport report(ReportingPeriod year, String area, Supplier<YearReport> workOut) {
         int firstYear = year.firstDay().getYear();
         if (firstYear < YearChanges.FIRST_YEAR || firstYear > YearChanges.LAST_YEAR) {
             return workOut.get();
         }
-        synchronized (locks.computeIfAbsent(year.label(), label -> new Object())) {
+        String key = area == null ? year.label() : year.label() + " " + area;
+        synchronized (locks.computeIfAbsent(key, label -> new Object())) {
             long generation = changes.generationOf(firstYear);
-            Kept current = kept.get(year.label());
+            Kept current = kept.get(key);
             if (current == null || current.generation() != generation) {
                 current = new Kept(generation, workOut.get());
-                kept.put(year.label(), current);
+                kept.put(key, current);
             }
             return current.report();
         }

@@ -29,6 +29,27 @@ final class Counts {
         return "case when " + dateOrInstant + " >= " + firstOfYear + " then '" + YEAR + "' else '" + PREVIOUS + "' end";
     }
 
+    /** Where a statement keeps only one area's rows ({@link #inArea}). */
+    static final String AREA = "/*area*/";
+
+    /**
+     * The statement with its {@link #AREA} mark replaced: nothing for the whole CDOP, otherwise a
+     * condition keeping the rows of cases of one area (named parameter :area, {@link #withArea}).
+     *
+     * @param caseId the column of the counted row that is its case's id
+     */
+    static String inArea(String sql, String area, String caseId) {
+        return sql.replace(AREA, area == null ? "" : " and " + caseId + " in (select a.id from case_file a where a.area = :area)");
+    }
+
+    /** The parameters, with :area where the figures are of one area. */
+    static Map<String, Object> withArea(Map<String, Object> params, String area) {
+        if (area != null) {
+            params.put("area", area);
+        }
+        return params;
+    }
+
     static Map<String, Object> of(ReportingPeriod year) {
         ReportingPeriod previous = year.previous();
         Map<String, Object> params = new HashMap<>();

@@ -21,7 +21,7 @@ final class Csv {
 
     /** The file name a browser saves: which report, which year, which table, which version. */
     static String fileName(YearReport report, Table table) {
-        return "cdop-statistics-" + report.year() + "-" + table.name()
+        return "cdop-statistics-" + report.year() + (report.area() == null ? "" : "-" + report.area().code()) + "-" + table.name()
                 + (report.version() == Version.PUBLIC ? "-public" : "") + ".csv";
     }
 

@@ -47,7 +47,7 @@ class DeathFigures {
                    a.sex, a.ethnicity, a.place
             from (select %s as y, c.death_classification as classification, c.age_at_death_days as days,
                          %s as years, c.sex as sex, c.ethnicity as ethnicity, c.place_of_death as place
-                  from case_file c where c.date_of_death >= :previousFirst and c.date_of_death <= :last) a"""
+                  from case_file c where c.date_of_death >= :previousFirst and c.date_of_death <= :last/*area*/) a"""
             .formatted(Counts.yearOf("c.date_of_death", ":first"), YEARS_AT_DEATH);
 
     private static final List<Tables.Code> AGE_BANDS = Arrays.stream(AgeBand.values())
@@ -59,9 +59,10 @@ class DeathFigures {
         this.jdbc = jdbc;
     }
 
-    List<Table> tables(ReportingPeriod year) {
-        Map<String, Counts.TwoYears> counts = Counts.breakdowns(jdbc, DEATHS,
-                List.of("classification", "age_band", "sex", "ethnicity", "place"), Counts.of(year));
+    /** @param area an area's code, or null for the whole CDOP */
+    List<Table> tables(ReportingPeriod year, String area) {
+        Map<String, Counts.TwoYears> counts = Counts.breakdowns(jdbc, Counts.inArea(DEATHS, area, "c.id"),
+                List.of("classification", "age_band", "sex", "ethnicity", "place"), Counts.withArea(Counts.of(year), area));
         return List.of(
                 table("deaths", "Deaths", "Counted in the reporting year of the date of death. "
                         + "Not yet decided: the Designated Doctor has not yet confirmed expected or unexpected.",

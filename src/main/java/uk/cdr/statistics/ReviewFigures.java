@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class ReviewFigures {
 
     private static final String REVIEWS_IN_TWO_YEARS = " from case_file c left join form_c f on f.case_id = c.id"
-            + " where c.review_completed_on >= :previousFirst and c.review_completed_on <= :last";
+            + " where c.review_completed_on >= :previousFirst and c.review_completed_on <= :last" + Counts.AREA;
     private static final String REVIEWS_COMPLETED = "Reviews completed";
     private static final String REVIEW_NOTE = "Reviews count in the year the CDOP completed them (the day of the "
             + "meeting); a case reopened and reviewed again counts once, in the year of its latest review.";
@@ -44,7 +44,7 @@ class ReviewFigures {
     private static final String OPEN_AT_YEAR_END = """
             with candidate as (
                 select c.id, c.date_of_death, c.closed_at from case_file c
-                where c.date_of_death <= :last
+                where c.date_of_death <= :last/*area*/
                   and (c.closed_at is null or c.closed_at >= :previousEnd or c.id in (select e.case_id from case_reopening e)))
             select coalesce(sum(case when t.date_of_death <= :last and %1$s then 1 else 0 end), 0),
                    coalesce(sum(case when t.date_of_death <= :yearAgo and %1$s then 1 else 0 end), 0),
@@ -90,11 +90,12 @@ class ReviewFigures {
         this.jdbc = jdbc;
     }
 
-    List<Table> tables(YearEnd yearEnd) {
+    /** @param area an area's code, or null for the whole CDOP */
+    List<Table> tables(YearEnd yearEnd, String area) {
         ReportingPeriod year = yearEnd.year();
-        Map<String, Counts.TwoYears> counts = Counts.breakdowns(jdbc, REVIEWS,
-                List.of("year_of_death", "category", "modifiable", "scr", "time_band"), Counts.of(year));
-        return List.of(meetings(yearEnd),
+        Map<String, Counts.TwoYears> counts = Counts.breakdowns(jdbc, Counts.inArea(REVIEWS, area, "c.id"),
+                List.of("year_of_death", "category", "modifiable", "scr", "time_band"), Counts.withArea(Counts.of(year), area));
+        return List.of(meetings(yearEnd, area),
                 breakdown("reviews-by-year-of-death", "Reviews completed, by reporting year of death",
                         counts.get("year_of_death"), List.of(), key -> "Deaths in " + key),
                 breakdown("reviews-by-category", "Reviews completed, by category of death", counts.get("category"),
@@ -103,16 +104,21 @@ class ReviewFigures {
                 breakdown("reviews-scr", "Reviews completed: serious case review (SCR) considered", counts.get("scr"),
                         List.of(new Tables.Code("yes", "SCR considered"), new Tables.Code("no", "SCR not considered")),
                         key -> "Not recorded"),
-                timeToReview(year, counts.get("time_band")), openCases(yearEnd));
+                timeToReview(year, area, counts.get("time_band")), openCases(yearEnd, area));
     }
 
-    /** Meetings set for a later day of the current year have not been held yet. */
-    private Table meetings(YearEnd yearEnd) {
-        Map<String, Object> params = Counts.of(yearEnd.year());
+    /**
+     * Meetings set for a later day of the current year have not been held yet. Of one area: the
+     * meetings held for its cases, and those of the whole CDOP that reviewed any of them.
+     */
+    private Table meetings(YearEnd yearEnd, String area) {
+        Map<String, Object> params = Counts.withArea(Counts.of(yearEnd.year()), area);
         params.put("today", yearEnd.lastDay());
+        String ofArea = area == null ? "" : " and (m.area = :area or (m.area is null and exists (select 1"
+                + " from cdop_review r join case_file a on a.id = r.case_id where r.meeting_id = m.id and a.area = :area)))";
         Counts.TwoYears held = Counts.by(jdbc, "select " + Counts.yearOf("m.held_on", ":first") + """
                  as y, m.kind as k from panel_meeting m
-                where m.held_on >= :previousFirst and m.held_on <= :last and m.held_on <= :today""", params);
+                where m.held_on >= :previousFirst and m.held_on <= :last and m.held_on <= :today""" + ofArea, params);
         return Tables.breakdown("cdop-meetings", "CDOP meetings held", "Routine meetings and special neonatal "
                 + "panels held on a day in the year.", List.of(new Tables.Code("ROUTINE", "Routine meetings"),
                         new Tables.Code("NEONATAL", "Special neonatal meetings")), DeathFigures::notRecorded,
@@ -149,15 +155,15 @@ class ReviewFigures {
                 REVIEWS_COMPLETED);
     }
 
-    private Table timeToReview(ReportingPeriod year, Counts.TwoYears counts) {
+    private Table timeToReview(ReportingPeriod year, String area, Counts.TwoYears counts) {
         Table bands = Tables.breakdown("time-to-review", "Time from death to review completed", "From the date of "
                 + "death to the day the CDOP completed the review. Under 6 months: before the date 6 months after "
                 + "the death; over 12 months: on or after the date 12 months after it.",
                 List.of(new Tables.Code("under-6", "Under 6 months"), new Tables.Code("6-12", "6-12 months"),
                         new Tables.Code("over-12", "Over 12 months")), DeathFigures::notRecorded,
                 counts.year(), counts.previous(), REVIEWS_COMPLETED);
-        Counts.TwoYears days = Counts.by(jdbc, "select " + Counts.yearOf("c.review_completed_on", ":first")
-                + " as y, c.days_to_review as k" + REVIEWS_IN_TWO_YEARS, Counts.of(year));
+        Counts.TwoYears days = Counts.by(jdbc, Counts.inArea("select " + Counts.yearOf("c.review_completed_on", ":first")
+                + " as y, c.days_to_review as k" + REVIEWS_IN_TWO_YEARS, area, "c.id"), Counts.withArea(Counts.of(year), area));
         List<Row> rows = new ArrayList<>();
         rows.add(Tables.median("Median days from death to review", Tables.median(days.year()),
                 Tables.median(days.previous())));
@@ -169,11 +175,11 @@ class ReviewFigures {
      * Open at year end: the death was on or before 31 March and the case was not closed then. For a
      * year not yet ended: the death was on or before today and the case is not closed now.
      */
-    private Table openCases(YearEnd yearEnd) {
-        Map<String, Object> params = yearEnd.params();
+    private Table openCases(YearEnd yearEnd, String area) {
+        Map<String, Object> params = Counts.withArea(yearEnd.params(), area);
         params.put("yearAgo", yearEnd.lastDay().minusYears(1));
         params.put("previousYearAgo", yearEnd.previousLastDay().minusYears(1));
-        long[] open = jdbc.sql(OPEN_AT_YEAR_END).params(params)
+        long[] open = jdbc.sql(Counts.inArea(OPEN_AT_YEAR_END, area, "c.id")).params(params)
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
         return new Table("open-cases", "Cases open " + yearEnd.when(), "Deaths on or before 31 March whose review "
                 + "was not ratified (the case closed) by the end of that day, including cases reopened and not yet "

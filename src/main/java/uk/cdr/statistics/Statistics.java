@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.cdr.area.Area;
+
 /**
  * The annual statistics of domain.md for a reporting year, from the app's own tables (never the
  * engine's history, which is cleaned up by design), with the previous year beside each figure.
@@ -42,26 +44,36 @@ public class Statistics {
      */
     @Transactional(readOnly = true)
     public YearReport report(ReportingPeriod year, Version version) {
+        return report(year, version, null);
+    }
+
+    /**
+     * The same, of the cases of one area (null: the whole CDOP). With the same small-number rule:
+     * an area's figures are smaller, so more of them are hidden in the public version.
+     */
+    @Transactional(readOnly = true)
+    public YearReport report(ReportingPeriod year, Version version, Area area) {
         YearEnd yearEnd = new YearEnd(year, clock.instant());
-        YearReport internal = yearEnd.asOf().isPresent() ? workOut(yearEnd)
-                : closedYears.report(year, () -> workOut(yearEnd));
+        YearReport internal = yearEnd.asOf().isPresent() ? workOut(yearEnd, area)
+                : closedYears.report(year, area == null ? null : area.code(), () -> workOut(yearEnd, area));
         return version == Version.PUBLIC ? Suppression.publish(internal) : internal;
     }
 
     /** Every figure counted afresh from the tables, whatever is kept: what a kept report must equal. */
     @Transactional(readOnly = true)
     YearReport recount(ReportingPeriod year) {
-        return workOut(new YearEnd(year, clock.instant()));
+        return workOut(new YearEnd(year, clock.instant()), null);
     }
 
-    private YearReport workOut(YearEnd yearEnd) {
+    private YearReport workOut(YearEnd yearEnd, Area area) {
         ReportingPeriod year = yearEnd.year();
+        String code = area == null ? null : area.code();
         List<Table> tables = new ArrayList<>();
-        tables.addAll(deaths.tables(year));
-        tables.addAll(casework.tables(yearEnd));
-        tables.addAll(reviews.tables(yearEnd));
+        tables.addAll(deaths.tables(year, code));
+        tables.addAll(casework.tables(yearEnd, code));
+        tables.addAll(reviews.tables(yearEnd, code));
         YearReport internal = new YearReport(year.label(), year.previous().label(), yearEnd.asOf().orElse(null),
-                yearEnd.heading(), Version.INTERNAL,
+                yearEnd.heading(), area, Version.INTERNAL,
                 "Internal version: exact numbers, not for publication.", List.copyOf(tables));
         return internal;
     }

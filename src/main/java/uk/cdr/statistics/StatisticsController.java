@@ -21,6 +21,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
 import uk.cdr.web.ApiExceptionHandler;
 
 /** The annual statistics as JSON, and each table as a CSV download. */
@@ -31,9 +33,11 @@ class StatisticsController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Statistics statistics;
+    private final Areas areas;
 
-    StatisticsController(Statistics statistics) {
+    StatisticsController(Statistics statistics, Areas areas) {
         this.statistics = statistics;
+        this.areas = areas;
     }
 
     @GetMapping("/{year}")
@@ -42,12 +46,17 @@ class StatisticsController {
                     + "(asOf, yearHeading): its cases open and Form Bs overdue are counted today, not at its year end. "
                     + "The public version shows counts of 1 to 4 as \"<5\" and, where a table's total would reveal a "
                     + "single hidden count, the next smallest as \"*\"; a percentage as \"*\" unless every count of "
-                    + "its table is shown.")
+                    + "its table is shown. With area, the figures of that area's cases alone, with the same rule.")
     YearReport report(@Parameter(description = "reporting year, e.g. 2014-15", example = "2014-15") @PathVariable String year,
             @Parameter(description = "internal (exact numbers, the default) or public",
-                    schema = @Schema(allowableValues = { "internal", "public" })) @RequestParam(required = false) String version) {
-        return statistics.report(ReportingPeriod.parse(year), Version.of(version));
+                    schema = @Schema(allowableValues = { "internal", "public" })) @RequestParam(required = false) String version,
+            @Parameter(description = AREA) @RequestParam(required = false) String area) {
+        ReportingPeriod period = ReportingPeriod.parse(year);
+        Version chosen = Version.of(version);
+        return statistics.report(period, chosen, areas.narrowTo(area, "area").orElse(null));
     }
+
+    private static final String AREA = "an area's code (or name): the figures of its cases; none, the whole CDOP";
 
     @GetMapping("/{year}/{table}.csv")
     @Operation(summary = "One table of the annual statistics as CSV (UTF-8, header row, RFC 4180)",
@@ -57,13 +66,15 @@ class StatisticsController {
                     + "rapid-response, final-case-discussions, form-b, cdop-meetings, reviews-by-year-of-death, "
                     + "reviews-by-category, reviews-by-modifiable, reviews-scr, time-to-review, open-cases")
             @PathVariable String table,
-            @Parameter(schema = @Schema(allowableValues = { "internal", "public" })) @RequestParam(required = false) String version) {
+            @Parameter(schema = @Schema(allowableValues = { "internal", "public" })) @RequestParam(required = false) String version,
+            @Parameter(description = AREA) @RequestParam(required = false) String area) {
         ReportingPeriod period = ReportingPeriod.parse(year);
         Version chosen = Version.of(version);
+        Area of = areas.narrowTo(area, "area").orElse(null);
         if (!Statistics.TABLES.contains(table)) {
             throw new UnknownTable(table);
         }
-        YearReport report = statistics.report(period, chosen);
+        YearReport report = statistics.report(period, chosen, of);
         Table found = report.table(table).orElseThrow(() -> new UnknownTable(table));
         return ResponseEntity.ok()
                 .contentType(CSV)

@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
+import uk.cdr.area.UnknownArea;
 
 /**
  * The annual statistics page: every table with the previous year beside it, charts where people
@@ -22,30 +25,41 @@ class StatisticsPage {
 
     private final Statistics statistics;
     private final Clock clock;
+    private final Areas areas;
 
-    StatisticsPage(Statistics statistics, Clock clock) {
+    StatisticsPage(Statistics statistics, Clock clock, Areas areas) {
         this.statistics = statistics;
         this.clock = clock;
+        this.areas = areas;
     }
 
     /** Without a year, the last complete reporting year: the one an annual report is about. */
     @GetMapping("/statistics")
-    String page(@RequestParam(required = false) String year, @RequestParam(required = false) String version, Model model,
-            HttpServletResponse response) {
+    String page(@RequestParam(required = false) String year, @RequestParam(required = false) String version,
+            @RequestParam(required = false) String area, Model model, HttpServletResponse response) {
         model.addAttribute("year", year);
         model.addAttribute("version", version);
+        model.addAttribute("areas", areas.all());
+        model.addAttribute("area", area);
         ReportingPeriod period;
         Version chosen;
+        Area of;
         try {
             period = year == null || year.isBlank() ? ReportingPeriod.containing(LocalDate.now(clock)).previous()
                     : ReportingPeriod.parse(year);
             chosen = Version.of(version);
+            of = areas.narrowTo(area, "area").orElse(null);
         } catch (ReportingPeriod.InvalidYear | Version.InvalidVersion e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage());
             return "statistics/statistics";
+        } catch (UnknownArea e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", "Area " + e.rule());
+            return "statistics/statistics";
         }
-        YearReport report = statistics.report(period, chosen);
+        YearReport report = statistics.report(period, chosen, of);
+        model.addAttribute("area", of == null ? null : of.code());
         model.addAttribute("year", report.year());
         model.addAttribute("version", chosen.code());
         model.addAttribute("report", report);

@@ -29,7 +29,7 @@ final class Suppression {
 
     static YearReport publish(YearReport internal) {
         return new YearReport(internal.year(), internal.previousYear(), internal.asOf(), internal.yearHeading(),
-                Version.PUBLIC, NOTE,
+                internal.area(), Version.PUBLIC, NOTE,
                 internal.tables().stream().map(Suppression::publish).toList());
     }
 

@@ -165,8 +165,12 @@ class SeveralAreasTest extends ProcessTest {
         assertThat(jdbc.sql("select count(*) from case_file where child_last_name = ?").param(family).query(Long.class)
                 .single()).isZero();
 
-        String goodFile = header + "Ima," + family + ",2001-01-01,female,white-british," + TestForms.uniqueNhsNumber()
-                + ",2005-05-01,home,South Borough,expected,no,open\n";
+        // Closed, in 2005-06, which only closed cases use: an open case would be open at every later year end.
+        String goodFile = "child_first_name,child_last_name,date_of_birth,sex,ethnicity,nhs_number,date_of_death,"
+                + "place_of_death,area,death_classification,rapid_response,status,review_completed_on,meeting_type,"
+                + "category,modifiable,scr_considered\n"
+                + "Ima," + family + ",2001-01-01,female,white-british," + TestForms.uniqueNhsNumber()
+                + ",2005-05-01,home,South Borough,expected,no,closed,2006-03-01,routine,6,no,no\n";
         HttpSession.Response imported = api("spoc").post("/api/import/cases", "text/csv",
                 goodFile.getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
