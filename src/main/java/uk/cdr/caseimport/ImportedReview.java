@@ -70,14 +70,15 @@ class ImportedReview {
 
     /**
      * The meetings of the file's review days and kinds the app has already (an earlier case, or a
-     * live meeting), the earliest created of each: fetched once per file, not once per case.
+     * live meeting), the earliest created of each: fetched once per file, not once per case. Only the
+     * whole CDOP's: a meeting held for one area's cases takes no other area's (PanelMeetings.assign).
      */
     private Map<Meeting, UUID> existingMeetings(Collection<ImportedCase> cases) {
         Set<LocalDate> days = cases.stream().filter(ImportedCase::closed).map(c -> c.review().completedOn())
                 .collect(Collectors.toSet());
         Map<Meeting, UUID> meetings = new HashMap<>();
         for (List<LocalDate> chunk : InChunks.of(days)) {
-            jdbc.sql("select id, held_on, kind from panel_meeting where held_on in (:days) order by created_at")
+            jdbc.sql("select id, held_on, kind from panel_meeting where held_on in (:days) and area is null order by created_at")
                     .param("days", chunk)
                     .query((rs, row) -> Map.entry(new Meeting(rs.getObject(2, LocalDate.class), rs.getString(3)),
                             rs.getObject(1, UUID.class)))

@@ -57,6 +57,8 @@ class CaseListPage {
         model.addAttribute("areas", areas.all());
         try {
             CaseSearch search = CaseSearch.of(given, viewer.identifies(), areas);
+            // As the select names it: ?area=North%20Borough searched North Borough, and shows it chosen.
+            given.put("area", search.area() == null ? "" : search.area());
             Page<ListedCase> found = caseList.search(search, viewer, user.getName());
             model.addAttribute("found", found);
             model.addAttribute("previousPage", found.hasPrevious() ? pageLink(given, found.page() - 1) : null);
@@ -67,7 +69,7 @@ class CaseListPage {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", e.problems().stream()
                     .map(p -> new Error(p.field(), LABELS.getOrDefault(p.field(), p.field()) + " " + p.rule(),
-                            onThePage(p.field(), viewer))).toList());
+                            onThePage(p.field(), viewer, areas.several()))).toList());
             Map<String, String> errorFor = new LinkedHashMap<>();
             e.problems().forEach(p -> errorFor.putIfAbsent(p.field(), LABELS.getOrDefault(p.field(), p.field()) + " " + p.rule()));
             model.addAttribute("errorFor", errorFor);
@@ -76,8 +78,8 @@ class CaseListPage {
     }
 
     /** Page and size are in the links, not the form; the panel's form has no identifying fields. */
-    private static boolean onThePage(String field, Viewer viewer) {
-        return !field.equals("page") && !field.equals("size")
+    private static boolean onThePage(String field, Viewer viewer, boolean areaOnThePage) {
+        return !field.equals("page") && !field.equals("size") && (areaOnThePage || !field.equals("area"))
                 && (viewer.identifies() || !CaseSearch.IDENTIFYING.contains(field));
     }
 

@@ -109,11 +109,13 @@ class MeetingPageView {
 
     /**
      * Cases the SPOC or chair may put to this meeting; a special neonatal panel takes neonatal deaths
-     * only, and not those it has reviewed already (a routine meeting completes those).
+     * only, and not those it has reviewed already (a routine meeting completes those); a meeting for
+     * one area, that area's cases only.
      */
     private List<QueuedCase> assignable(PanelMeetings.Meeting meeting) {
         boolean neonatalPanel = meeting.kind() == PanelMeetings.Kind.NEONATAL;
-        return queue.cases(new CdopQueue.Filter(null, null, "reference")).stream()
+        String area = meeting.area() == null ? null : meeting.area().code();
+        return queue.cases(new CdopQueue.Filter(null, null, "reference", null, area)).stream()
                 .filter(c -> c.state().assignable())
                 .filter(c -> !neonatalPanel || (c.neonatal() && c.state() != QueueState.REVIEWED_BY_NEONATAL_PANEL))
                 .sorted(Comparator.comparing(QueuedCase::caseReference)).toList();

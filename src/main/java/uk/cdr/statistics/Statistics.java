@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
 
 /**
  * The annual statistics of domain.md for a reporting year, from the app's own tables (never the
@@ -27,9 +28,11 @@ public class Statistics {
     private final ReviewFigures reviews;
     private final Clock clock;
     private final ClosedYearReports closedYears;
+    private final Areas areas;
 
     Statistics(DeathFigures deaths, CaseworkFigures casework, ReviewFigures reviews, Clock clock,
-            ClosedYearReports closedYears) {
+            ClosedYearReports closedYears, Areas areas) {
+        this.areas = areas;
         this.deaths = deaths;
         this.casework = casework;
         this.reviews = reviews;
@@ -49,20 +52,38 @@ public class Statistics {
 
     /**
      * The same, of the cases of one area (null: the whole CDOP). With the same small-number rule:
-     * an area's figures are smaller, so more of them are hidden in the public version.
+     * an area's figures are smaller, so more of them are hidden in the public version, and where the
+     * CDOP has several areas, the whole's and the areas' figures are hidden together.
      */
     @Transactional(readOnly = true)
     public YearReport report(ReportingPeriod year, Version version, Area area) {
         YearEnd yearEnd = new YearEnd(year, clock.instant());
-        YearReport internal = yearEnd.asOf().isPresent() ? workOut(yearEnd, area)
-                : closedYears.report(year, area == null ? null : area.code(), () -> workOut(yearEnd, area));
+        if (version == Version.PUBLIC && areas.several()) {
+            // Published side by side, the areas' figures and the whole's are hidden together (AreaSuppression).
+            List<Area> all = areas.all();
+            List<YearReport> published = AreaSuppression.publish(internal(yearEnd, null),
+                    all.stream().map(each -> internal(yearEnd, each)).toList());
+            return published.get(area == null ? 0 : 1 + all.indexOf(area));
+        }
+        YearReport internal = internal(yearEnd, area);
         return version == Version.PUBLIC ? Suppression.publish(internal) : internal;
+    }
+
+    private YearReport internal(YearEnd yearEnd, Area area) {
+        return yearEnd.asOf().isPresent() ? workOut(yearEnd, area)
+                : closedYears.report(yearEnd.year(), area == null ? null : area.code(), () -> workOut(yearEnd, area));
     }
 
     /** Every figure counted afresh from the tables, whatever is kept: what a kept report must equal. */
     @Transactional(readOnly = true)
     YearReport recount(ReportingPeriod year) {
-        return workOut(new YearEnd(year, clock.instant()), null);
+        return recount(year, null);
+    }
+
+    /** The same, of one area's cases (null: the whole CDOP). */
+    @Transactional(readOnly = true)
+    YearReport recount(ReportingPeriod year, Area area) {
+        return workOut(new YearEnd(year, clock.instant()), area);
     }
 
     private YearReport workOut(YearEnd yearEnd, Area area) {

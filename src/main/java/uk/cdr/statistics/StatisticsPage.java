@@ -43,20 +43,24 @@ class StatisticsPage {
         model.addAttribute("area", area);
         ReportingPeriod period;
         Version chosen;
-        Area of;
+        Area of = null;
+        model.addAttribute("areaError", null);
         try {
             period = year == null || year.isBlank() ? ReportingPeriod.containing(LocalDate.now(clock)).previous()
                     : ReportingPeriod.parse(year);
             chosen = Version.of(version);
-            of = areas.narrowTo(area, "area").orElse(null);
         } catch (ReportingPeriod.InvalidYear | Version.InvalidVersion e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage());
             return "statistics/statistics";
+        }
+        try {
+            of = areas.narrowTo(area, "area").orElse(null);
         } catch (UnknownArea e) {
+            // The whole CDOP's figures, with the message saying why they are not narrowed.
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", "Area " + e.rule());
-            return "statistics/statistics";
+            model.addAttribute("areaError", e.rule());
         }
         YearReport report = statistics.report(period, chosen, of);
         model.addAttribute("area", of == null ? null : of.code());

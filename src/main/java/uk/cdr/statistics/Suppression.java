@@ -44,31 +44,39 @@ final class Suppression {
         return new Table(table.name(), table.title(), table.note(), List.copyOf(rows));
     }
 
-    private static Object[] column(Table table, boolean thisYearColumn) {
+    /** One column of a table as published: the small counts hidden, then what would reveal them. */
+    static Object[] column(Table table, boolean thisYearColumn) {
         List<Row> rows = table.rows();
         Object[] shown = new Object[rows.size()];
-        int hiddenRows = 0;
-        boolean totalShown = false;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             Object value = row.value(thisYearColumn);
-            shown[i] = value;
-            if (row.kind() != Row.Kind.MEDIAN && small(value)) {
-                shown[i] = SMALL;
-                hiddenRows += row.kind() == Row.Kind.COUNT ? 1 : 0;
-            }
-            totalShown |= row.kind() == Row.Kind.TOTAL && shown[i] == value;
+            shown[i] = row.kind() != Row.Kind.MEDIAN && small(value) ? SMALL : value;
+        }
+        concealWithin(rows, shown);
+        return shown;
+    }
+
+    /**
+     * Rules 2 and 3 over a column as it stands (some counts hidden already): with a shown total and
+     * exactly one count hidden, the smallest other non-zero count is hidden too; beside any hidden
+     * count, percentages are hidden.
+     *
+     * @return whether it hid anything more
+     */
+    static boolean concealWithin(List<Row> rows, Object[] shown) {
+        boolean changed = false;
+        int hiddenRows = 0;
+        boolean totalShown = false;
+        for (int i = 0; i < rows.size(); i++) {
+            hiddenRows += rows.get(i).kind() == Row.Kind.COUNT && shown[i] instanceof String ? 1 : 0;
+            totalShown |= rows.get(i).kind() == Row.Kind.TOTAL && !(shown[i] instanceof String);
         }
         if (totalShown && hiddenRows == 1) {
-            int next = -1;
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).kind() == Row.Kind.COUNT && shown[i] instanceof Long v && v > 0
-                        && (next < 0 || v < (Long) shown[next])) {
-                    next = i;
-                }
-            }
+            int next = smallestShownCount(rows, shown);
             if (next >= 0) {
                 shown[next] = HIDDEN;
+                changed = true;
             }
         }
         boolean anyCountHidden = false;
@@ -76,14 +84,28 @@ final class Suppression {
             anyCountHidden |= rows.get(i).kind() != Row.Kind.PERCENTAGE && shown[i] instanceof String;
         }
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).kind() == Row.Kind.PERCENTAGE && anyCountHidden && shown[i] != null) {
+            if (rows.get(i).kind() == Row.Kind.PERCENTAGE && anyCountHidden && shown[i] != null
+                    && !HIDDEN.equals(shown[i])) {
                 shown[i] = HIDDEN;
+                changed = true;
             }
         }
-        return shown;
+        return changed;
     }
 
-    private static boolean small(Object value) {
+    /** The smallest non-zero count still shown (the first of equals); -1 if none. */
+    private static int smallestShownCount(List<Row> rows, Object[] shown) {
+        int next = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).kind() == Row.Kind.COUNT && shown[i] instanceof Long v && v > 0
+                    && (next < 0 || v < (Long) shown[next])) {
+                next = i;
+            }
+        }
+        return next;
+    }
+
+    static boolean small(Object value) {
         return value instanceof Long count && count >= 1 && count <= 4;
     }
 }

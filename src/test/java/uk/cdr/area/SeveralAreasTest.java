@@ -129,6 +129,11 @@ class SeveralAreasTest extends ProcessTest {
         assertThat(meeting.at("/area/name").asText()).isEqualTo("South Borough");
         String meetingId = meeting.get("id").asText();
 
+        // The meeting's page offers only South Borough's cases for its agenda, and says whose cases it takes.
+        String meetingPage = loggedIn("spoc").get("/cdop/meetings/" + meetingId).body();
+        assertThat(meetingPage).contains("for South Borough&#39;s cases", south.caseId().toString())
+                .doesNotContain(north.caseId().toString());
+
         HttpSession.Response wrongArea = api("spoc").postJson("/api/cdop/meetings/" + meetingId + "/cases",
                 "{\"caseId\":\"" + north.caseId() + "\"}");
         assertThat(wrongArea.status()).isEqualTo(400);

@@ -29,6 +29,9 @@ class StatisticsOnH2Test extends IntegrationTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    uk.cdr.area.Areas areas;
+
     @Test
     void h2AndPostgresGiveTheSameReports() {
         StatisticsDataset.loadInto(postgres);
@@ -40,7 +43,7 @@ class StatisticsOnH2Test extends IntegrationTest {
         JdbcClient jdbc = JdbcClient.create(h2);
         StatisticsDataset.loadInto(jdbc);
         Statistics onH2 = new Statistics(new DeathFigures(jdbc), new CaseworkFigures(jdbc), new ReviewFigures(jdbc), clock,
-                new ClosedYearReports(new YearChanges(jdbc)));
+                new ClosedYearReports(new YearChanges(jdbc)), areas);
 
         for (String year : new String[] { "2009-10", "2010-11", "2011-12", "1999-00" }) {
             for (Version version : Version.values()) {
