@@ -70,8 +70,9 @@ class Milestones {
         Object[] bounds = {period.start(), period.endExclusive()};
         List<Notified> cases = jdbc.sql("""
                 select id, case_reference, notified_at, out_of_hours, imported_at, death_classification, classified_at
-                from case_file where notified_at >= ? and notified_at < ? order by notified_at, case_reference""")
-                .params(bounds)
+                from case_file c where notified_at >= ? and notified_at < ?""" + period.areaCondition("c")
+                + " order by notified_at, case_reference")
+                .params(period.withArea(bounds))
                 .query((rs, row) -> new Notified(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class), (Boolean) rs.getObject(4), rs.getObject(5) != null,
                         rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
@@ -232,9 +233,10 @@ class Milestones {
                 from case_file c
                 left join rapid_response rr on rr.case_id = c.id
                 left join final_case_discussion d on d.case_id = c.id
-                where c.date_of_death >= ? and c.date_of_death <= ?
+                where c.date_of_death >= ? and c.date_of_death <= ?""" + period.areaCondition("c") + """
+
                 order by c.date_of_death, c.case_reference""")
-                .params(period.from(), period.to())
+                .params(period.withArea(period.from(), period.to()))
                 .query((rs, row) -> died(rs))
                 .list();
         // A case with a Form B returned late, withdrawn, or still out past its due time.
@@ -322,8 +324,9 @@ class Milestones {
                 select r.id, r.case_id, c.case_reference, r.agency, r.requested_at, r.returned_at, r.withdrawn_at,
                        r.chased_at, r.extended_at
                 from agency_report_request r join case_file c on c.id = r.case_id
-                where r.requested_at >= ? and r.requested_at < ? order by r.requested_at, c.case_reference""")
-                .params(period.start(), period.endExclusive())
+                where r.requested_at >= ? and r.requested_at < ?""" + period.areaCondition("c")
+                + " order by r.requested_at, c.case_reference")
+                .params(period.withArea(period.start(), period.endExclusive()))
                 .query((rs, row) -> new Request(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
                         rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class),

@@ -124,8 +124,9 @@ public class ProcessAudit {
     private FormBActions formBActions(AuditPeriod period) {
         return jdbc.sql("""
                 select count(chased_at), count(extended_at), count(withdrawn_at) from agency_report_request
-                where requested_at >= ? and requested_at < ?""")
-                .params(period.start(), period.endExclusive())
+                where requested_at >= ? and requested_at < ?""" + (period.area() == null ? ""
+                        : " and case_id in (select c.id from case_file c where 1 = 1" + period.areaCondition("c") + ")"))
+                .params(period.withArea(period.start(), period.endExclusive()))
                 .query((rs, row) -> new FormBActions(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 

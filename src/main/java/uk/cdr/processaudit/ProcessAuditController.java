@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import uk.cdr.area.Areas;
 import io.swagger.v3.oas.annotations.Parameter;
 import uk.cdr.caselist.Viewer;
 import uk.cdr.processaudit.AuditReport.StandardFigures;
@@ -39,10 +40,12 @@ class ProcessAuditController {
 
     private final ProcessAudit audit;
     private final Clock clock;
+    private final Areas areas;
 
-    ProcessAuditController(ProcessAudit audit, Clock clock) {
+    ProcessAuditController(ProcessAudit audit, Clock clock, Areas areas) {
         this.audit = audit;
         this.clock = clock;
+        this.areas = areas;
     }
 
     @GetMapping("/api/process-audit")
@@ -53,8 +56,8 @@ class ProcessAuditController {
     AuditReport report(@Parameter(description = "Reporting year, e.g. 2014-15") @RequestParam(required = false) String year,
             @Parameter(description = "First day, yyyy-mm-dd") @RequestParam(required = false) String from,
             @Parameter(description = "Last day, yyyy-mm-dd") @RequestParam(required = false) String to,
-            Authentication user) {
-        return audit.report(period(year, from, to), user.getName());
+            @Parameter(description = AREA) @RequestParam(required = false) String area, Authentication user) {
+        return audit.report(period(year, from, to, area), user.getName());
     }
 
     /**
@@ -72,9 +75,10 @@ class ProcessAuditController {
             description = "result=MET, MISSED, NOT_YET_DUE or NO_DATA narrows them. Anonymised for the panel.")
     List<AuditCase> cases(@PathVariable String standard, @RequestParam(required = false) String year,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String result, Authentication user) {
+            @RequestParam(required = false) String result,
+            @Parameter(description = AREA) @RequestParam(required = false) String area, Authentication user) {
         AuditStandard chosen = standard(standard);
-        List<Measure> measures = audit.cases(chosen, period(year, from, to), result(result), user.getName());
+        List<Measure> measures = audit.cases(chosen, period(year, from, to, area), result(result), user.getName());
         CurrentUser viewer = CurrentUser.from(user).orElseThrow();
         return measures.stream().map(m -> shown(m, chosen, viewer)).toList();
     }
@@ -83,9 +87,9 @@ class ProcessAuditController {
     @Operation(summary = "One standard's figures as CSV: in scope, met, missed, times, reasons, groups and months")
     ResponseEntity<String> figuresCsv(@PathVariable String standard, @RequestParam(required = false) String year,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            Authentication user) {
+            @Parameter(description = AREA) @RequestParam(required = false) String area, Authentication user) {
         AuditStandard chosen = standard(standard);
-        AuditReport report = audit.report(period(year, from, to), user.getName());
+        AuditReport report = audit.report(period(year, from, to, area), user.getName());
         StandardFigures figures = report.standards().stream().filter(s -> s.id().equals(chosen.id())).findFirst()
                 .orElseThrow();
         return csv(AuditCsv.figures(report, figures), chosen.id() + "-" + fileLabel(report));
@@ -95,9 +99,10 @@ class ProcessAuditController {
     @Operation(summary = "The cases behind one standard's figures as CSV, as the viewer may see them")
     ResponseEntity<String> casesCsv(@PathVariable String standard, @RequestParam(required = false) String year,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String result, Authentication user) {
+            @RequestParam(required = false) String result,
+            @Parameter(description = AREA) @RequestParam(required = false) String area, Authentication user) {
         AuditStandard chosen = standard(standard);
-        AuditPeriod period = period(year, from, to);
+        AuditPeriod period = period(year, from, to, area);
         CurrentUser viewer = CurrentUser.from(user).orElseThrow();
         List<AuditCase> cases = audit.cases(chosen, period, result(result), user.getName()).stream()
                 .map(m -> shown(m, chosen, viewer)).toList();
@@ -127,8 +132,10 @@ class ProcessAuditController {
                 m.reason() == null ? null : Reasons.words(m.reason()));
     }
 
-    private AuditPeriod period(String year, String from, String to) {
-        return AuditPeriod.of(year, from, to, LocalDate.now(clock));
+    private static final String AREA = "An area's code (or name): its cases only; none, the whole CDOP";
+
+    private AuditPeriod period(String year, String from, String to, String area) {
+        return AuditPeriod.of(year, from, to, LocalDate.now(clock)).of(areas.narrowTo(area, "area").orElse(null));
     }
 
     private static AuditStandard standard(String id) {

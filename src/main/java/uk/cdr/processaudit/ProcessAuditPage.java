@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 import uk.cdr.processaudit.AuditReport.Month;
 import uk.cdr.processaudit.Measure.Result;
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
+import uk.cdr.area.UnknownArea;
 import uk.cdr.security.CurrentUser;
 import uk.cdr.web.DateInput;
 
@@ -29,10 +32,12 @@ class ProcessAuditPage {
 
     private final ProcessAudit audit;
     private final Clock clock;
+    private final Areas areas;
 
-    ProcessAuditPage(ProcessAudit audit, Clock clock) {
+    ProcessAuditPage(ProcessAudit audit, Clock clock, Areas areas) {
         this.audit = audit;
         this.clock = clock;
+        this.areas = areas;
     }
 
     /** A reporting year, or from and to typed day first; the current reporting year when none. */
@@ -84,6 +89,22 @@ class ProcessAuditPage {
     }
 
     private AuditPeriod period(Map<String, String> query, Model model, HttpServletResponse response) {
+        model.addAttribute("areas", areas.all());
+        model.addAttribute("area", null);
+        Area area;
+        try {
+            area = areas.narrowTo(query.get("area"), "area").orElse(null);
+        } catch (UnknownArea e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", "Area " + e.rule() + ".");
+            return null;
+        }
+        model.addAttribute("area", area == null ? null : area.code());
+        AuditPeriod days = days(query, model, response);
+        return days == null ? null : days.of(area);
+    }
+
+    private AuditPeriod days(Map<String, String> query, Model model, HttpServletResponse response) {
         DateInput from = DateInput.read(query, "from");
         DateInput to = DateInput.read(query, "to");
         model.addAttribute("year", query.get("year"));
@@ -115,7 +136,7 @@ class ProcessAuditPage {
 
     /** The period as the API and CSV links ask for it. */
     private static String queryOf(AuditPeriod period) {
-        return "from=" + period.from() + "&to=" + period.to();
+        return "from=" + period.from() + "&to=" + period.to() + (period.area() == null ? "" : "&area=" + period.area().code());
     }
 
     /**

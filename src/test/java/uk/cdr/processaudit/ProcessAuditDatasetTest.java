@@ -216,6 +216,32 @@ class ProcessAuditDatasetTest extends ProcessTest {
         assertThat(spoc.get("/process-audit/no-such-standard").status()).isEqualTo(404);
     }
 
+    /** Issue 17: the data set's cases are all North Borough's (of the tests' two areas). */
+    @Test
+    void anAreasAuditCountsItsCasesOnly() throws Exception {
+        HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
+        JsonNode north = json.readTree(spoc.get("/api/process-audit?year=2002-03&area=north").body());
+        JsonNode south = json.readTree(spoc.get("/api/process-audit?year=2002-03&area=South%20Borough").body());
+        assertThat(north.get("period").asText()).isEqualTo("2002-03, North Borough");
+        assertThat(figures(north, "designated-doctor-alerted")).containsExactly("10", "6", "2", "0", "2", "3 minutes",
+                "30 minutes");
+        assertThat(figures(north, "form-b-returned")).isEqualTo(figures(json.readTree(
+                spoc.get("/api/process-audit?year=2002-03").body()), "form-b-returned"));
+        for (JsonNode standard : south.get("standards")) {
+            assertThat(standard.get("inScope").asLong()).as(standard.get("id").asText()).isZero();
+        }
+        assertThat(json.readTree(spoc.get("/api/process-audit/final-case-discussion/cases?year=2002-03&result=MISSED"
+                + "&area=north").body()).findValuesAsText("caseReference")).containsExactly("2002-03/909", "2002-03/902",
+                        "2002-03/907");
+        assertThat(json.readTree(spoc.get("/api/process-audit/final-case-discussion/cases?year=2002-03&area=south")
+                .body())).isEmpty();
+        HttpSession.Response unknown = spoc.get("/api/process-audit?year=2002-03&area=westshire");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"area\"");
+        String page = loggedIn("spoc").get("/process-audit?year=2002-03&area=south").body();
+        assertThat(page).contains("2002-03, South Borough", "area=south");
+    }
+
     @Test
     void aBadPeriodOrStandardIsNamed() {
         HttpSession spoc = browser().withBasicAuth("spoc", DEMO_PASSWORD);
