@@ -57,7 +57,10 @@ class DatabaseRestartTest {
         environment.put("server.port", 0);
         environment.put("COOKIE_SECURE", "false"); // plain http in this test
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ChildDeathReviewApplication.class)
-                .profiles("postgres").properties(environment).run()) {
+                .profiles("postgres").properties(environment)
+                // The tests' two areas; default properties (the map) give way to application.yaml's one area.
+                .run("--cdr.areas[0].code=north", "--cdr.areas[0].name=North Borough", "--cdr.areas[1].code=south",
+                        "--cdr.areas[1].name=South Borough")) {
             IdentityService identity = app.getBean(IdentityService.class);
             org.camunda.bpm.engine.identity.User sam = identity.newUser("sam");
             sam.setPassword("a-long-secret");

@@ -38,6 +38,9 @@ final class Production {
                 "LSCB_CHAIR_EMAIL", "chair@lscb.example",
                 "CDOP_CHAIR_EMAIL", "chair@cdop.example"));
         environment.put("COOKIE_SECURE", "false");
+        // The tests' two areas, as a deployment sets them: environment variables (README, "Several areas per CDOP").
+        environment.putAll(Map.of("CDR_AREAS_0_CODE", "north", "CDR_AREAS_0_NAME", "North Borough",
+                "CDR_AREAS_1_CODE", "south", "CDR_AREAS_1_NAME", "South Borough"));
         return environment;
     }
 

@@ -44,7 +44,10 @@ class ProductionProfileTest {
         environment.put("CDOP_CHAIR_EMAIL", "chair@cdop.example");
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ChildDeathReviewApplication.class)
-                .profiles("postgres").properties(environment).run()) {
+                .profiles("postgres").properties(environment)
+                // The tests' two areas; default properties (the map) give way to application.yaml's one area.
+                .run("--cdr.areas[0].code=north", "--cdr.areas[0].name=North Borough", "--cdr.areas[1].code=south",
+                        "--cdr.areas[1].name=South Borough")) {
             IdentityService identity = app.getBean(IdentityService.class);
             assertThat(identity.checkPassword("chief", "a-long-secret")).isTrue();
             assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("chief").count()).isEqualTo(1);
