@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 
 import uk.cdr.agencyreport.FormBDefinition;
 import uk.cdr.agencyreport.FormBReturns;
+import uk.cdr.area.Area;
+import uk.cdr.area.Areas;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.child.AgeBand;
@@ -47,9 +49,11 @@ public class PanelCases {
     private final CdopReviews reviews;
     private final Anonymiser anonymiser;
     private final AuditLog auditLog;
+    private final Areas areas;
 
     PanelCases(JdbcClient jdbc, FormBDefinition formB, FormBReturns formBReturns, CdopReviews reviews, Anonymiser anonymiser,
-            AuditLog auditLog) {
+            AuditLog auditLog, Areas areas) {
+        this.areas = areas;
         this.jdbc = jdbc;
         this.formB = formB;
         this.formBReturns = formBReturns;
@@ -64,7 +68,7 @@ public class PanelCases {
      */
     public record Summary(UUID caseId, String caseReference, String reportingYearOfDeath, String monthOfDeath,
             String ageBand, boolean neonatal, String sex, String placeOfDeath, String deathClassification,
-            boolean scrUnderConsideration, String status, LocalDate reviewCompletedOn) {
+            boolean scrUnderConsideration, String status, LocalDate reviewCompletedOn, Area area) {
     }
 
     public record Answer(String question, String answer) {
@@ -81,7 +85,7 @@ public class PanelCases {
     public Optional<PanelCase> find(UUID caseId, String viewer) {
         Optional<Summary> summary = jdbc.sql("""
                 select id, case_reference, reporting_year, date_of_death, date_of_birth, neonatal, sex, place_of_death,
-                       death_classification, scr_under_consideration, status, review_completed_on
+                       death_classification, scr_under_consideration, status, review_completed_on, area
                 from case_file where id = ?""")
                 .param(caseId)
                 .query((rs, row) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
@@ -89,7 +93,7 @@ public class PanelCases {
                         AgeBand.inWords(rs.getObject(5, LocalDate.class), rs.getObject(4, LocalDate.class)),
                         rs.getBoolean(6), CodeLabels.label(rs.getString(7)),
                         CodeLabels.label(rs.getString(8)), rs.getString(9), rs.getBoolean(10), rs.getString(11),
-                        rs.getObject(12, LocalDate.class)))
+                        rs.getObject(12, LocalDate.class), areas.of(rs.getString(13))))
                 .optional();
         if (summary.isEmpty()) {
             return Optional.empty();

@@ -85,6 +85,8 @@ class SeveralAreasTest extends ProcessTest {
         assertThat(references(get("panel", "/api/cases?reportingYear=2014-15&area=North%20Borough&size=100")))
                 .contains(north.caseReference()).doesNotContain(south.caseReference());
         assertThat(get("doctor", "/api/cases/" + south.caseId()).at("/area/code").asText()).isEqualTo("south");
+        assertThat(loggedIn("panel").get("/cdop/cases/" + south.caseId()).body()).contains("Area where the child lived",
+                "South Borough");
 
         List<String> southQueue = references(get("panel", "/api/cdop/queue?area=south&size=500"));
         assertThat(southQueue).contains(south.caseReference()).doesNotContain(north.caseReference());
