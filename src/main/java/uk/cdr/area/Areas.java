@@ -101,16 +101,36 @@ public class Areas {
     }
 
     /**
-     * A filter on an area, as a query gives it: none (blank) means the whole CDOP.
+     * What a filter on an area, as a query or a form gives it, narrows to: an area, or (area null)
+     * the whole CDOP; or, where it names no configured area, the rule it broke (and the whole CDOP).
+     */
+    public record Filter(Area area, String rule) {
+
+        /** The area's code; null for the whole CDOP. */
+        public String code() {
+            return area == null ? null : area.code();
+        }
+    }
+
+    public Filter filter(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return new Filter(null, null);
+        }
+        return find(typed).map(area -> new Filter(area, null)).orElseGet(() -> new Filter(null,
+                "must be one of the CDOP's areas, not '" + typed.trim() + "': " + choices()));
+    }
+
+    /**
+     * A filter on an area, as the API gives it: none (blank) means the whole CDOP.
      *
      * @throws UnknownArea naming {@code field} when it names no configured area
      */
     public Optional<Area> narrowTo(String typed, String field) {
-        if (typed == null || typed.isBlank()) {
-            return Optional.empty();
+        Filter filter = filter(typed);
+        if (filter.rule() != null) {
+            throw new UnknownArea(field, filter.rule());
         }
-        return Optional.of(find(typed).orElseThrow(() -> new UnknownArea(field,
-                "must be one of the CDOP's areas, not '" + typed.trim() + "': " + choices())));
+        return Optional.ofNullable(filter.area());
     }
 
     /** "one of north (North Borough), south (South Borough)". */

@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import uk.cdr.area.Area;
 import uk.cdr.area.Areas;
-import uk.cdr.area.UnknownArea;
 import uk.cdr.child.NhsNumber;
 
 /**
@@ -104,18 +102,16 @@ public record CaseSearch(String reference, String name, String nhsNumber, LocalD
             }
         }
         String reportingYear = reportingYear(given.get("reportingYear"), problems);
-        String area = null;
-        try {
-            area = areas.narrowTo(given.get("area"), "area").map(Area::code).orElse(null);
-        } catch (UnknownArea e) {
-            problems.add(new Problem(e.field(), e.rule()));
+        Areas.Filter area = areas.filter(given.get("area"));
+        if (area.rule() != null) {
+            problems.add(new Problem("area", area.rule()));
         }
         int page = number(given, "page", 1, Integer.MAX_VALUE, 1, problems);
         int size = number(given, "size", 1, MAX_PAGE_SIZE, PAGE_SIZE, problems);
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
-        return new CaseSearch(reference, name, nhsNumber, dateOfBirth, diedFrom, diedTo, stage, reportingYear, area, page, size);
+        return new CaseSearch(reference, name, nhsNumber, dateOfBirth, diedFrom, diedTo, stage, reportingYear, area.code(), page, size);
     }
 
     private static String text(Map<String, String> given, String field, int max, List<Problem> problems) {

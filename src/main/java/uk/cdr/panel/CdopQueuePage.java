@@ -9,9 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
-import uk.cdr.area.Area;
 import uk.cdr.area.Areas;
-import uk.cdr.area.UnknownArea;
 
 /** The CDOP case queue page for panel members and the SPOC: anonymised, filterable, oldest first. */
 @Controller
@@ -35,14 +33,12 @@ class CdopQueuePage {
         String order = sort.equals("reference") ? "reference" : "age";
         int number = uk.cdr.paging.Page.typedNumber(page);
         model.addAttribute("areas", areas.all());
-        String areaCode = null;
-        try {
-            areaCode = areas.narrowTo(area, "area").map(Area::code).orElse(null);
-            model.addAttribute("areaError", null);
-        } catch (UnknownArea e) {
-            // The whole queue, with the area field saying why it was not narrowed.
+        Areas.Filter filter = areas.filter(area);
+        String areaCode = filter.code();
+        // An unknown area: the whole queue, with the area field saying why it was not narrowed.
+        model.addAttribute("areaError", filter.rule() == null ? null : "Area " + filter.rule());
+        if (filter.rule() != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("areaError", "Area " + e.rule());
         }
         model.addAttribute("area", areaCode);
         uk.cdr.paging.Page<QueuedCase> found = queue.page(new CdopQueue.Filter(state, reportingYear, order, meetingId,

@@ -22,7 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 import uk.cdr.area.Area;
 import uk.cdr.area.Areas;
-import uk.cdr.area.UnknownArea;
 import uk.cdr.rapidresponse.InvalidAnswers;
 import uk.cdr.security.CurrentUser;
 import uk.cdr.security.Role;
@@ -63,16 +62,14 @@ class PanelMeetingPage {
     String meetings(@RequestParam(required = false) String area, Authentication user, Model model,
             HttpServletResponse response) {
         NewMeeting blank = new NewMeeting(DateInput.of("heldOn", null), PanelMeetings.Kind.ROUTINE.name(), null, null);
-        try {
-            model.addAttribute("shownArea", areas.narrowTo(area, "area").orElse(null));
-            return list(user, model, blank, Map.of());
-        } catch (UnknownArea e) {
+        Areas.Filter filter = areas.filter(area);
+        model.addAttribute("shownArea", filter.area());
+        if (filter.rule() != null) {
             // Every meeting, with the area filter saying why it was not narrowed.
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("shownArea", null);
-            model.addAttribute("areaError", "Area " + e.rule());
-            return list(user, model, blank, Map.of());
+            model.addAttribute("areaError", "Area " + filter.rule());
         }
+        return list(user, model, blank, Map.of());
     }
 
     @PostMapping("/cdop/meetings")

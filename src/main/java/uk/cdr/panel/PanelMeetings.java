@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.area.Area;
 import uk.cdr.area.Areas;
-import uk.cdr.area.UnknownArea;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseProcess;
@@ -125,11 +124,10 @@ public class PanelMeetings {
     public Meeting create(LocalDate heldOn, String kind, String place, String area, String by,
             boolean secondThatDayConfirmed) {
         List<FieldError> errors = new ArrayList<>();
-        Area forArea = null;
-        try {
-            forArea = areas.narrowTo(area, "area").orElse(null);
-        } catch (UnknownArea e) {
-            errors.add(new FieldError(e.field(), e.rule()));
+        Areas.Filter filter = areas.filter(area);
+        Area forArea = filter.area();
+        if (filter.rule() != null) {
+            errors.add(new FieldError("area", filter.rule()));
         }
         if (heldOn == null) {
             errors.add(new FieldError("heldOn", "is required"));

@@ -17,9 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 import uk.cdr.processaudit.AuditReport.Month;
 import uk.cdr.processaudit.Measure.Result;
-import uk.cdr.area.Area;
 import uk.cdr.area.Areas;
-import uk.cdr.area.UnknownArea;
 import uk.cdr.security.CurrentUser;
 import uk.cdr.web.DateInput;
 
@@ -91,17 +89,15 @@ class ProcessAuditPage {
     private AuditPeriod period(Map<String, String> query, Model model, HttpServletResponse response) {
         model.addAttribute("areas", areas.all());
         model.addAttribute("area", null);
-        Area area;
-        try {
-            area = areas.narrowTo(query.get("area"), "area").orElse(null);
-        } catch (UnknownArea e) {
+        Areas.Filter area = areas.filter(query.get("area"));
+        if (area.rule() != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", "Area " + e.rule() + ".");
+            model.addAttribute("error", "Area " + area.rule() + ".");
             return null;
         }
-        model.addAttribute("area", area == null ? null : area.code());
+        model.addAttribute("area", area.code());
         AuditPeriod days = days(query, model, response);
-        return days == null ? null : days.of(area);
+        return days == null ? null : days.of(area.area());
     }
 
     private AuditPeriod days(Map<String, String> query, Model model, HttpServletResponse response) {

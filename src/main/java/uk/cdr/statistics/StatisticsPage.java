@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 import uk.cdr.area.Area;
 import uk.cdr.area.Areas;
-import uk.cdr.area.UnknownArea;
 
 /**
  * The annual statistics page: every table with the previous year beside it, charts where people
@@ -54,13 +53,13 @@ class StatisticsPage {
             model.addAttribute("error", e.getMessage());
             return "statistics/statistics";
         }
-        try {
-            of = areas.narrowTo(area, "area").orElse(null);
-        } catch (UnknownArea e) {
+        Areas.Filter filter = areas.filter(area);
+        of = filter.area();
+        if (filter.rule() != null) {
             // The whole CDOP's figures, with the message saying why they are not narrowed.
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", "Area " + e.rule());
-            model.addAttribute("areaError", e.rule());
+            model.addAttribute("error", "Area " + filter.rule());
+            model.addAttribute("areaError", filter.rule());
         }
         YearReport report = statistics.report(period, chosen, of);
         model.addAttribute("area", of == null ? null : of.code());
