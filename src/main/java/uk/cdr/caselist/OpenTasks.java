@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import io.swagger.v3.oas.annotations.media.Schema;
 import uk.cdr.calendar.DueDates;
 import uk.cdr.config.TasksNameTheirCase;
-import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.security.Role;
 
 /**
@@ -55,7 +54,7 @@ class OpenTasks {
     List<OpenTask> of(String caseReference) {
         List<String> processes = new ArrayList<>();
         Deque<String> toVisit = new ArrayDeque<>();
-        runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseProcess.PROCESS_KEY)
+        runtimeService.createProcessInstanceQuery().processDefinitionKeyIn(uk.cdr.guidance.Edition.processKeys())
                 .processInstanceBusinessKey(caseReference).list().forEach(p -> toVisit.add(p.getId()));
         while (!toVisit.isEmpty()) {
             String id = toVisit.poll();

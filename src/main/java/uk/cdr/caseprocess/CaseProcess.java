@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
+import uk.cdr.guidance.Edition;
 
 /**
  * A case's own process, bpmn/child-death-review.bpmn (business key: the case reference), which
@@ -29,6 +30,7 @@ import uk.cdr.audit.AuditLog;
 @Service
 public class CaseProcess {
 
+    /** The 2013 edition's case process; a 2018 case runs childDeathReview2018 ({@link Edition#processKey()}). */
     public static final String PROCESS_KEY = "childDeathReview";
     public static final String FORM_B_REQUESTED = "FormBRequested";
     public static final String LATE_FORM_B_REQUESTED = "LateFormBRequested";
@@ -66,7 +68,8 @@ public class CaseProcess {
     /** A new case: its process from the start. */
     public String start(UUID caseId) {
         Opened c = opened(caseId);
-        String id = runtimeService.startProcessInstanceByKey(PROCESS_KEY, c.reference(), c.variables(false)).getId();
+        String id = runtimeService.startProcessInstanceByKey(c.edition().processKey(), c.reference(), c.variables(false))
+                .getId();
         jdbc.sql("update case_file set process_instance_id = ? where id = ?").params(id, caseId).update();
         return id;
     }
@@ -78,7 +81,7 @@ public class CaseProcess {
      */
     public String startAt(UUID caseId, boolean reopened, List<StartPoint> points) {
         Opened c = opened(caseId);
-        ProcessInstantiationBuilder builder = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        ProcessInstantiationBuilder builder = runtimeService.createProcessInstanceByKey(c.edition().processKey())
                 .businessKey(c.reference()).setVariables(c.variables(reopened));
         for (StartPoint point : points) {
             builder = point.transition() ? builder.startTransition(point.activityId())
@@ -170,7 +173,9 @@ public class CaseProcess {
         for (String key : keys) {
             for (ProcessInstance stage : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
                 boolean onItsOwn = runtimeService.createProcessInstanceQuery().subProcessInstanceId(stage.getId()).count() == 0;
-                if (onItsOwn && !stage.getProcessDefinitionId().startsWith(PROCESS_KEY + ":")) {
+                boolean caseProcess = java.util.Arrays.stream(Edition.processKeys())
+                        .anyMatch(caseKey -> stage.getProcessDefinitionId().startsWith(caseKey + ":"));
+                if (onItsOwn && !caseProcess) {
                     runtimeService.deleteProcessInstance(stage.getId(), "replaced by the case's process");
                 }
             }
@@ -200,7 +205,7 @@ public class CaseProcess {
 
     /** The case's running process, if it is running. */
     public Optional<ProcessInstance> running(String caseReference) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        return runtimeService.createProcessInstanceQuery().processDefinitionKeyIn(Edition.processKeys())
                 .processInstanceBusinessKey(caseReference).active().list().stream().findFirst();
     }
 
@@ -221,7 +226,7 @@ public class CaseProcess {
                 .correlate();
     }
 
-    private record Opened(UUID id, String reference, Map<String, Object> base) {
+    private record Opened(UUID id, String reference, Edition edition, Map<String, Object> base) {
 
         Map<String, Object> variables(boolean reopened) {
             Map<String, Object> variables = new HashMap<>(base);
@@ -234,7 +239,7 @@ public class CaseProcess {
     private Opened opened(UUID caseId) {
         return jdbc.sql("""
                 select case_reference, notified_at, out_of_hours, notified_expected, place_of_death, neonatal,
-                       date_of_death from case_file where id = ?""")
+                       date_of_death, edition from case_file where id = ?""")
                 .param(caseId)
                 .query((rs, row) -> {
                     Map<String, Object> v = new HashMap<>();
@@ -246,7 +251,9 @@ public class CaseProcess {
                     v.put("placeOfDeath", rs.getString(5));
                     v.put("neonatal", rs.getBoolean(6));
                     v.put("dateOfDeath", Date.from(rs.getObject(7, LocalDate.class).atStartOfDay(UK).toInstant()));
-                    return new Opened(caseId, rs.getString(1), v);
+                    Edition edition = Edition.ofRecord(rs.getString(8));
+                    v.put("edition", edition.code());
+                    return new Opened(caseId, rs.getString(1), edition, v);
                 })
                 .optional().orElseThrow(() -> new IllegalArgumentException("No case " + caseId));
     }

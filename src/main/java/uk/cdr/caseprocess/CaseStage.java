@@ -11,6 +11,12 @@ public enum CaseStage {
     FORM_B,
     RAPID_RESPONSE,
     FINAL_CASE_DISCUSSION,
+    /** 2018 guidance: the Joint Agency Response, where the Designated Doctor decided one. */
+    JOINT_AGENCY_RESPONSE,
+    /** 2018 guidance: the Child Death Review Meeting, for every death. */
+    CHILD_DEATH_REVIEW_MEETING,
+    /** 2018 guidance: the national panel's notification and the rapid review, abuse or neglect being known or suspected. */
+    SERIOUS_INCIDENT,
     /** Ready for the CDOP, in its queue until assigned to a panel meeting. */
     READY,
     /** Deferred by the panel, until assigned to a meeting again. */

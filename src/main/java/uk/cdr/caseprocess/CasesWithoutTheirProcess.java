@@ -41,8 +41,8 @@ class CasesWithoutTheirProcess implements ApplicationRunner {
         List<Found> cases = jdbc.sql("""
                 select c.id, c.case_reference from case_file c
                 where c.status <> 'CLOSED' and not exists (
-                    select 1 from act_hi_procinst h where h.id_ = c.process_instance_id and h.proc_def_key_ = ?)""")
-                .param(CaseProcess.PROCESS_KEY)
+                    select 1 from act_hi_procinst h where h.id_ = c.process_instance_id and h.proc_def_key_ in (?, ?))""")
+                .params((Object[]) uk.cdr.guidance.Edition.processKeys())
                 .query((rs, row) -> new Found(rs.getObject(1, UUID.class), rs.getString(2))).list();
         for (Found c : cases) {
             try {

@@ -26,6 +26,12 @@ public final class Codes {
 
     public static final List<String> YES_NO = List.of("yes", "no");
 
+    /**
+     * Why a child has no NHS number, under the 2018 guidance: the national database counts each death
+     * once by it, so only these two reasons are taken (domain-2018.md).
+     */
+    public static final List<String> NHS_NUMBER_ABSENT_2018 = List.of("not-resident-in-england", "not-currently-available");
+
     /** 2011 census ethnic groups (England and Wales), plus not known. */
     public static final List<String> ETHNICITY = List.of(
             "white-british", "white-irish", "white-gypsy-or-irish-traveller", "white-other",

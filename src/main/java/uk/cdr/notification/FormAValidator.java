@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import uk.cdr.area.Areas;
+import uk.cdr.guidance.Edition;
+import uk.cdr.guidance.Guidance;
 import uk.cdr.child.NhsNumber;
 import uk.cdr.web.PlainText;
 
@@ -30,10 +33,18 @@ public class FormAValidator {
 
     private final Clock clock;
     private final Areas areas;
+    private final Guidance guidance;
 
-    public FormAValidator(Clock clock, Areas areas) {
+    @Autowired
+    public FormAValidator(Clock clock, Areas areas, Guidance guidance) {
         this.clock = clock;
         this.areas = areas;
+        this.guidance = guidance;
+    }
+
+    /** Under the seed's 2013 process. */
+    public FormAValidator(Clock clock, Areas areas) {
+        this(clock, areas, new Guidance(Edition.WORKING_TOGETHER_2013.code()));
     }
 
     /** Each field as the Log a death page labels it: every message names its field in these words. */
@@ -117,6 +128,8 @@ public class FormAValidator {
         if (blank(form.nhsNumber())) {
             if (blank(form.nhsNumberAbsentReason())) {
                 errors.add(new FieldError("nhsNumber", "is required, or say why there is none"));
+            } else if (guidance.current() == Edition.STATUTORY_GUIDANCE_2018) {
+                code(errors, "nhsNumberAbsentReason", form.nhsNumberAbsentReason(), Codes.NHS_NUMBER_ABSENT_2018);
             } else {
                 optionalLine(errors, "nhsNumberAbsentReason", form.nhsNumberAbsentReason(), SHORT_TEXT);
             }

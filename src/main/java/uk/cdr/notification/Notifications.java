@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.cdr.area.Areas;
+import uk.cdr.guidance.Guidance;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.calendar.WorkingDays;
@@ -49,11 +50,13 @@ public class Notifications {
     private final AuditLog auditLog;
     private final Clock clock;
     private final Areas areas;
+    private final Guidance guidance;
 
     public Notifications(FormAValidator validator, CaseProcess caseProcess, PossibleDuplicates duplicates, NotificationRows notificationRows,
             CaseReferences references, WorkingDays workingDays,
-            JdbcClient jdbc, AuditLog auditLog, Clock clock, YearChanges yearChanges, Areas areas) {
+            JdbcClient jdbc, AuditLog auditLog, Clock clock, YearChanges yearChanges, Areas areas, Guidance guidance) {
         this.validator = validator;
+        this.guidance = guidance;
         this.areas = areas;
         this.caseProcess = caseProcess;
         this.duplicates = duplicates;
@@ -169,10 +172,10 @@ public class Notifications {
                 insert into case_file (id, case_reference, reporting_year, sequence_in_year, date_of_death,
                     notified_at, status, created_at, updated_at, child_first_name, child_last_name, date_of_birth,
                     nhs_number, sex, ethnicity, place_of_death, age_at_death_days, neonatal, out_of_hours,
-                    notified_expected, area)
+                    notified_expected, area, edition)
                 values (:id, :reference, :year, :sequence, :dateOfDeath, :now, 'NOTIFIED', :now, :now, :firstName,
                     :lastName, :dateOfBirth, :nhsNumber, :sex, :ethnicity, :placeOfDeath, :age, :neonatal,
-                    :outOfHours, :notifiedExpected, :area)""")
+                    :outOfHours, :notifiedExpected, :area, :edition)""")
                 .param("id", caseId)
                 .param("reference", reference.text())
                 .param("year", reference.reportingYear())
@@ -191,6 +194,7 @@ public class Notifications {
                 .param("outOfHours", outOfHours)
                 .param("notifiedExpected", form.notifiedExpected())
                 .param("area", areas.forCase(form.area(), "area").code())
+                .param("edition", guidance.current().code())
                 .update();
         yearChanges.caseChanged(caseId);
     }

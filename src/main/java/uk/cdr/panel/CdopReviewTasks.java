@@ -51,7 +51,7 @@ class CdopReviewTasks {
     }
 
     private void complete(CdopReviews.Review review, String taskKey, Map<String, Object> answers) {
-        Task task = taskService.createTaskQuery().processDefinitionKey(PanelMeetings.REVIEW_PROCESS_KEY)
+        Task task = taskService.createTaskQuery().processDefinitionKeyIn(PanelMeetings.REVIEW_PROCESS_KEY, PanelMeetings.REVIEW_PROCESS_KEY_2018)
                 .processInstanceId(reviews.processOf(review.id()))
                 .taskDefinitionKey(taskKey).singleResult();
         if (task == null) {

@@ -41,6 +41,8 @@ public class PanelMeetings {
 
     public static final String PROCESS_KEY = "cdopPanelMeeting";
     public static final String REVIEW_PROCESS_KEY = "cdopReview";
+    /** The same review of a 2018 case, with the analysis form's name (cdop-review-2018.bpmn). */
+    public static final String REVIEW_PROCESS_KEY_2018 = "cdopReview2018";
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     public enum Kind {

@@ -22,7 +22,10 @@ public final class CodeLabels {
             Map.entry("black-african", "Black: African"), Map.entry("black-caribbean", "Black: Caribbean"),
             Map.entry("black-other", "Black: any other Black background"), Map.entry("other-arab", "Other: Arab"),
             Map.entry("other-any-other", "Other: any other ethnic group"),
-            Map.entry("not-known", "Not known"), Map.entry("not-sure", "Not sure"));
+            Map.entry("not-known", "Not known"), Map.entry("not-sure", "Not sure"),
+            // The 2018 notification form's reasons for no NHS number, as the national form words them.
+            Map.entry("not-resident-in-england", "Child not resident in England"),
+            Map.entry("not-currently-available", "NHS number not currently available"));
 
     private CodeLabels() {
     }

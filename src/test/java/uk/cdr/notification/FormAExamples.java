@@ -34,4 +34,14 @@ public final class FormAExamples {
     public static FormA bornAndDied(java.time.LocalDate born, java.time.LocalDate died) {
         return FormAValidatorTest.withDates(valid(), born, died);
     }
+
+    /** This Form A with one text field (by its API name) changed. */
+    public static FormA with(FormA form, String field, String value) {
+        return FormAValidatorTest.with(form, field, value);
+    }
+
+    /** This Form A for a child born and died on these days. */
+    public static FormA withDates(FormA form, java.time.LocalDate born, java.time.LocalDate died) {
+        return FormAValidatorTest.withDates(form, born, died);
+    }
 }

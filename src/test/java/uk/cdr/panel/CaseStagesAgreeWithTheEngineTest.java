@@ -121,6 +121,21 @@ class CaseStagesAgreeWithTheEngineTest extends ProcessTest {
                     put(stages, active, "Receive_AssignedAgain", CaseStage.DEFERRED);
                     put(stages, active, "Call_CdopReview", CaseStage.REVIEW);
                 }
+                case "childDeathReview2018" -> {
+                    put(stages, active, "Sub_AgencyReports", CaseStage.FORM_B);
+                    put(stages, active, "Call_JointAgencyResponse", CaseStage.JOINT_AGENCY_RESPONSE);
+                    put(stages, active, "Call_ChildDeathReviewMeeting", CaseStage.CHILD_DEATH_REVIEW_MEETING);
+                    put(stages, active, "Call_SeriousIncident", CaseStage.SERIOUS_INCIDENT);
+                    put(stages, active, CaseProcess.READY_FOR_CDOP, CaseStage.READY);
+                    put(stages, active, "Receive_AssignedAgain", CaseStage.DEFERRED);
+                    put(stages, active, "Call_CdopReview", CaseStage.REVIEW);
+                }
+                case "childDeathNotification2018" -> {
+                    put(stages, active, "Task_DecideJointAgencyResponse", CaseStage.CLASSIFICATION);
+                    put(stages, active, "Record_JointAgencyResponseDecision", CaseStage.CLASSIFICATION);
+                }
+                case "jointAgencyResponse" -> put(stages, active, "Call_SeriousIncident", CaseStage.SERIOUS_INCIDENT);
+                case "cdopReview2018" -> put(stages, active, "Task_RatifyReview", CaseStage.RATIFICATION);
                 case "childDeathNotification" -> {
                     put(stages, active, "Task_ConfirmExpectedOrUnexpected", CaseStage.CLASSIFICATION);
                     put(stages, active, "Record_DeathClassification", CaseStage.CLASSIFICATION);

@@ -1,0 +1,35 @@
+package uk.cdr.review2018;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import uk.cdr.config.CaseVariables;
+import uk.cdr.config.WhoIsCompleting;
+
+/** On completing Task_NotifySecretaryOfState: the day the Secretary of State and Ofsted were told of a looked-after child's death. */
+@Component("recordSecretaryOfStateNotification")
+class RecordSecretaryOfStateNotification implements TaskListener {
+
+    private final Reviews2018 reviews;
+    private final WhoIsCompleting who;
+    private final Clock clock;
+
+    RecordSecretaryOfStateNotification(Reviews2018 reviews, WhoIsCompleting who, Clock clock) {
+        this.reviews = reviews;
+        this.who = who;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Answers a = new Answers(task);
+        OffsetDateTime on = a.dayDone("secretaryOfStateNotifiedOn", clock);
+        a.refuseIfAnyBroken();
+        reviews.recordSecretaryOfStateNotified(CaseVariables.caseId(task), CaseVariables.caseReference(task), on,
+                who.of(task));
+    }
+}

@@ -1,0 +1,290 @@
+package uk.cdr.review2018;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.cdr.guidance.Edition;
+import uk.cdr.guidance.Guidance;
+import uk.cdr.notification.FormA;
+import uk.cdr.notification.FormAExamples;
+import uk.cdr.notification.TestForms;
+import uk.cdr.support.HttpSession;
+import uk.cdr.support.ProcessTest;
+
+/**
+ * Cases under the 2018 guidance on the whole app and PostgreSQL, through the ways in people's tools
+ * use (/api, and /engine-rest as Tasklist's forms call it): the deployment switched to 2018 as a
+ * restart with cdr.guidance=2018 would, cases opened then running childDeathReview2018 and its stages,
+ * the 2013 case opened before the switch going on as it was. Deaths in 2030, so no statistics test
+ * counts them open.
+ */
+class Guidance2018JourneyTest extends ProcessTest {
+
+    /** 2013 names a 2018 case must never show (domain-2018.md, "The stages and their new names"). */
+    private static final List<String> NAMES_OF_2013 = List.of("Form A", "Form B", "Form C", "rapid response",
+            "final case discussion", "LSCB", "Serious Case Review");
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Guidance guidance;
+
+    @Autowired
+    HistoryService historyService;
+
+    private final Map<String, HttpSession> users = new LinkedHashMap<>();
+
+    @AfterEach
+    void backToTheDefault() {
+        guidance.switchTo(Edition.WORKING_TOGETHER_2013);
+    }
+
+    @Test
+    void aSuddenUnexpectedInfantDeathOfALookedAfterChildWithSuspectedNeglect() throws Exception {
+        clockAt(LocalDateTime.of(2030, 3, 12, 10, 0));
+        String opened2013 = notify(withDeath(TestForms.aNotification(), "2030-03-11", "2029-12-01", "home", "unexpected", "yes"))
+                .get("caseReference").asText();
+        guidance.switchTo(Edition.STATUTORY_GUIDANCE_2018);
+
+        JsonNode recorded = notify(withDeath(TestForms.aNotification(), "2030-03-11", "2029-12-01", "home", "unexpected", "yes"));
+        String reference = recorded.get("caseReference").asText();
+        UUID caseId = UUID.fromString(recorded.get("caseId").asText());
+        runDueJobs();
+        assertThat(caseProcessKey(reference)).isEqualTo("childDeathReview2018");
+        assertThat(caseProcessKey(opened2013)).as("a case opened before the switch keeps its edition")
+                .isEqualTo("childDeathReview");
+        assertThat(jdbc.sql("select edition from case_file where case_reference = ?").param(opened2013)
+                .query(String.class).single()).isEqualTo("2013");
+        assertThat(openTaskKeys(opened2013)).contains("Task_ConfirmExpectedOrUnexpected")
+                .doesNotContain("Task_DecideJointAgencyResponse", "Task_NotifyNcmd");
+
+        // Notify NCMD is due 48 hours after the notification.
+        JsonNode ncmdTask = onlyTask("spoc", reference, "Task_NotifyNcmd");
+        assertThat(OffsetDateTime.parse(ncmdTask.get("due").asText(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant())
+                .isEqualTo(at(LocalDateTime.of(2030, 3, 14, 10, 0)).toInstant());
+
+        // The doctor's decision must follow the five criteria: a criterion met means a Joint Agency Response.
+        Map<String, String> decision = new LinkedHashMap<>(Map.of("externalCauses", "no", "suddenNoApparentCause", "yes",
+                "inCustodyOrDetained", "no", "suspicionNotNatural", "yes", "stillbirthUnattended", "no",
+                "jointAgencyResponse", "no", "deathClassification", "unexpected", "abuseOrNeglectSuspected", "yes",
+                "lookedAfter", "yes"));
+        HttpSession.Response refused = tryComplete("doctor", reference, "Task_DecideJointAgencyResponse", decision);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("jointAgencyResponse").contains("five criteria");
+        decision.put("jointAgencyResponse", "yes");
+        complete("doctor", reference, "Task_DecideJointAgencyResponse", decision);
+        runDueJobs();
+
+        assertThat(openTaskKeys(reference)).contains("Task_AcknowledgeNotification", "Task_NameKeyWorker", "Task_NotifyNcmd",
+                "Task_RequestFormBReports", "Task_InitialInformationSharing", "Task_NotifyNationalPanel",
+                "Task_NotifySecretaryOfState");
+        assertThat(stages(caseId)).contains("JOINT_AGENCY_RESPONSE", "SERIOUS_INCIDENT", "FORM_B");
+
+        complete("spoc", reference, "Task_AcknowledgeNotification", Map.of("acknowledged", "true"));
+        complete("spoc", reference, "Task_NameKeyWorker", Map.of("keyWorkerName", "Sam Patel",
+                "keyWorkerRole", "Specialist nurse, St Elsewhere Hospital", "keyWorkerContact", "020 7946 0101",
+                "familiesGuideOffered", "yes"));
+        HttpSession.Response early = tryComplete("spoc", reference, "Task_NotifyNcmd",
+                Map.of("ncmdNotifiedOn", "2030-03-12", "ncmdNotifiedTime", "09:00"));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.body()).contains("ncmdNotifiedOn");
+        clockAt(LocalDateTime.of(2030, 3, 13, 11, 0));
+        complete("spoc", reference, "Task_NotifyNcmd", Map.of("ncmdNotifiedOn", "2030-03-13", "ncmdNotifiedTime", "09:30"));
+
+        // The Joint Agency Response: planning, a joint home visit, its meeting.
+        complete("doctor", reference, "Task_InitialInformationSharing", Map.of("participants", "Health: Dr Okafor\nPolice: DS Lee",
+                "agreed", "Joint home visit today; post-mortem requested", "homeVisit", "yes", "referredToSocialCare", "yes",
+                "conveneMeeting", "yes"));
+        complete("doctor", reference, "Task_ScheduleMeeting", Map.of("meetingDate", "2030-03-15", "meetingTime", "10:00",
+                "meetingPlace", "Civic Centre", "invitees", "jar-police@police.example"));
+        runDueJobs();
+        clockAt(LocalDateTime.of(2030, 3, 15, 12, 0));
+        runDueJobs();
+        complete("doctor", reference, "Task_RecordMeetingOutcome", Map.of("attendees", "Health: Dr Okafor\nPolice: DS Lee",
+                "actions", "Share records; Police; 2030-03-22", "scrCriteriaMayBeMet", "yes"));
+        runDueJobs();
+        assertThat(openTaskKeys(reference)).as("one serious incident, raised by the decision, not again by the meeting")
+                .containsOnlyOnce("Task_NotifyNationalPanel");
+        assertThat(emailsAbout(reference, "lscb-chair@cdr.example.org", "")).as("no LSCB under the 2018 guidance").isEmpty();
+
+        // Serious incident steps and the looked-after child's notification.
+        complete("spoc", reference, "Task_NotifyNationalPanel", Map.of("nationalPanelNotifiedOn", "2030-03-15"));
+        complete("spoc", reference, "Task_NotifySecretaryOfState", Map.of("secretaryOfStateNotifiedOn", "2030-03-15"));
+        clockAt(LocalDateTime.of(2030, 3, 29, 12, 0));
+        complete("spoc", reference, "Task_RapidReview", Map.of("rapidReviewCompletedOn", "2030-03-29",
+                "localReviewDecided", "yes"));
+
+        // The Child Death Review Meeting waits for the post-mortem report, and needs a month's notice.
+        assertThat(openTaskKeys(reference)).contains("Task_AwaitPostMortemResults");
+        clockAt(LocalDateTime.of(2030, 4, 23, 10, 0));
+        assertThat(as("spoc").postJson("/api/cases/" + caseId + "/post-mortem",
+                "{\"event\":\"final-results\",\"on\":\"2030-04-22\"}").status()).isEqualTo(200);
+        Map<String, String> plan = new LinkedHashMap<>(Map.of("convene", "yes", "meetingDate", "2030-05-10",
+                "meetingTime", "14:00", "meetingPlace", "Board room", "invitees", "cdrm-gp@nhs.example"));
+        HttpSession.Response tooSoon = tryComplete("doctor", reference, "Task_PlanFinalCaseDiscussion", plan);
+        assertThat(tooSoon.status()).isEqualTo(400);
+        assertThat(tooSoon.body()).contains("meetingDate").contains("23 May 2030").contains("1 month");
+        plan.put("meetingDate", "2030-05-28");
+        complete("doctor", reference, "Task_PlanFinalCaseDiscussion", plan);
+        runDueJobs();
+        clockAt(LocalDateTime.of(2030, 5, 28, 16, 0));
+        complete("doctor", reference, "Task_RecordFinalCaseDiscussion", Map.of("attendees", "Health: Dr Okafor",
+                "domainChild", "1", "domainFamily", "2", "domainParenting", "2", "domainServices", "1",
+                "proposedCategory", "1", "proposedModifiable", "yes"));
+        complete("spoc", reference, "Task_RequestFormBReports", Map.of("noAgencyInvolved", "true"));
+        runDueJobs();
+
+        assertThat(stages(caseId)).containsExactly("READY");
+        assertThat(jdbc.sql("""
+                select jar_decided, sudden_no_apparent_cause, suspicion_not_natural, external_causes, abuse_or_neglect_suspected,
+                       looked_after, key_worker_name, families_guide_offered, ncmd_notified_at, national_panel_notified_at,
+                       rapid_review_completed_at, local_review_decided, secretary_of_state_notified_at
+                from case_review_2018 where case_id = ?""").param(caseId)
+                .query((rs, row) -> List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                        rs.getBoolean(5), rs.getBoolean(6), rs.getString(7), rs.getBoolean(8),
+                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10, OffsetDateTime.class).toLocalDate(),
+                        rs.getObject(11, OffsetDateTime.class).toLocalDate(), rs.getBoolean(12),
+                        rs.getObject(13, OffsetDateTime.class).toLocalDate())).single())
+                .isEqualTo(List.of(true, true, true, false, true, true, "Sam Patel", true,
+                        at(LocalDateTime.of(2030, 3, 13, 9, 30)).toInstant(), LocalDate.of(2030, 3, 15),
+                        LocalDate.of(2030, 3, 29), true, LocalDate.of(2030, 3, 15)));
+        assertThat(jdbc.sql("select death_classification, edition from case_file where id = ?").param(caseId)
+                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).single()).isEqualTo("unexpected 2018");
+        assertNoNameOf2013(reference);
+    }
+
+    @Test
+    void anExpectedHospitalDeathWithoutAnNhsNumberHasAChildDeathReviewMeetingOnly() throws Exception {
+        clockAt(LocalDateTime.of(2030, 6, 4, 10, 0));
+        guidance.switchTo(Edition.STATUTORY_GUIDANCE_2018);
+        FormA form = withDeath(FormAExamples.inArea("Robin", "Testchild2018", "south"), "2030-06-03", "2022-01-15",
+                "hospital-ward", "expected", "no");
+        form = with(with(form, "nhsNumber", null), "nhsNumberAbsentReason", "visiting from abroad");
+        HttpSession.Response refused = as("spoc").postJson("/api/notifications", json.writeValueAsString(form));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("nhsNumberAbsentReason").contains("not-resident-in-england");
+
+        JsonNode recorded = notify(with(form, "nhsNumberAbsentReason", "not-resident-in-england"));
+        String reference = recorded.get("caseReference").asText();
+        UUID caseId = UUID.fromString(recorded.get("caseId").asText());
+        runDueJobs();
+        complete("doctor", reference, "Task_DecideJointAgencyResponse", Map.of("externalCauses", "no",
+                "suddenNoApparentCause", "no", "inCustodyOrDetained", "no", "suspicionNotNatural", "no",
+                "stillbirthUnattended", "no", "jointAgencyResponse", "no", "deathClassification", "expected",
+                "abuseOrNeglectSuspected", "no", "lookedAfter", "no"));
+        runDueJobs();
+
+        assertThat(openTaskKeys(reference)).contains("Task_PlanFinalCaseDiscussion")
+                .doesNotContain("Task_InitialInformationSharing", "Task_NotifyNationalPanel", "Task_NotifySecretaryOfState",
+                        "Task_AwaitPostMortemResults");
+        assertThat(stages(caseId)).contains("CHILD_DEATH_REVIEW_MEETING").doesNotContain("JOINT_AGENCY_RESPONSE");
+        complete("doctor", reference, "Task_PlanFinalCaseDiscussion", Map.of("convene", "yes", "meetingDate", "2030-07-09",
+                "meetingTime", "14:00", "meetingPlace", "Ward 4 seminar room", "invitees", "cdrm-ward@nhs.example"));
+        runDueJobs();
+        clockAt(LocalDateTime.of(2030, 7, 9, 16, 0));
+        complete("doctor", reference, "Task_RecordFinalCaseDiscussion", Map.of("attendees", "Health: Dr Okafor",
+                "domainChild", "1", "domainFamily", "0", "domainParenting", "0", "domainServices", "0",
+                "proposedCategory", "7", "proposedModifiable", "no"));
+        complete("spoc", reference, "Task_AcknowledgeNotification", Map.of("acknowledged", "true"));
+        complete("spoc", reference, "Task_NameKeyWorker", Map.of("keyWorkerName", "Alex Green",
+                "keyWorkerRole", "Ward sister", "keyWorkerContact", "alex.green@nhs.example", "familiesGuideOffered", "no"));
+        complete("spoc", reference, "Task_NotifyNcmd", Map.of("ncmdNotifiedOn", "2030-06-05", "ncmdNotifiedTime", "15:10"));
+        complete("spoc", reference, "Task_RequestFormBReports", Map.of("noAgencyInvolved", "true"));
+        runDueJobs();
+
+        assertThat(stages(caseId)).containsExactly("READY");
+        assertThat(jdbc.sql("select jar_decided, abuse_or_neglect_suspected, looked_after from case_review_2018 where case_id = ?")
+                .param(caseId).query((rs, row) -> List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).single())
+                .isEqualTo(List.of(false, false, false));
+        assertNoNameOf2013(reference);
+    }
+
+    private void assertNoNameOf2013(String reference) {
+        List<String> names = historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference).list()
+                .stream().map(HistoricTaskInstance::getName).toList();
+        assertThat(names).isNotEmpty();
+        for (String old : NAMES_OF_2013) {
+            assertThat(names).as("task names of a 2018 case").noneMatch(n -> n.toLowerCase().contains(old.toLowerCase()));
+        }
+    }
+
+    private static FormA withDeath(FormA form, String died, String born, String place, String expected, String postMortem) {
+        FormA f = FormAExamples.withDates(form, LocalDate.parse(born), LocalDate.parse(died));
+        f = with(f, "placeOfDeath", place);
+        f = with(f, "notifiedExpected", expected);
+        return with(f, "postMortemRequired", postMortem);
+    }
+
+    private static FormA with(FormA f, String field, String value) {
+        return uk.cdr.notification.FormAExamples.with(f, field, value);
+    }
+
+    private JsonNode notify(FormA form) throws Exception {
+        HttpSession.Response saved = as("spoc").postJson("/api/notifications", json.writeValueAsString(form));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        return json.readTree(saved.body());
+    }
+
+    private String caseProcessKey(String reference) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKeyIn(Edition.processKeys()).singleResult().getProcessDefinitionId().split(":")[0];
+    }
+
+    private List<String> openTaskKeys(String reference) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).list().stream()
+                .map(t -> t.getTaskDefinitionKey()).toList();
+    }
+
+    private List<String> stages(UUID caseId) {
+        return jdbc.sql("select stage from case_stage where case_id = ? order by stage").param(caseId).query(String.class).list();
+    }
+
+    private JsonNode onlyTask(String user, String reference, String taskKey) throws Exception {
+        JsonNode tasks = json.readTree(as(user).get("/engine-rest/task?processInstanceBusinessKey="
+                + URLEncoder.encode(reference, StandardCharsets.UTF_8) + "&taskDefinitionKey=" + taskKey).body());
+        assertThat(tasks).as(taskKey + " offered to " + user).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private HttpSession.Response tryComplete(String user, String reference, String taskKey, Map<String, String> answers)
+            throws Exception {
+        JsonNode task = onlyTask(user, reference, taskKey);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        answers.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return as(user).postJson("/engine-rest/task/" + task.get("id").asText() + "/complete",
+                json.writeValueAsString(Map.of("variables", variables)));
+    }
+
+    private void complete(String user, String reference, String taskKey, Map<String, String> answers) throws Exception {
+        HttpSession.Response completed = tryComplete(user, reference, taskKey, answers);
+        assertThat(completed.status()).as(taskKey + ": " + completed.body()).isEqualTo(204);
+    }
+
+    private HttpSession as(String user) {
+        return users.computeIfAbsent(user, u -> browser().withBasicAuth(u, DEMO_PASSWORD));
+    }
+}
