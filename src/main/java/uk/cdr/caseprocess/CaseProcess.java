@@ -99,6 +99,10 @@ public class CaseProcess {
      * where it stands, and both done means the CDOP queue.
      */
     public String startWhereRecordsSay(UUID caseId) {
+        String edition = jdbc.sql("select edition from case_file where id = ?").param(caseId).query(String.class).single();
+        if (Edition.ofRecord(edition) == Edition.STATUTORY_GUIDANCE_2018) {
+            return startAt(caseId, false, progress2018(caseId).startPoints());
+        }
         Progress p = jdbc.sql("""
                 select c.death_classification, c.form_b_proceed_reason, c.final_case_discussion_done_at, c.status,
                        (select count(*) from agency_report_request r where r.case_id = c.id and r.status <> 'WITHDRAWN'),
@@ -128,6 +132,57 @@ public class CaseProcess {
             StartPoint formBBranch = formBsIn ? StartPoint.on("Flow_FormBsToReady")
                     : StartPoint.before("Task_RequestFormBReports");
             return List.of(classificationBranch, formBBranch);
+        }
+    }
+
+    /** How far a 2018 case got, from its records: each branch of childDeathReview2018 starts where it stands. */
+    private Progress2018 progress2018(UUID caseId) {
+        return jdbc.sql("""
+                select c.status, r.jar_decided, r.abuse_or_neglect_suspected, r.looked_after, r.ncmd_notified_at,
+                       r.rapid_review_completed_on, r.secretary_of_state_notified_on, c.final_case_discussion_done_at,
+                       (select count(*) from final_case_discussion f where f.case_id = c.id), c.form_b_proceed_reason,
+                       (select count(*) from agency_report_request q where q.case_id = c.id and q.status <> 'WITHDRAWN'),
+                       (select count(*) from agency_report_request q where q.case_id = c.id and q.status = 'RETURNED')
+                from case_file c left join case_review_2018 r on r.case_id = c.id where c.id = ?""")
+                .param(caseId)
+                .query((rs, row) -> new Progress2018("REOPENED".equals(rs.getString(1)), (Boolean) rs.getObject(2),
+                        Boolean.TRUE.equals(rs.getObject(3)), Boolean.TRUE.equals(rs.getObject(4)), rs.getObject(5) != null,
+                        rs.getObject(6) != null, rs.getObject(7) != null, rs.getObject(8) != null, rs.getInt(9) > 0,
+                        rs.getString(10) != null || (rs.getInt(11) > 0 && rs.getInt(11) == rs.getInt(12))))
+                .single();
+    }
+
+    private record Progress2018(boolean reopened, Boolean jointAgencyResponse, boolean seriousIncident, boolean lookedAfter,
+            boolean ncmdNotified, boolean rapidReviewDone, boolean secretaryOfStateNotified, boolean meetingDone,
+            boolean meetingStarted, boolean reportingFormsIn) {
+
+        List<StartPoint> startPoints() {
+            if (reopened) {
+                return List.of(StartPoint.before(READY_FOR_CDOP));
+            }
+            List<StartPoint> points = new java.util.ArrayList<>();
+            if (jointAgencyResponse == null) {
+                points.add(StartPoint.before("Call_Notification"));
+            } else {
+                boolean meetingBranchDone = meetingDone;
+                boolean seriousIncidentDone = !seriousIncident || rapidReviewDone;
+                boolean lookedAfterDone = !lookedAfter || secretaryOfStateNotified;
+                if (meetingBranchDone && seriousIncidentDone && lookedAfterDone) {
+                    points.add(StartPoint.on("Flow_ClassifiedToReady"));
+                } else {
+                    points.add(meetingBranchDone ? StartPoint.on("Flow_MeetingToJoinDecided")
+                            : jointAgencyResponse && !meetingStarted ? StartPoint.before("Call_JointAgencyResponse")
+                            : StartPoint.before("Call_ChildDeathReviewMeeting"));
+                    points.add(seriousIncidentDone ? StartPoint.on("Flow_SeriousIncidentToJoinDecided")
+                            : StartPoint.before("Call_SeriousIncident"));
+                    points.add(lookedAfterDone ? StartPoint.on("Flow_LookedAfterToJoinDecided")
+                            : StartPoint.before("Task_NotifySecretaryOfState"));
+                }
+            }
+            points.add(reportingFormsIn ? StartPoint.on("Flow_FormBsToReady") : StartPoint.before("Task_RequestFormBReports"));
+            points.add(ncmdNotified ? StartPoint.on("Flow_NcmdToReady") : StartPoint.before("Task_NotifyNcmd"));
+            boolean allIn = points.stream().allMatch(StartPoint::transition) && jointAgencyResponse != null;
+            return allIn ? List.of(StartPoint.before(READY_FOR_CDOP)) : points;
         }
     }
 

@@ -2,6 +2,7 @@ package uk.cdr.guidance;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -11,8 +12,12 @@ import java.util.stream.Collectors;
  * (domain-2018.md). Each has its own case process; a case keeps the edition it was opened under.
  */
 public enum Edition {
-    WORKING_TOGETHER_2013("2013", "Working Together 2013", "childDeathReview"),
-    STATUTORY_GUIDANCE_2018("2018", "Child Death Review Statutory and Operational Guidance 2018", "childDeathReview2018");
+    WORKING_TOGETHER_2013("2013", "Working Together 2013", "childDeathReview",
+            List.of("childDeathReview", "childDeathNotification", "rapidResponse", "finalCaseDiscussion",
+                    "agencyReportRequest", "cdopReview")),
+    STATUTORY_GUIDANCE_2018("2018", "Child Death Review Statutory and Operational Guidance 2018", "childDeathReview2018",
+            List.of("childDeathReview2018", "childDeathNotification2018", "jointAgencyResponse", "childDeathReviewMeeting",
+                    "reportingFormRequest", "cdopReview2018", "seriousIncident"));
 
     /** Every area of England has followed the 2018 guidance since this day. */
     public static final LocalDate GUIDANCE_2018_IN_FORCE = LocalDate.of(2019, 9, 29);
@@ -20,11 +25,21 @@ public enum Edition {
     private final String code;
     private final String title;
     private final String processKey;
+    private final List<String> models;
 
-    Edition(String code, String title, String processKey) {
+    Edition(String code, String title, String processKey, List<String> models) {
         this.code = code;
         this.title = title;
         this.processKey = processKey;
+        this.models = models;
+    }
+
+    /**
+     * The edition whose models include this process (bpmn/); empty for the models both share (a possible
+     * duplicate, a panel meeting's agenda, Tasklist's Form A).
+     */
+    public static Optional<Edition> ofModel(String processKey) {
+        return Arrays.stream(values()).filter(e -> e.models.contains(processKey)).findFirst();
     }
 
     /** As kept in the records, the configuration and the import: 2013 or 2018. */

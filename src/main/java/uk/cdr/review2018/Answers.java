@@ -3,7 +3,6 @@ package uk.cdr.review2018;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,7 @@ final class Answers {
     }
 
     /** A day something was done: not in the future. */
-    OffsetDateTime dayDone(String field, Clock clock) {
+    LocalDate dayDone(String field, Clock clock) {
         LocalDate day = FormAnswers.date(scope, field, (f, rule) -> refusals.add(new Refusal(f, rule)));
         if (day == null) {
             if (refusals.stream().noneMatch(r -> r.field().equals(field))) {
@@ -71,7 +70,7 @@ final class Answers {
             refusals.add(new Refusal(field, "must not be in the future"));
             return null;
         }
-        return day.atStartOfDay(UK).toOffsetDateTime();
+        return day;
     }
 
     LocalTime time(String field) {

@@ -1,7 +1,7 @@
 package uk.cdr.review2018;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,7 +27,7 @@ class RecordNationalPanelNotification implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Answers a = new Answers(task);
-        OffsetDateTime on = a.dayDone("nationalPanelNotifiedOn", clock);
+        LocalDate on = a.dayDone("nationalPanelNotifiedOn", clock);
         a.refuseIfAnyBroken();
         reviews.recordNationalPanelNotified(CaseVariables.caseId(task), CaseVariables.caseReference(task), on, who.of(task));
     }

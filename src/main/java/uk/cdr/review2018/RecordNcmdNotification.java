@@ -31,10 +31,10 @@ class RecordNcmdNotification implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Answers a = new Answers(task);
-        OffsetDateTime day = a.dayDone("ncmdNotifiedOn", clock);
+        java.time.LocalDate day = a.dayDone("ncmdNotifiedOn", clock);
         java.time.LocalTime time = a.time("ncmdNotifiedTime");
         a.refuseIfAnyBroken();
-        OffsetDateTime submitted = day.toLocalDate().atTime(time).atZone(UK).toOffsetDateTime();
+        OffsetDateTime submitted = day.atTime(time).atZone(UK).toOffsetDateTime();
         Date notifiedAt = (Date) task.getVariable("notifiedAt");
         if (submitted.toInstant().isAfter(clock.instant())) {
             a.refuse("ncmdNotifiedTime", "must not be in the future");

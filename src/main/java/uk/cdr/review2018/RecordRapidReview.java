@@ -1,7 +1,7 @@
 package uk.cdr.review2018;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,7 +27,7 @@ class RecordRapidReview implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Answers a = new Answers(task);
-        OffsetDateTime on = a.dayDone("rapidReviewCompletedOn", clock);
+        LocalDate on = a.dayDone("rapidReviewCompletedOn", clock);
         boolean localReview = a.yesOrNo("localReviewDecided");
         a.refuseIfAnyBroken();
         reviews.recordRapidReview(CaseVariables.caseId(task), CaseVariables.caseReference(task), on, localReview,

@@ -1,6 +1,7 @@
 package uk.cdr.review2018;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -101,24 +102,24 @@ public class Reviews2018 {
         yearChanges.caseChanged(caseId);
     }
 
-    void recordNationalPanelNotified(UUID caseId, String reference, OffsetDateTime on, String by) {
-        step(caseId, "national_panel_notified_at = ?, national_panel_notified_by = ?", on, by);
+    void recordNationalPanelNotified(UUID caseId, String reference, LocalDate on, String by) {
+        step(caseId, "national_panel_notified_on = ?, national_panel_notified_by = ?", on, by);
         auditLog.record(by, AuditAction.CASE_CHANGED, reference, "Child Safeguarding Practice Review Panel notified");
     }
 
-    void recordRapidReview(UUID caseId, String reference, OffsetDateTime on, boolean localReview, String by) {
-        step(caseId, "rapid_review_completed_at = ?, rapid_review_completed_by = ?", on, by);
+    void recordRapidReview(UUID caseId, String reference, LocalDate on, boolean localReview, String by) {
+        step(caseId, "rapid_review_completed_on = ?, rapid_review_completed_by = ?", on, by);
         jdbc.sql("update case_review_2018 set local_review_decided = ? where case_id = ?").params(localReview, caseId).update();
         auditLog.record(by, AuditAction.CASE_CHANGED, reference, "rapid review completed; local Child Safeguarding "
                 + "Practice Review " + (localReview ? "to be held" : "not to be held"));
     }
 
-    void recordSecretaryOfStateNotified(UUID caseId, String reference, OffsetDateTime on, String by) {
-        step(caseId, "secretary_of_state_notified_at = ?, secretary_of_state_notified_by = ?", on, by);
+    void recordSecretaryOfStateNotified(UUID caseId, String reference, LocalDate on, String by) {
+        step(caseId, "secretary_of_state_notified_on = ?, secretary_of_state_notified_by = ?", on, by);
         auditLog.record(by, AuditAction.CASE_CHANGED, reference, "Secretary of State and Ofsted notified");
     }
 
-    private void step(UUID caseId, String columns, OffsetDateTime on, String by) {
+    private void step(UUID caseId, String columns, LocalDate on, String by) {
         ensureRow(caseId);
         jdbc.sql("update case_review_2018 set " + columns + " where case_id = ?").params(on, by, caseId).update();
         yearChanges.caseChanged(caseId);

@@ -30,7 +30,7 @@ class TaskController {
     static final String COMPLETION_DESCRIPTION = """
             The body is one JSON object of answers: the task's form fields by key. Each task's fields, their \
             allowed codes and formats are the schema named TaskAnswers_<task key> in this document (the task key \
-            is `taskKey` in GET /api/tasks), and GET /api/tasks/{id}/form gives the same for one task. Dates are \
+            is `taskKey` in GET /api/tasks; a task of a case under the 2018 guidance: TaskAnswers_<task key>_2018), and GET /api/tasks/{id}/form gives the same for one task. Dates are \
             yyyy-mm-dd, times hh:mm, yes/no fields true or false. A field not on the form, a missing required \
             field or a code not allowed is a 400 problem whose `errors` name each field and its rule; nothing is \
             saved. A task not offered to you (or no such task) is a 404; a task completed meanwhile by someone \

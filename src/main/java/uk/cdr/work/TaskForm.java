@@ -10,6 +10,16 @@ import java.util.List;
 public record TaskForm(String taskKey, String taskName, String processKey, String formKey, List<Field> fields) {
 
     /**
+     * What the API document calls this form: the task key, and for a task of the 2018 guidance's models,
+     * whose forms word things the 2018 way under the same keys, the key with _2018.
+     */
+    public String schemaName() {
+        boolean of2018 = uk.cdr.guidance.Edition.ofModel(processKey)
+                .filter(e -> e == uk.cdr.guidance.Edition.STATUTORY_GUIDANCE_2018).isPresent();
+        return taskKey + (of2018 ? "_2018" : "");
+    }
+
+    /**
      * One answer.
      *
      * @param type text, multi-line text, choice, yes/no, date, time or number

@@ -46,7 +46,8 @@ public class TaskForms {
             BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 if (task.getCamundaFormRef() != null) {
-                    forms.put(task.getId(), read(definition, task.getId(), task.getName(), task.getCamundaFormRef()));
+                    TaskForm form = read(definition, task.getId(), task.getName(), task.getCamundaFormRef());
+                    forms.put(form.schemaName(), form);
                 }
             }
             if (FORM_A_START.equals(definition.getKey())) {

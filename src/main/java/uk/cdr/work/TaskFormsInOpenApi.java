@@ -18,7 +18,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 
 /**
- * One schema per task definition key, TaskAnswers_Task_ConfirmExpectedOrUnexpected and so on, made
+ * One schema per task definition key, TaskAnswers_Task_ConfirmExpectedOrUnexpected and so on (with _2018
+ * after the key for a task of the 2018 guidance's models, TaskAnswers_Task_ReviewCase_2018), made
  * from the deployed forms: each field's key, label, type, whether required, format and allowed codes
  * with their labels. The completion endpoint's body refers to all of them.
  */
@@ -43,8 +44,8 @@ class TaskFormsInOpenApi implements OpenApiCustomizer {
         }
         List<Schema> references = new ArrayList<>();
         for (TaskForm form : forms.all()) {
-            openApi.getComponents().addSchemas(PREFIX + form.taskKey(), schema(form));
-            references.add(new Schema<>().$ref("#/components/schemas/" + PREFIX + form.taskKey()));
+            openApi.getComponents().addSchemas(PREFIX + form.schemaName(), schema(form));
+            references.add(new Schema<>().$ref("#/components/schemas/" + PREFIX + form.schemaName()));
         }
         PathItem completion = openApi.getPaths() == null ? null : openApi.getPaths().get("/api/tasks/{taskId}/completion");
         if (completion != null && completion.getPost() != null && completion.getPost().getRequestBody() != null) {

@@ -31,12 +31,12 @@ create table case_review_2018 (
     -- When the SPOC submitted the notification to the National Child Mortality Database.
     ncmd_notified_at timestamp with time zone,
     ncmd_recorded_by varchar(100),
-    -- Serious incident steps: each done when and by whom.
-    national_panel_notified_at timestamp with time zone,
+    -- Serious incident steps: the day each was done, and who recorded it.
+    national_panel_notified_on date,
     national_panel_notified_by varchar(100),
-    rapid_review_completed_at timestamp with time zone,
+    rapid_review_completed_on date,
     rapid_review_completed_by varchar(100),
     local_review_decided boolean,
-    secretary_of_state_notified_at timestamp with time zone,
+    secretary_of_state_notified_on date,
     secretary_of_state_notified_by varchar(100)
 );

@@ -69,11 +69,19 @@ class Guidance2018JourneyTest extends ProcessTest {
                 .get("caseReference").asText();
         guidance.switchTo(Edition.STATUTORY_GUIDANCE_2018);
 
-        JsonNode recorded = notify(withDeath(TestForms.aNotification(), "2030-03-11", "2029-12-01", "home", "unexpected", "yes"));
+        FormA sudi = withDeath(TestForms.aNotification(), "2030-03-11", "2029-12-01", "home", "unexpected", "yes");
+        JsonNode recorded = notify(sudi);
         String reference = recorded.get("caseReference").asText();
         UUID caseId = UUID.fromString(recorded.get("caseId").asText());
         runDueJobs();
         assertThat(caseProcessKey(reference)).isEqualTo("childDeathReview2018");
+        UUID case2013 = UUID.fromString(jdbc.sql("select cast(id as varchar(36)) from case_file where case_reference = ?")
+                .param(opened2013).query(String.class).single());
+        HttpSession.Response no2013Record = as("spoc").get("/api/cases/" + case2013 + "/ncmd-record");
+        assertThat(no2013Record.status()).isEqualTo(404);
+        assertThat(no2013Record.body()).contains("Working Together 2013");
+        assertThat(as("panel").get("/api/cases/" + caseId + "/ncmd-record").status()).isEqualTo(403);
+        assertThat(as("doctor").get("/api/cases/" + caseId + "/ncmd-record.csv").status()).isEqualTo(403);
         assertThat(caseProcessKey(opened2013)).as("a case opened before the switch keeps its edition")
                 .isEqualTo("childDeathReview");
         assertThat(jdbc.sql("select edition from case_file where case_reference = ?").param(opened2013)
@@ -161,20 +169,96 @@ class Guidance2018JourneyTest extends ProcessTest {
         assertThat(stages(caseId)).containsExactly("READY");
         assertThat(jdbc.sql("""
                 select jar_decided, sudden_no_apparent_cause, suspicion_not_natural, external_causes, abuse_or_neglect_suspected,
-                       looked_after, key_worker_name, families_guide_offered, ncmd_notified_at, national_panel_notified_at,
-                       rapid_review_completed_at, local_review_decided, secretary_of_state_notified_at
+                       looked_after, key_worker_name, families_guide_offered, ncmd_notified_at, national_panel_notified_on,
+                       rapid_review_completed_on, local_review_decided, secretary_of_state_notified_on
                 from case_review_2018 where case_id = ?""").param(caseId)
                 .query((rs, row) -> List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
                         rs.getBoolean(5), rs.getBoolean(6), rs.getString(7), rs.getBoolean(8),
-                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10, OffsetDateTime.class).toLocalDate(),
-                        rs.getObject(11, OffsetDateTime.class).toLocalDate(), rs.getBoolean(12),
-                        rs.getObject(13, OffsetDateTime.class).toLocalDate())).single())
+                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getObject(10, LocalDate.class),
+                        rs.getObject(11, LocalDate.class), rs.getBoolean(12), rs.getObject(13, LocalDate.class))).single())
                 .isEqualTo(List.of(true, true, true, false, true, true, "Sam Patel", true,
                         at(LocalDateTime.of(2030, 3, 13, 9, 30)).toInstant(), LocalDate.of(2030, 3, 15),
                         LocalDate.of(2030, 3, 29), true, LocalDate.of(2030, 3, 15)));
         assertThat(jdbc.sql("select death_classification, edition from case_file where id = ?").param(caseId)
                 .query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).single()).isEqualTo("unexpected 2018");
+
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("cdopCaseReference", reference);
+        expected.put("localAuthorityOfResidence", "North Borough");
+        expected.put("nhsNumber", sudi.nhsNumber());
+        expected.put("nhsNumberAbsentReason", "");
+        expected.put("childForenames", sudi.childFirstName());
+        expected.put("childSurname", sudi.childLastName());
+        expected.put("dateOfBirth", "1 December 2029");
+        expected.put("sex", "Male");
+        expected.put("ethnicity", "White: British");
+        expected.put("postcode", "SW1A 1AA");
+        expected.put("dateOfDeath", "11 March 2030");
+        expected.put("timeOfDeath", "23:40");
+        expected.put("placeOfDeath", "Home");
+        expected.put("notifiedToCdop", "12 March 2030 at 10:00");
+        expected.put("notifierName", "Dr Ann Smith");
+        expected.put("notifierRole", "Paediatric registrar");
+        expected.put("notifierOrganisation", "St Elsewhere Hospital");
+        expected.put("notifierEmail", "ann.smith@nhs.example");
+        expected.put("notifierPhone", "020 7946 0000");
+        expected.put("circumstances", "Found unresponsive at home; CPR unsuccessful.");
+        expected.put("expectedOrUnexpected", "Unexpected");
+        expected.put("jointAgencyResponse", "Yes");
+        expected.put("abuseOrNeglectSuspected", "Yes");
+        expected.put("lookedAfter", "Yes");
+        expected.put("postMortem", "Yes");
+        expected.put("coronerInformed", "Yes");
+        expected.put("ncmdNotified", "13 March 2030 at 09:30");
+        expected.put("reportingFormsRequested", "0");
+        expected.put("reportingFormsReturned", "0");
+        expected.put("childDeathReviewMeeting", "28 May 2030");
+        expected.put("childDeathReviewMeetingNotHeld", "");
+        expected.put("categoryOfDeath", "");
+        expected.put("modifiableFactors", "");
+        expected.put("cdopReviewCompleted", "");
+        assertThat(ncmdRecord(caseId)).containsExactlyEntriesOf(expected);
+
+        // The CDOP reviews it on the analysis form, which completes the record.
+        HttpSession.Response meeting = as("spoc").postJson("/api/cdop/meetings",
+                "{\"sameDayConfirmed\":true,\"heldOn\":\"2030-06-19\",\"kind\":\"ROUTINE\",\"place\":\"Civic Centre\"}");
+        assertThat(meeting.status()).as(meeting.body()).isEqualTo(201);
+        String meetingId = json.readTree(meeting.body()).get("id").asText();
+        assertThat(as("spoc").postJson("/api/cdop/meetings/" + meetingId + "/cases", "{\"caseId\":\"" + caseId + "\"}")
+                .status()).isEqualTo(204);
+        HttpSession.Response analysis = as("panel").putJson("/api/cdop/cases/" + caseId + "/form-c", """
+                {"version":0,"domainChild":"1","domainFamily":"2","domainParenting":"2","domainServices":"1","category":1,
+                 "modifiable":"yes","learningPoints":"Safe sleep advice was not repeated at the health visit.",
+                 "scrConsidered":true,"recommendations":[]}""");
+        assertThat(analysis.status()).as(analysis.body()).isEqualTo(200);
+        clockAt(LocalDateTime.of(2030, 6, 19, 15, 0));
+        complete("panel", reference, "Task_ReviewCase", Map.of("outcome", "reviewed"));
+        complete("chair", reference, "Task_RatifyReview", Map.of("ratified", "true"));
+        runDueJobs();
+        expected.put("categoryOfDeath", "1 Deliberately inflicted injury, abuse or neglect");
+        expected.put("modifiableFactors", "Yes");
+        expected.put("cdopReviewCompleted", "19 June 2030");
+        assertThat(ncmdRecord(caseId)).containsExactlyEntriesOf(expected);
+        HttpSession.Response csv = as("spoc").get("/api/cases/" + caseId + "/ncmd-record.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("CDOP case reference,Local authority area of usual residence,NHS number,");
+        assertThat(lines[1]).startsWith(reference + ",North Borough," + sudi.nhsNumber() + ",");
+        assertThat(jdbc.sql("select status from case_file where id = ?").param(caseId).query(String.class).single())
+                .isEqualTo("CLOSED");
         assertNoNameOf2013(reference);
+    }
+
+    /** The case's NCMD record as its fields' keys and values, after checking every label is the national form's. */
+    private Map<String, String> ncmdRecord(UUID caseId) throws Exception {
+        HttpSession.Response response = as("spoc").get("/api/cases/" + caseId + "/ncmd-record");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (JsonNode field : json.readTree(response.body()).get("fields")) {
+            assertThat(field.get("label").asText()).as(field.get("field").asText()).isNotBlank();
+            values.put(field.get("field").asText(), field.get("value").asText());
+        }
+        return values;
     }
 
     @Test
@@ -220,6 +304,61 @@ class Guidance2018JourneyTest extends ProcessTest {
         assertThat(jdbc.sql("select jar_decided, abuse_or_neglect_suspected, looked_after from case_review_2018 where case_id = ?")
                 .param(caseId).query((rs, row) -> List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).single())
                 .isEqualTo(List.of(false, false, false));
+        Map<String, String> record = ncmdRecord(caseId);
+        assertThat(record).containsEntry("nhsNumber", "").containsEntry("nhsNumberAbsentReason", "Child not resident in England")
+                .containsEntry("localAuthorityOfResidence", "South Borough").containsEntry("childForenames", "Robin")
+                .containsEntry("childSurname", "Testchild2018").containsEntry("dateOfBirth", "15 January 2022")
+                .containsEntry("dateOfDeath", "3 June 2030").containsEntry("placeOfDeath", "Hospital ward")
+                .containsEntry("expectedOrUnexpected", "Expected").containsEntry("jointAgencyResponse", "No")
+                .containsEntry("abuseOrNeglectSuspected", "No").containsEntry("lookedAfter", "No")
+                .containsEntry("postMortem", "No").containsEntry("ncmdNotified", "5 June 2030 at 15:10")
+                .containsEntry("childDeathReviewMeeting", "9 July 2030").containsEntry("categoryOfDeath", "");
+        assertNoNameOf2013(reference);
+    }
+
+    @Test
+    void aLookedAfterChildsDeathIsNotifiedToTheSecretaryOfStateAndACancelledProcessStartsAgainWhereItsRecordsSay()
+            throws Exception {
+        clockAt(LocalDateTime.of(2030, 9, 3, 10, 0));
+        guidance.switchTo(Edition.STATUTORY_GUIDANCE_2018);
+        FormA form = withDeath(FormAExamples.inArea("Casey", "Testchild2018b", "north"), "2030-09-02", "2015-04-20",
+                "hospice", "expected", "no");
+        JsonNode recorded = notify(form);
+        String reference = recorded.get("caseReference").asText();
+        UUID caseId = UUID.fromString(recorded.get("caseId").asText());
+        runDueJobs();
+        complete("doctor", reference, "Task_DecideJointAgencyResponse", Map.of("externalCauses", "no",
+                "suddenNoApparentCause", "no", "inCustodyOrDetained", "no", "suspicionNotNatural", "no",
+                "stillbirthUnattended", "no", "jointAgencyResponse", "no", "deathClassification", "expected",
+                "abuseOrNeglectSuspected", "no", "lookedAfter", "yes"));
+        runDueJobs();
+        JsonNode secretaryOfState = onlyTask("spoc", reference, "Task_NotifySecretaryOfState");
+        assertThat(secretaryOfState.get("due").asText()).startsWith("2030-09-10");
+        assertThat(openTaskKeys(reference)).doesNotContain("Task_NotifyNationalPanel", "Task_InitialInformationSharing");
+        complete("spoc", reference, "Task_NotifyNcmd", Map.of("ncmdNotifiedOn", "2030-09-03", "ncmdNotifiedTime", "10:00"));
+
+        // Cancelled in Cockpit: the SPOC starts it again, and it asks only what its records do not yet hold.
+        String process = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey("childDeathReview2018").singleResult().getId();
+        engine.getRuntimeService().deleteProcessInstance(process, "cancelled in Cockpit");
+        assertThat(openTaskKeys(reference)).isEmpty();
+        assertThat(as("spoc").postJson("/api/cases/" + caseId + "/process", "{}").status()).isEqualTo(204);
+        assertThat(caseProcessKey(reference)).isEqualTo("childDeathReview2018");
+        assertThat(openTaskKeys(reference)).containsExactlyInAnyOrder("Task_NotifySecretaryOfState",
+                "Task_PlanFinalCaseDiscussion", "Task_RequestFormBReports");
+
+        clockAt(LocalDateTime.of(2030, 9, 5, 9, 0));
+        complete("spoc", reference, "Task_NotifySecretaryOfState", Map.of("secretaryOfStateNotifiedOn", "2030-09-04"));
+        complete("doctor", reference, "Task_PlanFinalCaseDiscussion", Map.of("convene", "no",
+                "notConvenedReason", "other", "notConvenedDetail", "The hospice review meeting took its place"));
+        complete("spoc", reference, "Task_RequestFormBReports", Map.of("noAgencyInvolved", "true"));
+        runDueJobs();
+        assertThat(stages(caseId)).containsExactly("READY");
+        assertThat(ncmdRecord(caseId)).containsEntry("lookedAfter", "Yes").containsEntry("jointAgencyResponse", "No")
+                .containsEntry("childDeathReviewMeeting", "").containsEntry("childDeathReviewMeetingNotHeld", "Other")
+                .containsEntry("ncmdNotified", "3 September 2030 at 10:00");
+        assertThat(jdbc.sql("select secretary_of_state_notified_on from case_review_2018 where case_id = ?").param(caseId)
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2030, 9, 4));
         assertNoNameOf2013(reference);
     }
 
