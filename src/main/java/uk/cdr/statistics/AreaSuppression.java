@@ -39,11 +39,11 @@ final class AreaSuppression {
         boolean changed;
         do {
             changed = false;
-            for (int t = 0; t < whole.tables().size(); t++) {
-                for (Map.Entry<String, Row.Kind> row : rowsOf(reports, t).entrySet()) {
+            for (Table table : whole.tables()) {
+                for (Map.Entry<String, Row.Kind> row : rowsOf(reports, table.name()).entrySet()) {
                     if (row.getValue() == Row.Kind.COUNT || row.getValue() == Row.Kind.TOTAL) {
                         for (int column = 0; column < 2; column++) {
-                            changed |= concealAcross(reports, shown, t, row.getKey(), column);
+                            changed |= concealAcross(reports, shown, table.name(), row.getKey(), column);
                         }
                     }
                 }
@@ -81,21 +81,39 @@ final class AreaSuppression {
     static final String NOTE = "The whole CDOP's figures and each area's are hidden together, so that no area's "
             + "figure can be worked out from the others.";
 
-    /** Table t's rows across the reports, by label: an area with no such case has no row for it (0). */
-    private static Map<String, Row.Kind> rowsOf(List<YearReport> reports, int t) {
+    /**
+     * A table's rows across the reports, by label: an area with no such case has no row for it (0), and
+     * an area without a case of an edition has none of that edition's tables (0 too).
+     */
+    private static Map<String, Row.Kind> rowsOf(List<YearReport> reports, String table) {
         Map<String, Row.Kind> rows = new LinkedHashMap<>();
-        reports.forEach(report -> report.tables().get(t).rows().forEach(row -> rows.putIfAbsent(row.label(), row.kind())));
+        for (YearReport report : reports) {
+            int t = tableIndex(report, table);
+            if (t >= 0) {
+                report.tables().get(t).rows().forEach(row -> rows.putIfAbsent(row.label(), row.kind()));
+            }
+        }
         return rows;
     }
 
+    private static int tableIndex(YearReport report, String name) {
+        for (int t = 0; t < report.tables().size(); t++) {
+            if (report.tables().get(t).name().equals(name)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
     /** Where exactly one of the whole's and the areas' figures is hidden, hides another. */
-    private static boolean concealAcross(List<YearReport> reports, List<List<Object[][]>> shown, int t, String label,
-            int column) {
+    private static boolean concealAcross(List<YearReport> reports, List<List<Object[][]>> shown, String table,
+            String label, int column) {
         int hidden = 0;
         int smallestArea = -1;
         long smallest = Long.MAX_VALUE;
         for (int r = 0; r < reports.size(); r++) {
-            int i = indexOf(reports.get(r).tables().get(t), label);
+            int t = tableIndex(reports.get(r), table);
+            int i = t < 0 ? -1 : indexOf(reports.get(r).tables().get(t), label);
             if (i < 0) {
                 continue;
             }
@@ -112,12 +130,14 @@ final class AreaSuppression {
         }
         int report = smallestArea;
         if (report < 0) {
+            int t = tableIndex(reports.get(0), table);
             int i = indexOf(reports.get(0).tables().get(t), label);
             if (i < 0 || !(shown.get(0).get(t)[column][i] instanceof Long v && v > 0)) {
                 return false;
             }
             report = 0;
         }
+        int t = tableIndex(reports.get(report), table);
         int i = indexOf(reports.get(report).tables().get(t), label);
         shown.get(report).get(t)[column][i] = Suppression.HIDDEN;
         return true;

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import uk.cdr.guidance.Edition;
 import uk.cdr.rapidresponse.MeetingKind;
 
 /**
@@ -46,23 +47,46 @@ class CaseworkFigures {
               and (r.returned_at is null or r.returned_at >= :previousEnd)/*area*/""";
 
     private final JdbcClient jdbc;
+    private final Casework2018Figures guidance2018;
 
-    CaseworkFigures(JdbcClient jdbc) {
+    CaseworkFigures(JdbcClient jdbc, Casework2018Figures guidance2018) {
         this.jdbc = jdbc;
+        this.guidance2018 = guidance2018;
     }
 
-    /** @param area an area's code, or null for the whole CDOP */
+    /**
+     * Each case counted by its own edition: the rapid responses and final case discussions of 2013
+     * cases, the Joint Agency Responses, Child Death Review Meetings and NCMD notifications of 2018 ones;
+     * an edition without a death in either year leaves its tables out (a 2013 deployment's report is as
+     * it was). Agency reports are both editions' Form Bs and reporting forms.
+     *
+     * @param area an area's code, or null for the whole CDOP
+     */
     List<Table> tables(YearEnd yearEnd, String area) {
         ReportingPeriod year = yearEnd.year();
-        return List.of(rapidResponses(year, area), finalCaseDiscussions(year, area), formB(yearEnd, area));
+        Editions editions = Editions.in(jdbc, year, area);
+        List<Table> tables = new java.util.ArrayList<>();
+        if (editions.of2013() || !editions.of2018()) {
+            tables.add(rapidResponses(year, area));
+            tables.add(finalCaseDiscussions(year, area));
+        }
+        if (editions.of2018()) {
+            tables.addAll(guidance2018.tables(year, area));
+        }
+        tables.add(formB(yearEnd, area, editions));
+        return List.copyOf(tables);
+    }
+
+    private static String of2013(String sql, String area, String caseId) {
+        return Counts.inArea(Editions.only(sql, Edition.WORKING_TOGETHER_2013, caseId), area, caseId);
     }
 
     private Table rapidResponses(ReportingPeriod year, String area) {
         Map<String, Object> params = Counts.withArea(Counts.of(year), area);
-        Counts.TwoYears initiated = Counts.rows(jdbc, Counts.inArea("select " + Counts.yearOf("r.started_at", ":start")
+        Counts.TwoYears initiated = Counts.rows(jdbc, of2013("select " + Counts.yearOf("r.started_at", ":start")
                 + " as y from rapid_response r where r.started_at >= :previousStart and r.started_at < :end" + Counts.AREA,
                 area, "r.case_id"), params);
-        Counts.TwoYears meetings = Counts.rows(jdbc, Counts.inArea("select " + Counts.yearOf("m.scheduled_at", ":start")
+        Counts.TwoYears meetings = Counts.rows(jdbc, of2013("select " + Counts.yearOf("m.scheduled_at", ":start")
                 + " as y from case_meeting m where m.kind = '" + MeetingKind.RAPID_RESPONSE.name() + "' and m.held = true"
                 + " and m.scheduled_at >= :previousStart and m.scheduled_at < :end" + Counts.AREA, area, "m.case_id"), params);
         return new Table("rapid-response", "Rapid responses", "Rapid responses by the day they started; meetings "
@@ -72,14 +96,14 @@ class CaseworkFigures {
     }
 
     private Table finalCaseDiscussions(ReportingPeriod year, String area) {
-        Counts.TwoYears outcomes = Counts.by(jdbc, Counts.inArea(FINAL_CASE_DISCUSSIONS, area, "f.case_id"),
+        Counts.TwoYears outcomes = Counts.by(jdbc, of2013(FINAL_CASE_DISCUSSIONS, area, "f.case_id"),
                 Counts.withArea(Counts.of(year), area));
         return Tables.breakdown("final-case-discussions", "Final case discussions", "Held: by the day of the "
                 + "meeting. Not convened: by the day that was recorded, with the reason.", DISCUSSION_OUTCOMES,
                 DeathFigures::notRecorded, outcomes.year(), outcomes.previous(), "Held or not convened");
     }
 
-    private Table formB(YearEnd yearEnd, String area) {
+    private Table formB(YearEnd yearEnd, String area, Editions editions) {
         Map<String, Object> params = Counts.withArea(Counts.of(yearEnd.year()), area);
         Counts.TwoYears sent = Counts.rows(jdbc, Counts.inArea("select " + Counts.yearOf("r.requested_at", ":start")
                 + " as y from agency_report_request r where r.requested_at >= :previousStart and r.requested_at < :end"
@@ -90,7 +114,9 @@ class CaseworkFigures {
         long[] overdue = jdbc.sql(Counts.inArea(OVERDUE_AT_YEAR_END, area, "r.case_id"))
                 .params(Counts.withArea(yearEnd.params(), area))
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        return new Table("form-b", "Agency reports (Form B)", "Sent and returned by the day of the request and of "
+        String title = !editions.of2018() ? "Agency reports (Form B)"
+                : editions.of2013() ? "Agency reports (Form B) and reporting forms" : "Reporting forms";
+        return new Table("form-b", title, "Sent and returned by the day of the request and of "
                 + "the return (a withdrawn request was still sent). Days to return: calendar days from request to "
                 + "return, for the reports returned in the year. Overdue: at the end of 31 March not returned and "
                 + "past its due date (after any extension); a withdrawn request never counts as overdue. For a year not "

@@ -19,9 +19,20 @@ public class Statistics {
 
     /** The tables in the order the annual report shows them; their names are the CSV file names. */
     public static final List<String> TABLES = List.of("deaths", "deaths-by-age", "deaths-by-sex",
-            "deaths-by-ethnicity", "deaths-by-place", "rapid-response", "final-case-discussions", "form-b",
+            "deaths-by-ethnicity", "deaths-by-place", "rapid-response", "final-case-discussions", "joint-agency-responses",
+            "child-death-review-meetings", "ncmd-notifications", "form-b",
             "cdop-meetings", "reviews-by-year-of-death", "reviews-by-category", "reviews-by-modifiable", "reviews-scr",
             "time-to-review", "open-cases");
+    /** Tables only a year with cases under the 2013 guidance shows, and only one with 2018 cases. */
+    public static final List<String> TABLES_OF_2013 = List.of("rapid-response", "final-case-discussions");
+    public static final List<String> TABLES_OF_2018 = List.of("joint-agency-responses", "child-death-review-meetings",
+            "ncmd-notifications");
+
+    /** The tables of a year whose cases all followed one edition. */
+    public static List<String> tablesOfAYearOf(uk.cdr.guidance.Edition edition) {
+        List<String> leftOut = edition == uk.cdr.guidance.Edition.WORKING_TOGETHER_2013 ? TABLES_OF_2018 : TABLES_OF_2013;
+        return TABLES.stream().filter(t -> !leftOut.contains(t)).toList();
+    }
 
     private final DeathFigures deaths;
     private final CaseworkFigures casework;

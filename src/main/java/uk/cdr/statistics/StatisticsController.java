@@ -63,7 +63,8 @@ class StatisticsController {
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv")))
     ResponseEntity<String> csv(@Parameter(example = "2014-15") @PathVariable String year,
             @Parameter(description = "deaths, deaths-by-age, deaths-by-sex, deaths-by-ethnicity, deaths-by-place, "
-                    + "rapid-response, final-case-discussions, form-b, cdop-meetings, reviews-by-year-of-death, "
+                    + "rapid-response, final-case-discussions (2013 guidance), joint-agency-responses, "
+                    + "child-death-review-meetings, ncmd-notifications (2018 guidance), form-b, cdop-meetings, reviews-by-year-of-death, "
                     + "reviews-by-category, reviews-by-modifiable, reviews-scr, time-to-review, open-cases")
             @PathVariable String table,
             @Parameter(schema = @Schema(allowableValues = { "internal", "public" })) @RequestParam(required = false) String version,

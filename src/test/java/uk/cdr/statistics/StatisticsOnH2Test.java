@@ -42,10 +42,12 @@ class StatisticsOnH2Test extends IntegrationTest {
                 .table("app_schema_history").placeholders(java.util.Map.of("firstarea", "north")).load().migrate();
         JdbcClient jdbc = JdbcClient.create(h2);
         StatisticsDataset.loadInto(jdbc);
-        Statistics onH2 = new Statistics(new DeathFigures(jdbc), new CaseworkFigures(jdbc), new ReviewFigures(jdbc), clock,
+        Statistics2018Test.loadOnce(postgres);
+        Statistics2018Test.loadOnce(jdbc);
+        Statistics onH2 = new Statistics(new DeathFigures(jdbc), new CaseworkFigures(jdbc, new Casework2018Figures(jdbc, new uk.cdr.review2018.NcmdTimers(java.time.Duration.ofHours(48)))), new ReviewFigures(jdbc), clock,
                 new ClosedYearReports(new YearChanges(jdbc)), areas);
 
-        for (String year : new String[] { "2009-10", "2010-11", "2011-12", "1999-00" }) {
+        for (String year : new String[] { "2009-10", "2010-11", "2011-12", "1999-00", "2003-04" }) {
             for (Version version : Version.values()) {
                 ReportingPeriod period = ReportingPeriod.parse(year);
                 assertThat(onH2.report(period, version)).as(year + " " + version)
