@@ -20,6 +20,8 @@ enum ImportColumn {
     PLACE_OF_DEATH(true),
     /** Required where the CDOP has several areas (RowReader): Areas decides, not the header. */
     AREA(false),
+    /** 2013 or 2018; left out, the guidance in force on the date of death (RowReader). */
+    EDITION(false),
     NOTIFIED_ON(false),
     DEATH_CLASSIFICATION(false),
     RAPID_RESPONSE(false),

@@ -12,12 +12,14 @@ import uk.cdr.casefile.ReportingYear;
  *
  * @param reference          the case reference the CDOP already gave it, or null for a new one
  * @param area               the code of the CDOP area the child lived in
+ * @param edition            the guidance the case is reviewed under, 2013 or 2018 (uk.cdr.guidance.Edition)
  * @param classification     the Designated Doctor's decision, expected or unexpected; null if not yet made
  * @param finalCaseDiscussion held, not-convened or none (pending); null without a rapid response
  * @param review             the CDOP's completed review of a closed case; null for an open one
  */
 record ImportedCase(int row, String reference, String firstName, String lastName, LocalDate dateOfBirth, String sex,
-        String ethnicity, String nhsNumber, LocalDate dateOfDeath, String placeOfDeath, String area, LocalDate notifiedOn,
+        String ethnicity, String nhsNumber, LocalDate dateOfDeath, String placeOfDeath, String area, String edition,
+        LocalDate notifiedOn,
         String classification, boolean rapidResponse, LocalDate rapidResponseMeetingOn, String finalCaseDiscussion,
         String notConvenedReason, int formBRequested, LocalDate formBRequestedOn, int formBReturned,
         LocalDate formBReturnedOn, String formBProceedReason, boolean closed, Review review) {

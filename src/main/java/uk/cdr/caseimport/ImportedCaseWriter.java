@@ -19,6 +19,7 @@ import uk.cdr.casefile.CaseReferences;
 import uk.cdr.casefile.CaseReferences.CaseReference;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.config.OneEngineCommand;
+import uk.cdr.guidance.Edition;
 import uk.cdr.reportingyears.YearChanges;
 
 /**
@@ -40,8 +41,14 @@ class ImportedCaseWriter {
                 status, created_at, updated_at, child_first_name, child_last_name, date_of_birth, nhs_number, sex,
                 ethnicity, place_of_death, age_at_death_days, neonatal, notified_expected, death_classification,
                 classified_by, classified_at, imported_at, imported_by, final_case_discussion_done_at,
-                form_b_proceed_reason, form_b_proceed_by, form_b_proceed_at, review_completed_on, closed_at, area)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                form_b_proceed_reason, form_b_proceed_by, form_b_proceed_at, review_completed_on, closed_at, area, edition)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /**
+     * A 2018 case decided on: its rapid_response column is the Joint Agency Response, so its process does not
+     * ask the Designated Doctor again.
+     */
+    private static final String REVIEW_2018 = """
+            insert into case_review_2018 (case_id, jar_decided, jar_decided_by, jar_decided_at) values (?, ?, ?, ?)""";
     private static final String NOTIFICATION = """
             insert into notification (id, case_id, received_at, received_by, notifier_name, notifier_role,
                 notifier_organisation, notifier_email, child_first_name, child_last_name, date_of_birth, sex,
@@ -78,7 +85,7 @@ class ImportedCaseWriter {
         List<CaseReference> caseReferences = references(cases);
         Map<UUID, ImportedCase> byId = new LinkedHashMap<>();
         List<UUID> open = new ArrayList<>();
-        ImportBatch batch = new ImportBatch(Stream.of(List.of(CASE_FILE, NOTIFICATION), ImportedStages.STATEMENTS,
+        ImportBatch batch = new ImportBatch(Stream.of(List.of(CASE_FILE, NOTIFICATION, REVIEW_2018), ImportedStages.STATEMENTS,
                 ImportedReview.STATEMENTS).flatMap(List::stream).toList());
         for (int i = 0; i < cases.size(); i++) {
             UUID caseId = UUID.randomUUID();
@@ -86,6 +93,9 @@ class ImportedCaseWriter {
             byId.put(caseId, c);
             batch.add(CASE_FILE, caseFile(caseId, caseReferences.get(i), c, by, now));
             batch.add(NOTIFICATION, notification(caseId, c, by));
+            if (Edition.STATUTORY_GUIDANCE_2018.code().equals(c.edition()) && c.classification() != null) {
+                batch.add(REVIEW_2018, new Object[] {caseId, c.rapidResponse(), by, now});
+            }
             if (!c.closed()) {
                 open.add(caseId);
             }
@@ -146,7 +156,8 @@ class ImportedCaseWriter {
             classification == null ? "not-sure" : classification, classification,
             classification == null ? null : by, classification == null ? null : notifiedAt, now, by,
             ImportedStages.finalCaseDiscussionDoneAt(c, now), c.formBProceedReason(), proceeded ? by : null,
-            proceeded ? now : null, c.closed() ? c.review().completedOn() : null, ImportedReview.closedAt(c), c.area()};
+            proceeded ? now : null, c.closed() ? c.review().completedOn() : null, ImportedReview.closedAt(c), c.area(),
+            c.edition()};
     }
 
     /** Every case has the notification that opened it; the spreadsheet does not say who sent it. */

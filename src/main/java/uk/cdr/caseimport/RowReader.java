@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import uk.cdr.area.Areas;
+import uk.cdr.guidance.Edition;
 import uk.cdr.casefile.CaseReferences.CaseReference;
 import uk.cdr.casefile.ReportingYear;
 import uk.cdr.notification.Codes;
@@ -58,6 +59,7 @@ class RowReader {
         LocalDate dateOfDeath = dateOfDeath(v, dateOfBirth, today);
         String placeOfDeath = v.code(PLACE_OF_DEATH, Codes.PLACE_OF_DEATH, true);
         String area = area(v);
+        String edition = edition(v, dateOfDeath);
         String reference = reference(v, dateOfDeath);
         LocalDate notifiedOn = Dates.between(v, NOTIFIED_ON, v.date(NOTIFIED_ON, false), dateOfDeath, DATE_OF_DEATH, today);
         String status = v.code(STATUS, STATUSES, true);
@@ -86,9 +88,25 @@ class RowReader {
         ImportedCase.Review review = closed ? reviewColumns.read(v, dateOfBirth, dateOfDeath, today)
                 : reviewColumns.absent(v);
         return new ImportedCase(v.row(), reference, firstName, lastName, dateOfBirth, sex, ethnicity, nhsNumber,
-                dateOfDeath, placeOfDeath, area, notifiedOn, classification, rapidResponse, meetingOn, discussion,
+                dateOfDeath, placeOfDeath, area, edition, notifiedOn, classification, rapidResponse, meetingOn, discussion,
                 notConvenedReason, formBs.requested, formBs.requestedOn, formBs.returned, formBs.returnedOn,
                 v.text(FORM_B_PROCEED_REASON, false, LONG_TEXT), closed, review);
+    }
+
+    /**
+     * The guidance the case was reviewed under; left out, the one in force on the day of the death (the 2018
+     * guidance from 29 September 2019), so a CDOP's spreadsheet of both keeps each case on its own path.
+     */
+    private static String edition(RowValues v, LocalDate dateOfDeath) {
+        if (v.given(EDITION)) {
+            Optional<Edition> given = Edition.of(v.raw(EDITION));
+            if (given.isEmpty()) {
+                v.error(EDITION, "must be " + Edition.choices());
+                return null;
+            }
+            return given.get().code();
+        }
+        return dateOfDeath == null ? null : Edition.inForceOn(dateOfDeath).code();
     }
 
     /** A configured area's code or name; a file without the column is of the CDOP's one area, if it has one. */

@@ -362,6 +362,40 @@ class Guidance2018JourneyTest extends ProcessTest {
         assertNoNameOf2013(reference);
     }
 
+    @Test
+    void theImportTakesAnEditionColumnDefaultingToTheGuidanceInForceOnTheDateOfDeath() throws Exception {
+        clockAt(LocalDateTime.of(2031, 3, 3, 10, 0));
+        String family = "Editionton" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String header = "child_first_name,child_last_name,date_of_birth,sex,ethnicity,nhs_number,date_of_death,"
+                + "place_of_death,area,edition,death_classification,rapid_response,status\n";
+        HttpSession.Response refused = as("spoc").post("/api/import/cases", "text/csv", (header + "Ima," + family
+                + ",2030-01-01,female,white-british," + TestForms.uniqueNhsNumber() + ",2031-01-05,home,north,2015,"
+                + "unexpected,yes,open\n").getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"column\":\"edition\"", "2013 (Working Together 2013) or 2018");
+
+        HttpSession.Response imported = as("spoc").post("/api/import/cases", "text/csv", (header
+                + "Ima," + family + ",2030-01-01,female,white-british," + TestForms.uniqueNhsNumber()
+                + ",2031-01-05,home,north,,unexpected,yes,open\n"
+                + "Ura," + family + ",2020-01-01,male,white-british," + TestForms.uniqueNhsNumber()
+                + ",2031-02-01,hospice,south,2013,expected,no,open\n").getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        Map<String, String> editions = new LinkedHashMap<>();
+        jdbc.sql("select child_first_name, edition, case_reference from case_file where child_last_name = ? order by 1")
+                .param(family).query(rs -> {
+                    editions.put(rs.getString(1), rs.getString(2) + " " + rs.getString(3));
+                });
+        assertThat(editions.get("Ima")).startsWith("2018 ");
+        assertThat(editions.get("Ura")).startsWith("2013 ");
+        String ima = editions.get("Ima").substring(5);
+        String ura = editions.get("Ura").substring(5);
+        assertThat(caseProcessKey(ima)).isEqualTo("childDeathReview2018");
+        assertThat(caseProcessKey(ura)).isEqualTo("childDeathReview");
+        assertThat(openTaskKeys(ima)).as("the doctor decided on the JAR: not asked again; the NCMD still to notify")
+                .contains("Task_NotifyNcmd", "Task_RequestFormBReports").doesNotContain("Task_DecideJointAgencyResponse");
+        assertThat(openTaskKeys(ura)).contains("Task_RequestFormBReports").doesNotContain("Task_NotifyNcmd");
+    }
+
     private void assertNoNameOf2013(String reference) {
         List<String> names = historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference).list()
                 .stream().map(HistoricTaskInstance::getName).toList();
