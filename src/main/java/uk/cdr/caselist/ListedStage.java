@@ -18,6 +18,8 @@ public enum ListedStage {
     JOINT_AGENCY_RESPONSE("Joint Agency Response"),
     CHILD_DEATH_REVIEW_MEETING("Child Death Review Meeting"),
     SERIOUS_INCIDENT("Serious incident: national panel notification and rapid review"),
+    NCMD_NOTIFICATION("National Child Mortality Database to be notified"),
+    LOOKED_AFTER_NOTIFICATION("Secretary of State and Ofsted to be notified"),
     READY("Ready for the CDOP"),
     DEFERRED("Deferred by the CDOP"),
     NEONATAL_REVIEWED("Reviewed by the neonatal panel, awaiting full CDOP"),

@@ -292,7 +292,7 @@ public class CaseProcess {
 
     /** What the models' expressions read: due dates and timers, and what Cockpit and task forms show. */
     private Opened opened(UUID caseId) {
-        return jdbc.sql("""
+        Opened opened = jdbc.sql("""
                 select case_reference, notified_at, out_of_hours, notified_expected, place_of_death, neonatal,
                        date_of_death, edition from case_file where id = ?""")
                 .param(caseId)
@@ -311,5 +311,30 @@ public class CaseProcess {
                     return new Opened(caseId, rs.getString(1), edition, v);
                 })
                 .optional().orElseThrow(() -> new IllegalArgumentException("No case " + caseId));
+        decided2018(caseId, opened.base());
+        return opened;
+    }
+
+    /**
+     * A 2018 case started part way (a restart, an import) carries the Designated Doctor's decision as
+     * the notification stage would have handed it on, so no gateway after it asks again or starts a
+     * second serious incident.
+     */
+    private void decided2018(UUID caseId, Map<String, Object> variables) {
+        jdbc.sql("select jar_decided, abuse_or_neglect_suspected, looked_after from case_review_2018 where case_id = ?")
+                .param(caseId)
+                .query((rs, row) -> {
+                    putYesNo(variables, "jointAgencyResponse", rs.getObject(1));
+                    putYesNo(variables, "abuseOrNeglectSuspected", rs.getObject(2));
+                    putYesNo(variables, "lookedAfter", rs.getObject(3));
+                    return true;
+                })
+                .optional();
+    }
+
+    private static void putYesNo(Map<String, Object> variables, String name, Object value) {
+        if (value instanceof Boolean yes) {
+            variables.put(name, yes ? "yes" : "no");
+        }
     }
 }

@@ -17,6 +17,10 @@ public enum CaseStage {
     CHILD_DEATH_REVIEW_MEETING,
     /** 2018 guidance: the national panel's notification and the rapid review, abuse or neglect being known or suspected. */
     SERIOUS_INCIDENT,
+    /** 2018 guidance: the SPOC has not yet recorded the notification to the National Child Mortality Database. */
+    NCMD_NOTIFICATION,
+    /** 2018 guidance: a looked-after child's death, not yet notified to the Secretary of State and Ofsted. */
+    LOOKED_AFTER_NOTIFICATION,
     /** Ready for the CDOP, in its queue until assigned to a panel meeting. */
     READY,
     /** Deferred by the panel, until assigned to a meeting again. */

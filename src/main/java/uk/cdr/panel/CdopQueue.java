@@ -25,6 +25,7 @@ import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.caseprocess.CaseProcess;
 import uk.cdr.child.AgeBand;
+import uk.cdr.guidance.Edition;
 import uk.cdr.paging.Page;
 import uk.cdr.web.CodeLabels;
 import uk.cdr.web.UkDates;
@@ -47,8 +48,15 @@ public class CdopQueue {
      */
     private static final String RANK = """
             min(case stage when 'CLASSIFICATION' then 1 when 'FORM_B' then 2
-                when 'RAPID_RESPONSE' then 3 when 'FINAL_CASE_DISCUSSION' then 3 when 'RATIFICATION' then 4
+                when 'RAPID_RESPONSE' then 3 when 'FINAL_CASE_DISCUSSION' then 3 when 'JOINT_AGENCY_RESPONSE' then 3
+                when 'CHILD_DEATH_REVIEW_MEETING' then 3 when 'SERIOUS_INCIDENT' then 3 when 'LOOKED_AFTER_NOTIFICATION' then 3
+                when 'NCMD_NOTIFICATION' then 3 when 'RATIFICATION' then 4
                 when 'REVIEW' then 5 when 'DEFERRED' then 6 when 'READY' then 7 when 'NEONATAL_REVIEWED' then 8 end)""";
+
+    /** A 2018 case's first step still to do before the queue, by the rank of the case's second stage column. */
+    private static final Map<Integer, String> STEPS_OF_2018 = Map.of(1, "Joint Agency Response under way",
+            2, "Child Death Review Meeting pending", 3, "Serious incident: national panel notification and rapid review pending",
+            4, "Secretary of State and Ofsted to be notified", 5, "National Child Mortality Database to be notified");
 
     /** The ranks of RANK, by the state they put a case in (STOPPED: none). */
     private static final Map<QueueState, Integer> RANKS = Map.of(
@@ -70,7 +78,10 @@ public class CdopQueue {
                        rr.case_id, m.held_on, a.meeting_id,
                        (select\s""" + RANK + """
                         from case_stage st where st.case_id = c.id),
-                       d.deferral_reason, d.review_by, c.status, c.area
+                       d.deferral_reason, d.review_by, c.status, c.area, c.edition,
+                       (select min(case stage when 'JOINT_AGENCY_RESPONSE' then 1 when 'CHILD_DEATH_REVIEW_MEETING' then 2
+                           when 'SERIOUS_INCIDENT' then 3 when 'LOOKED_AFTER_NOTIFICATION' then 4 when 'NCMD_NOTIFICATION' then 5
+                           end) from case_stage st where st.case_id = c.id)
                 from case_file c
                 left join rapid_response rr on rr.case_id = c.id
                 left join panel_assignment a on a.case_id = c.id
@@ -205,15 +216,21 @@ public class CdopQueue {
         int returned = rs.getInt(11);
         boolean rapidResponse = rs.getObject(12) != null;
         QueueState state = stateOf((Integer) rs.getObject(15, Integer.class));
+        boolean of2018 = Edition.ofRecord(rs.getString(20)) == Edition.STATUTORY_GUIDANCE_2018;
         String waitingFor;
         if (state == null) {
             state = QueueState.STOPPED;
             waitingFor = state.words();
+        } else if (of2018 && state == QueueState.WAITING_FOR_CLASSIFICATION) {
+            waitingFor = "Awaiting the Designated Doctor's Joint Agency Response decision";
+        } else if (of2018 && state == QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION) {
+            waitingFor = STEPS_OF_2018.get(rs.getInt(21));
         } else if (state == QueueState.WAITING_FOR_CLASSIFICATION || state == QueueState.WAITING_FOR_FINAL_CASE_DISCUSSION) {
             waitingFor = state.words();
         } else if (state == QueueState.WAITING_FOR_FORM_B) {
-            waitingFor = requested == 0 ? "Form B requests not yet sent"
-                    : "Form Bs outstanding: " + returned + " of " + requested + " returned";
+            String forms = of2018 ? "Reporting form" : "Form B";
+            waitingFor = requested == 0 ? forms + " requests not yet sent"
+                    : forms + "s outstanding: " + returned + " of " + requested + " returned";
         } else if (state == QueueState.AWAITING_RATIFICATION) {
             state = QueueState.AWAITING_RATIFICATION;
             waitingFor = "Reviewed at the CDOP meeting of " + UkDates.inWords(rs.getObject(13, LocalDate.class))

@@ -20,6 +20,8 @@ import uk.cdr.area.Areas;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.child.AgeBand;
+import uk.cdr.guidance.Edition;
+import uk.cdr.guidance.Term;
 import uk.cdr.web.CodeLabels;
 import uk.cdr.web.UkDates;
 
@@ -68,7 +70,37 @@ public class PanelCases {
      */
     public record Summary(UUID caseId, String caseReference, String reportingYearOfDeath, String monthOfDeath,
             String ageBand, boolean neonatal, String sex, String placeOfDeath, String deathClassification,
-            boolean scrUnderConsideration, String status, LocalDate reviewCompletedOn, Area area) {
+            boolean scrUnderConsideration, String status, LocalDate reviewCompletedOn, Area area, Edition edition) {
+
+        /** A heading in the case's edition's words: "Form C" or "Analysis form". */
+        public String heading(String term) {
+            String words = edition.says(Term.valueOf(term));
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+
+        /** "Agency reports (Form B)" or "Reporting forms". */
+        public String agencyReportsHeading() {
+            return edition == Edition.WORKING_TOGETHER_2013 ? "Agency reports (Form B)" : "Reporting forms";
+        }
+
+        public String noneReturned() {
+            return "No agency returned " + (edition == Edition.WORKING_TOGETHER_2013 ? "a Form B." : "a reporting form.");
+        }
+
+        /** The review the safeguarding lead considers: a Serious Case Review, since 2018 a Child Safeguarding Practice Review. */
+        public String safeguardingReview() {
+            return edition == Edition.WORKING_TOGETHER_2013 ? "Serious Case Review" : "Child Safeguarding Practice Review";
+        }
+
+        /** As a sentence names it: "Form C" or "the analysis form". */
+        public String theAnalysisForm() {
+            return edition == Edition.WORKING_TOGETHER_2013 ? "Form C" : "the analysis form";
+        }
+
+        /** The same inside a sentence: "Form C" or "analysis form". */
+        public String says(String term) {
+            return edition.says(Term.valueOf(term));
+        }
     }
 
     public record Answer(String question, String answer) {
@@ -85,7 +117,7 @@ public class PanelCases {
     public Optional<PanelCase> find(UUID caseId, String viewer) {
         Optional<Summary> summary = jdbc.sql("""
                 select id, case_reference, reporting_year, date_of_death, date_of_birth, neonatal, sex, place_of_death,
-                       death_classification, scr_under_consideration, status, review_completed_on, area
+                       death_classification, scr_under_consideration, status, review_completed_on, area, edition
                 from case_file where id = ?""")
                 .param(caseId)
                 .query((rs, row) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
@@ -93,7 +125,7 @@ public class PanelCases {
                         AgeBand.inWords(rs.getObject(5, LocalDate.class), rs.getObject(4, LocalDate.class)),
                         rs.getBoolean(6), CodeLabels.label(rs.getString(7)),
                         CodeLabels.label(rs.getString(8)), rs.getString(9), rs.getBoolean(10), rs.getString(11),
-                        rs.getObject(12, LocalDate.class), areas.of(rs.getString(13))))
+                        rs.getObject(12, LocalDate.class), areas.of(rs.getString(13)), Edition.ofRecord(rs.getString(14))))
                 .optional();
         if (summary.isEmpty()) {
             return Optional.empty();

@@ -126,6 +126,8 @@ class CaseStagesAgreeWithTheEngineTest extends ProcessTest {
                     put(stages, active, "Call_JointAgencyResponse", CaseStage.JOINT_AGENCY_RESPONSE);
                     put(stages, active, "Call_ChildDeathReviewMeeting", CaseStage.CHILD_DEATH_REVIEW_MEETING);
                     put(stages, active, "Call_SeriousIncident", CaseStage.SERIOUS_INCIDENT);
+                    put(stages, active, "Task_NotifyNcmd", CaseStage.NCMD_NOTIFICATION);
+                    put(stages, active, "Task_NotifySecretaryOfState", CaseStage.LOOKED_AFTER_NOTIFICATION);
                     put(stages, active, CaseProcess.READY_FOR_CDOP, CaseStage.READY);
                     put(stages, active, "Receive_AssignedAgain", CaseStage.DEFERRED);
                     put(stages, active, "Call_CdopReview", CaseStage.REVIEW);

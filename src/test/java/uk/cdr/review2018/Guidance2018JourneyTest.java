@@ -55,6 +55,9 @@ class Guidance2018JourneyTest extends ProcessTest {
     @Autowired
     HistoryService historyService;
 
+    @Autowired
+    uk.cdr.panel.CdopQueue queue;
+
     private final Map<String, HttpSession> users = new LinkedHashMap<>();
 
     @AfterEach
@@ -110,7 +113,8 @@ class Guidance2018JourneyTest extends ProcessTest {
         assertThat(openTaskKeys(reference)).contains("Task_AcknowledgeNotification", "Task_NameKeyWorker", "Task_NotifyNcmd",
                 "Task_RequestFormBReports", "Task_InitialInformationSharing", "Task_NotifyNationalPanel",
                 "Task_NotifySecretaryOfState");
-        assertThat(stages(caseId)).contains("JOINT_AGENCY_RESPONSE", "SERIOUS_INCIDENT", "FORM_B");
+        assertThat(stages(caseId)).contains("JOINT_AGENCY_RESPONSE", "SERIOUS_INCIDENT", "FORM_B", "NCMD_NOTIFICATION",
+                "LOOKED_AFTER_NOTIFICATION");
 
         complete("spoc", reference, "Task_AcknowledgeNotification", Map.of("acknowledged", "true"));
         complete("spoc", reference, "Task_NameKeyWorker", Map.of("keyWorkerName", "Sam Patel",
@@ -293,12 +297,17 @@ class Guidance2018JourneyTest extends ProcessTest {
         complete("doctor", reference, "Task_RecordFinalCaseDiscussion", Map.of("attendees", "Health: Dr Okafor",
                 "domainChild", "1", "domainFamily", "0", "domainParenting", "0", "domainServices", "0",
                 "proposedCategory", "7", "proposedModifiable", "no"));
+        runDueJobs();
+        assertThat(queue.queued(caseId).orElseThrow().waitingFor()).isEqualTo("Reporting form requests not yet sent");
+        complete("spoc", reference, "Task_RequestFormBReports", Map.of("noAgencyInvolved", "true"));
+        assertThat(queue.queued(caseId).orElseThrow().waitingFor())
+                .isEqualTo("National Child Mortality Database to be notified");
         complete("spoc", reference, "Task_AcknowledgeNotification", Map.of("acknowledged", "true"));
         complete("spoc", reference, "Task_NameKeyWorker", Map.of("keyWorkerName", "Alex Green",
                 "keyWorkerRole", "Ward sister", "keyWorkerContact", "alex.green@nhs.example", "familiesGuideOffered", "no"));
         complete("spoc", reference, "Task_NotifyNcmd", Map.of("ncmdNotifiedOn", "2030-06-05", "ncmdNotifiedTime", "15:10"));
-        complete("spoc", reference, "Task_RequestFormBReports", Map.of("noAgencyInvolved", "true"));
         runDueJobs();
+        assertThat(queue.queued(caseId).orElseThrow().state()).isEqualTo(uk.cdr.panel.QueueState.READY_FOR_REVIEW);
 
         assertThat(stages(caseId)).containsExactly("READY");
         assertThat(jdbc.sql("select jar_decided, abuse_or_neglect_suspected, looked_after from case_review_2018 where case_id = ?")
@@ -348,10 +357,12 @@ class Guidance2018JourneyTest extends ProcessTest {
                 "Task_PlanFinalCaseDiscussion", "Task_RequestFormBReports");
 
         clockAt(LocalDateTime.of(2030, 9, 5, 9, 0));
+        assertThat(queue.queued(caseId).orElseThrow().waitingFor()).isEqualTo("Reporting form requests not yet sent");
+        complete("spoc", reference, "Task_RequestFormBReports", Map.of("noAgencyInvolved", "true"));
+        assertThat(queue.queued(caseId).orElseThrow().waitingFor()).isEqualTo("Child Death Review Meeting pending");
         complete("spoc", reference, "Task_NotifySecretaryOfState", Map.of("secretaryOfStateNotifiedOn", "2030-09-04"));
         complete("doctor", reference, "Task_PlanFinalCaseDiscussion", Map.of("convene", "no",
                 "notConvenedReason", "other", "notConvenedDetail", "The hospice review meeting took its place"));
-        complete("spoc", reference, "Task_RequestFormBReports", Map.of("noAgencyInvolved", "true"));
         runDueJobs();
         assertThat(stages(caseId)).containsExactly("READY");
         assertThat(ncmdRecord(caseId)).containsEntry("lookedAfter", "Yes").containsEntry("jointAgencyResponse", "No")
@@ -365,7 +376,7 @@ class Guidance2018JourneyTest extends ProcessTest {
     @Test
     void theImportTakesAnEditionColumnDefaultingToTheGuidanceInForceOnTheDateOfDeath() throws Exception {
         clockAt(LocalDateTime.of(2031, 3, 3, 10, 0));
-        String family = "Editionton" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String family = "Editionton" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).replaceAll("\\d", "x");
         String header = "child_first_name,child_last_name,date_of_birth,sex,ethnicity,nhs_number,date_of_death,"
                 + "place_of_death,area,edition,death_classification,rapid_response,status\n";
         HttpSession.Response refused = as("spoc").post("/api/import/cases", "text/csv", (header + "Ima," + family
