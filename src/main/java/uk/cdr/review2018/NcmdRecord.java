@@ -73,7 +73,7 @@ public class NcmdRecord {
                        n.sex, n.ethnicity, n.postcode, n.date_of_death, n.time_of_death, n.place_of_death,
                        n.notifier_name, n.notifier_role, n.notifier_organisation, n.notifier_email, n.notifier_phone,
                        n.circumstances, n.post_mortem_required, n.coroner_informed,
-                       r.jar_decided, r.abuse_or_neglect_suspected, r.looked_after, r.ncmd_notified_at,
+                       r.jar_decided, r.abuse_or_neglect_suspected, r.looked_after, r.ncmd_notified_at, r.supplementary_forms,
                        (select count(*) from agency_report_request q where q.case_id = c.id and q.status <> 'WITHDRAWN'),
                        (select count(*) from agency_report_request q where q.case_id = c.id and q.status = 'RETURNED'),
                        (select m.scheduled_at from final_case_discussion f join case_meeting m on m.id = f.meeting_id
@@ -94,8 +94,8 @@ public class NcmdRecord {
                         rs.getObject(16, LocalTime.class), rs.getString(17), rs.getString(18), rs.getString(19),
                         rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24),
                         rs.getString(25), (Boolean) rs.getObject(26), (Boolean) rs.getObject(27), (Boolean) rs.getObject(28),
-                        rs.getObject(29, OffsetDateTime.class), rs.getInt(30), rs.getInt(31),
-                        rs.getObject(32, OffsetDateTime.class), rs.getString(33), (Integer) rs.getObject(34), rs.getString(35)))
+                        rs.getObject(29, OffsetDateTime.class), rs.getString(30), rs.getInt(31), rs.getInt(32),
+                        rs.getObject(33, OffsetDateTime.class), rs.getString(34), (Integer) rs.getObject(35), rs.getString(36)))
                 .optional().orElseThrow(UnknownCase::new);
         if (Edition.ofRecord(r.edition()) != Edition.STATUTORY_GUIDANCE_2018) {
             throw new NotA2018Case(r.reference());
@@ -132,6 +132,8 @@ public class NcmdRecord {
                 r.ncmdNotifiedAt() == null ? null : UkDates.withTime(r.ncmdNotifiedAt()));
         add(f, "reportingFormsRequested", "Reporting forms requested", String.valueOf(r.formsRequested()));
         add(f, "reportingFormsReturned", "Reporting forms returned", String.valueOf(r.formsReturned()));
+        add(f, "supplementaryForms", "Supplementary reporting forms", String.join("; ",
+                SupplementaryForm.read(r.supplementaryForms()).stream().map(SupplementaryForm::words).toList()));
         add(f, "childDeathReviewMeeting", "Date of the Child Death Review Meeting",
                 r.cdrmHeldAt() == null ? null : UkDates.inWords(r.cdrmHeldAt()));
         add(f, "childDeathReviewMeetingNotHeld", "Reason the Child Death Review Meeting was not held",
@@ -160,7 +162,7 @@ public class NcmdRecord {
             LocalDate dateOfBirth, String sex, String ethnicity, String postcode, LocalDate dateOfDeath, LocalTime timeOfDeath,
             String placeOfDeath, String notifierName, String notifierRole, String notifierOrganisation, String notifierEmail,
             String notifierPhone, String circumstances, String postMortem, String coroner, Boolean jar, Boolean abuse,
-            Boolean lookedAfter, OffsetDateTime ncmdNotifiedAt, int formsRequested, int formsReturned,
+            Boolean lookedAfter, OffsetDateTime ncmdNotifiedAt, String supplementaryForms, int formsRequested, int formsReturned,
             OffsetDateTime cdrmHeldAt, String cdrmNotHeldReason, Integer category, String modifiable) {
     }
 }

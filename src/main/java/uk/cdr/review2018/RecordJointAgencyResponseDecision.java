@@ -11,15 +11,18 @@ import uk.cdr.config.CaseVariables;
 class RecordJointAgencyResponseDecision implements JavaDelegate {
 
     private final Reviews2018 reviews;
+    private final SupplementaryForms supplementaryForms;
 
-    RecordJointAgencyResponseDecision(Reviews2018 reviews) {
+    RecordJointAgencyResponseDecision(Reviews2018 reviews, SupplementaryForms supplementaryForms) {
         this.reviews = reviews;
+        this.supplementaryForms = supplementaryForms;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.recordDecision(CaseVariables.caseId(execution), CaseVariables.caseReference(execution),
-                JointAgencyResponseAnswers.read(execution),
+        Reviews2018.Decision decision = JointAgencyResponseAnswers.read(execution);
+        reviews.recordDecision(CaseVariables.caseId(execution), CaseVariables.caseReference(execution), decision,
                 (String) execution.getVariable(DecideJointAgencyResponse.DECIDED_BY));
+        supplementaryForms.suggest(CaseVariables.caseId(execution), decision);
     }
 }

@@ -155,7 +155,8 @@ class SecurityConfiguration {
                                 "/api/cases/*/agency-reports/**").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers("/api/cases/*/post-mortem", "/cases/*/post-mortem").hasAuthority(Role.SPOC.groupId())
                         // The NCMD record names the child: the SPOC submits it, no one else reads it.
-                        .requestMatchers("/api/cases/*/ncmd-record", "/api/cases/*/ncmd-record.csv").hasAuthority(Role.SPOC.groupId())
+                        .requestMatchers("/api/cases/*/ncmd-record", "/api/cases/*/ncmd-record.csv",
+                                "/api/cases/*/supplementary-forms").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers(HttpMethod.POST, "/api/cdop/queue/*/proceed-without-form-bs").hasAuthority(Role.SPOC.groupId())
                         .requestMatchers(HttpMethod.POST, "/api/cdop/meetings", "/api/cdop/meetings/*/cases",
                                 "/cdop/meetings", "/cdop/meetings/*/cases")

@@ -116,6 +116,20 @@ class Guidance2018JourneyTest extends ProcessTest {
         assertThat(stages(caseId)).contains("JOINT_AGENCY_RESPONSE", "SERIOUS_INCIDENT", "FORM_B", "NCMD_NOTIFICATION",
                 "LOOKED_AFTER_NOTIFICATION");
 
+        // Suggested from the doctor's decision (sudden, no apparent cause); the SPOC adds the care pathway form.
+        assertThat(json.readTree(as("spoc").get("/api/cases/" + caseId + "/supplementary-forms").body())
+                .get("forms").findValuesAsText("code")).containsExactly("sudden-unexpected-death");
+        HttpSession.Response unknownForm = as("spoc").putJson("/api/cases/" + caseId + "/supplementary-forms",
+                "{\"forms\":[\"sudden-unexpected-death\",\"asthma\"]}");
+        assertThat(unknownForm.status()).isEqualTo(400);
+        assertThat(unknownForm.body()).contains("\"field\":\"forms\"", "asthma-and-anaphylaxis", "'asthma'");
+        assertThat(as("panel").get("/api/cases/" + caseId + "/supplementary-forms").status()).isEqualTo(403);
+        HttpSession.Response chosen = as("spoc").putJson("/api/cases/" + caseId + "/supplementary-forms",
+                "{\"forms\":[\"care-pathway\",\"sudden-unexpected-death\"]}");
+        assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
+        assertThat(json.readTree(chosen.body()).get("forms").findValuesAsText("words"))
+                .containsExactly("Care pathway", "Sudden unexpected deaths");
+
         complete("spoc", reference, "Task_AcknowledgeNotification", Map.of("acknowledged", "true"));
         complete("spoc", reference, "Task_NameKeyWorker", Map.of("keyWorkerName", "Sam Patel",
                 "keyWorkerRole", "Specialist nurse, St Elsewhere Hospital", "keyWorkerContact", "020 7946 0101",
@@ -216,6 +230,7 @@ class Guidance2018JourneyTest extends ProcessTest {
         expected.put("ncmdNotified", "13 March 2030 at 09:30");
         expected.put("reportingFormsRequested", "0");
         expected.put("reportingFormsReturned", "0");
+        expected.put("supplementaryForms", "Care pathway; Sudden unexpected deaths");
         expected.put("childDeathReviewMeeting", "28 May 2030");
         expected.put("childDeathReviewMeetingNotHeld", "");
         expected.put("categoryOfDeath", "");
