@@ -1,6 +1,10 @@
 package uk.cdr.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.cdr.statistics.ReportJson.figure;
+import static uk.cdr.statistics.ReportJson.figures;
+import static uk.cdr.statistics.ReportJson.json;
+import static uk.cdr.statistics.ReportJson.row;
 import static uk.cdr.statistics.StatisticsDataset.d;
 
 import java.time.LocalDate;
@@ -15,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.cdr.support.HttpSession;
 import uk.cdr.support.ProcessTest;
@@ -50,8 +53,6 @@ import uk.cdr.support.ProcessTest;
  * year end 1 / 2 / 3. The area's figures are as small as this, so the public version hides them all.
  */
 class AreaStatisticsTest extends ProcessTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     JdbcClient jdbc;
@@ -143,43 +144,10 @@ class AreaStatisticsTest extends ProcessTest {
         return json(api().get("/api/statistics/2000-01" + query));
     }
 
-    private static JsonNode json(HttpSession.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        try {
-            return JSON.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
-    private static JsonNode table(JsonNode report, String name) {
-        for (JsonNode table : report.get("tables")) {
-            if (table.get("name").asText().equals(name)) {
-                return table;
-            }
-        }
-        throw new AssertionError("no table " + name);
-    }
 
-    private static JsonNode row(JsonNode report, String tableName, String label) {
-        for (JsonNode row : table(report, tableName).get("rows")) {
-            if (row.get("label").asText().equals(label)) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row " + label + " in " + tableName);
-    }
 
-    private static long figure(JsonNode report, String tableName, String label) {
-        return row(report, tableName, label).get("thisYear").asLong();
-    }
 
-    private static String figures(JsonNode report, String tableName) {
-        StringBuilder text = new StringBuilder();
-        table(report, tableName).get("rows").forEach(row -> text.append(text.isEmpty() ? "" : " ")
-                .append(row.get("label").asText()).append('=').append(row.get("thisYear").asText()));
-        return text.toString();
-    }
 
     private static synchronized void loadOnce(JdbcClient jdbc) {
         if (jdbc.sql("select count(*) from case_file where case_reference = '2000-01/901'").query(Integer.class).single() > 0) {

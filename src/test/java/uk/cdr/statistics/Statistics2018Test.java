@@ -1,6 +1,12 @@
 package uk.cdr.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.cdr.statistics.ReportJson.figure;
+import static uk.cdr.statistics.ReportJson.figures;
+import static uk.cdr.statistics.ReportJson.json;
+import static uk.cdr.statistics.ReportJson.names;
+import static uk.cdr.statistics.ReportJson.row;
+import static uk.cdr.statistics.ReportJson.table;
 import static uk.cdr.statistics.StatisticsDataset.d;
 
 import java.time.LocalDateTime;
@@ -16,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.cdr.support.HttpSession;
 import uk.cdr.support.ProcessTest;
@@ -52,8 +57,6 @@ import uk.cdr.support.ProcessTest;
  * 2013 tables count 906 alone: one rapid response, one meeting, one final case discussion held.
  */
 class Statistics2018Test extends ProcessTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     JdbcClient jdbc;
@@ -144,51 +147,11 @@ class Statistics2018Test extends ProcessTest {
         return json(api().get("/api/statistics/2003-04" + query));
     }
 
-    private static List<String> names(JsonNode report) {
-        List<String> names = new ArrayList<>();
-        report.get("tables").forEach(t -> names.add(t.get("name").asText()));
-        return names;
-    }
 
-    private static JsonNode json(HttpSession.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        try {
-            return JSON.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
-    private static JsonNode table(JsonNode report, String name) {
-        for (JsonNode table : report.get("tables")) {
-            if (table.get("name").asText().equals(name)) {
-                return table;
-            }
-        }
-        throw new AssertionError("no table " + name + " in " + names(report));
-    }
 
-    private static JsonNode row(JsonNode report, String tableName, String label) {
-        for (JsonNode row : table(report, tableName).get("rows")) {
-            if (row.get("label").asText().equals(label)) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row " + label + " in " + tableName);
-    }
 
-    private static long figure(JsonNode report, String tableName, String label) {
-        return row(report, tableName, label).get("thisYear").asLong();
-    }
 
-    /** Each row as label=figure; a percentage as its whole percent. */
-    private static String figures(JsonNode report, String tableName) {
-        StringBuilder text = new StringBuilder();
-        table(report, tableName).get("rows").forEach(row -> text.append(text.isEmpty() ? "" : " ")
-                .append(row.get("label").asText()).append('=').append(row.get("thisYear").has("percent")
-                        ? row.get("thisYear").get("percent").asText() : row.get("thisYear").asText()));
-        return text.toString();
-    }
 
     /** Into any database of ours (the H2 comparison loads it too); once. */
     static synchronized void loadOnce(JdbcClient jdbc) {
