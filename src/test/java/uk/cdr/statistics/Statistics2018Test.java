@@ -46,7 +46,8 @@ import uk.cdr.support.ProcessTest;
  *             joint home visit; CDRM held 15 March 2004.
  * 2003-04/906 South, 2013: died 1 February 2004 at home, unexpected; rapid response 1 February, its meeting held
  *             4 February; final case discussion held 20 March.
- * Every case is reviewed and closed in June 2004, so no later year counts one open.
+ * Every case is reviewed at the whole CDOP's meeting of 25 March 2004 and closed the next day: no meeting or open
+ * case of this data set falls in a later year, which other tests count.
  * </pre>
  *
  * By hand (North / South / the whole CDOP): deaths 2 / 4 / 6. Joint Agency Responses decided 1 / 2 / 3, deaths
@@ -158,7 +159,7 @@ class Statistics2018Test extends ProcessTest {
         if (jdbc.sql("select count(*) from case_file where case_reference = '2003-04/901'").query(Integer.class).single() > 0) {
             return;
         }
-        UUID reviews = meeting(jdbc, "2004-06-14");
+        UUID reviews = meeting(jdbc, "2004-03-25");
         UUID n1 = death(jdbc, "2003-04/901", "north", "2018", "2003-01-01", "2003-05-10", "home", "unexpected");
         decided(jdbc, n1, true, "2003-05-10", "2003-05-11", "09:00");
         jar(jdbc, n1, "2003-05-10", "yes", "2003-05-14");
@@ -260,12 +261,12 @@ class Statistics2018Test extends ProcessTest {
                 insert into form_c (case_id, domain_child, domain_family, domain_parenting, domain_services, category,
                     modifiable, scr_considered, version, saved_by, saved_at)
                 values (?, '1', '1', '1', '1', 10, 'no', false, 1, 'panel', ?)""")
-                .params(caseId, StatisticsDataset.at("2004-06-14", "11:00")).update();
+                .params(caseId, StatisticsDataset.at("2004-03-25", "11:00")).update();
         jdbc.sql("""
                 insert into cdop_review (id, case_id, meeting_id, outcome, decided_by, decided_at, ratified_by, ratified_at)
                 values (?, ?, ?, 'REVIEWED', 'panel', ?, 'chair', ?)""")
-                .params(UUID.randomUUID(), caseId, meetingId, StatisticsDataset.at("2004-06-14", "12:00"), StatisticsDataset.at("2004-06-16", "12:00")).update();
+                .params(UUID.randomUUID(), caseId, meetingId, StatisticsDataset.at("2004-03-25", "12:00"), StatisticsDataset.at("2004-03-26", "12:00")).update();
         jdbc.sql("update case_file set status = 'CLOSED', review_completed_on = ?, closed_at = ? where id = ?")
-                .params(d("2004-06-14"), StatisticsDataset.at("2004-06-16", "12:00"), caseId).update();
+                .params(d("2004-03-25"), StatisticsDataset.at("2004-03-26", "12:00"), caseId).update();
     }
 }
