@@ -28,25 +28,25 @@ import uk.cdr.support.ProcessTest;
 
 /**
  * Issue 17: the statistics of a year of cases under the 2018 guidance, in the tests' two areas, worked
- * out by hand. 2006-07 is a year no other test has deaths in, nor counts in its following year: each case
- * counts by its own edition, whatever its date.
+ * out by hand. 2007-08 is a year no other test has data in, nor the year before it, nor reports the year after:
+ * each case counts by its own edition, whatever its date.
  *
  * <pre>
- * 2006-07/901 North, 2018: died 10 May 2006 at home, unexpected; notified 10 May 18:00, NCMD 11 May 09:00
+ * 2007-08/901 North, 2018: died 10 May 2007 at home, unexpected; notified 10 May 18:00, NCMD 11 May 09:00
  *             (within 48 hours); Joint Agency Response decided 10 May, its meeting held 14 May, a joint home
  *             visit; Child Death Review Meeting held 20 August.
- * 2006-07/902 North, 2018: died 1 July 2006 in a hospital ward, expected; notified 1 July 18:00, NCMD 4 July
+ * 2007-08/902 North, 2018: died 1 July 2007 in a hospital ward, expected; notified 1 July 18:00, NCMD 4 July
  *             10:00 (later); no JAR; the CDRM not convened, the family's wishes (recorded 1 October).
- * 2006-07/903 South, 2018: died 5 August 2006 at home, unexpected; notified 5 August 18:00, NCMD 6 August 12:00
+ * 2007-08/903 South, 2018: died 5 August 2007 at home, unexpected; notified 5 August 18:00, NCMD 6 August 12:00
  *             (within); JAR decided 5 August, no meeting, no home visit; CDRM held 2 November.
- * 2006-07/904 South, 2018: died 1 September 2006 in a hospice, expected; notified 1 September 18:00, never
+ * 2007-08/904 South, 2018: died 1 September 2007 in a hospice, expected; notified 1 September 18:00, never
  *             submitted to the NCMD; no JAR; no CDRM yet.
- * 2006-07/905 South, 2018: died 1 December 2006 in a public place, unexpected; notified 1 December 18:00, NCMD
+ * 2007-08/905 South, 2018: died 1 December 2007 in a public place, unexpected; notified 1 December 18:00, NCMD
  *             3 December 17:59 (47 hours 59 minutes: within); JAR decided 1 December, meeting held 4 December, a
- *             joint home visit; CDRM held 15 March 2007.
- * 2006-07/906 South, 2013: died 1 February 2007 at home, unexpected; rapid response 1 February, its meeting held
+ *             joint home visit; CDRM held 15 March 2008.
+ * 2007-08/906 South, 2013: died 1 February 2008 at home, unexpected; rapid response 1 February, its meeting held
  *             4 February; final case discussion held 20 March.
- * Every case is reviewed at the whole CDOP's meeting of 25 March 2007 and closed the next day: no meeting or open
+ * Every case is reviewed at the whole CDOP's meeting of 25 March 2008 and closed the next day: no meeting or open
  * case of this data set falls in a later year, which other tests count.
  * </pre>
  *
@@ -113,18 +113,18 @@ class Statistics2018Test extends ProcessTest {
         assertThat(table(south, "form-b").get("title").asText()).isEqualTo("Agency reports (Form B) and reporting forms");
 
         // The same small-number rule: counts of 1 to 4 are hidden, and with them the percentage they make.
-        JsonNode publicAll = json(api().get("/api/statistics/2006-07?version=public"));
+        JsonNode publicAll = json(api().get("/api/statistics/2007-08?version=public"));
         assertThat(row(publicAll, "ncmd-notifications", "Notified within 48 hours").get("thisYear").asText()).isEqualTo("<5");
         assertThat(row(publicAll, "ncmd-notifications", "Deaths notified to the CDOP").get("thisYear").asText()).isEqualTo("5");
         assertThat(row(publicAll, "ncmd-notifications", "Percentage notified within 48 hours").get("thisYear").asText())
                 .isEqualTo("*");
 
-        HttpSession.Response csv = api().get("/api/statistics/2006-07/ncmd-notifications.csv?area=south");
+        HttpSession.Response csv = api().get("/api/statistics/2007-08/ncmd-notifications.csv?area=south");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).contains("Deaths notified to the CDOP,3,");
         assertThat(csv.header("Content-Disposition")).hasValueSatisfying(
-                header -> assertThat(header).contains("cdop-statistics-2006-07-south-ncmd-notifications.csv"));
-        String page = loggedIn("spoc").get("/statistics?year=2006-07").body();
+                header -> assertThat(header).contains("cdop-statistics-2007-08-south-ncmd-notifications.csv"));
+        String page = loggedIn("spoc").get("/statistics?year=2007-08").body();
         assertThat(page).contains("id=\"table-joint-agency-responses\"", "id=\"table-child-death-review-meetings\"",
                 "id=\"table-ncmd-notifications\"");
     }
@@ -133,7 +133,7 @@ class Statistics2018Test extends ProcessTest {
     void aYearWithoutCasesOfAnEditionLeavesItsTablesOut() throws Exception {
         // The year before has no 2018 death: no 2018 table (and the 2013 tables, as a deployment that never ran
         // 2018 has them); the year has both editions' tables.
-        List<String> yearBefore = names(json(api().get("/api/statistics/2005-06?area=south")));
+        List<String> yearBefore = names(json(api().get("/api/statistics/2006-07?area=south")));
         assertThat(yearBefore).doesNotContain("joint-agency-responses", "child-death-review-meetings", "ncmd-notifications")
                 .contains("rapid-response", "final-case-discussions");
         List<String> south = names(report("?area=south"));
@@ -145,7 +145,7 @@ class Statistics2018Test extends ProcessTest {
     }
 
     private JsonNode report(String query) throws Exception {
-        return json(api().get("/api/statistics/2006-07" + query));
+        return json(api().get("/api/statistics/2007-08" + query));
     }
 
 
@@ -156,38 +156,38 @@ class Statistics2018Test extends ProcessTest {
 
     /** Into any database of ours (the H2 comparison loads it too); once. */
     static synchronized void loadOnce(JdbcClient jdbc) {
-        if (jdbc.sql("select count(*) from case_file where case_reference = '2006-07/901'").query(Integer.class).single() > 0) {
+        if (jdbc.sql("select count(*) from case_file where case_reference = '2007-08/901'").query(Integer.class).single() > 0) {
             return;
         }
-        UUID reviews = meeting(jdbc, "2007-03-25");
-        UUID n1 = death(jdbc, "2006-07/901", "north", "2018", "2006-01-01", "2006-05-10", "home", "unexpected");
-        decided(jdbc, n1, true, "2006-05-10", "2006-05-11", "09:00");
-        jar(jdbc, n1, "2006-05-10", "yes", "2006-05-14");
-        cdrmHeld(jdbc, n1, "2006-08-20");
-        UUID n2 = death(jdbc, "2006-07/902", "north", "2018", "1995-06-01", "2006-07-01", "hospital-ward", "expected");
-        decided(jdbc, n2, false, "2006-07-01", "2006-07-04", "10:00");
+        UUID reviews = meeting(jdbc, "2008-03-25");
+        UUID n1 = death(jdbc, "2007-08/901", "north", "2018", "2007-01-01", "2007-05-10", "home", "unexpected");
+        decided(jdbc, n1, true, "2007-05-10", "2007-05-11", "09:00");
+        jar(jdbc, n1, "2007-05-10", "yes", "2007-05-14");
+        cdrmHeld(jdbc, n1, "2007-08-20");
+        UUID n2 = death(jdbc, "2007-08/902", "north", "2018", "1995-06-01", "2007-08-01", "hospital-ward", "expected");
+        decided(jdbc, n2, false, "2007-08-01", "2007-08-04", "10:00");
         jdbc.sql("""
                 insert into final_case_discussion (case_id, started_at, outcome, not_convened_reason, recorded_by, recorded_at)
                 values (?, ?, 'NOT_CONVENED', 'family-wishes', 'doctor', ?)""")
-                .params(n2, StatisticsDataset.at("2006-07-02", "09:00"), StatisticsDataset.at("2006-10-01", "10:00")).update();
-        UUID s1 = death(jdbc, "2006-07/903", "south", "2018", "2006-03-01", "2006-08-05", "home", "unexpected");
-        decided(jdbc, s1, true, "2006-08-05", "2006-08-06", "12:00");
-        jar(jdbc, s1, "2006-08-05", "no", null);
-        cdrmHeld(jdbc, s1, "2006-11-02");
-        UUID s2 = death(jdbc, "2006-07/904", "south", "2018", "2000-01-01", "2006-09-01", "hospice", "expected");
-        decided(jdbc, s2, false, "2006-09-01", null, null);
-        UUID s3 = death(jdbc, "2006-07/905", "south", "2018", "1990-03-03", "2006-12-01", "public-place", "unexpected");
-        decided(jdbc, s3, true, "2006-12-01", "2006-12-03", "17:59");
-        jar(jdbc, s3, "2006-12-01", "yes", "2006-12-04");
-        cdrmHeld(jdbc, s3, "2007-03-15");
-        UUID s4 = death(jdbc, "2006-07/906", "south", "2013", "2001-02-01", "2007-02-01", "home", "unexpected");
-        jar(jdbc, s4, "2007-02-01", "no", "2007-02-04");
-        cdrmHeld(jdbc, s4, "2007-03-20");
+                .params(n2, StatisticsDataset.at("2007-08-02", "09:00"), StatisticsDataset.at("2007-10-01", "10:00")).update();
+        UUID s1 = death(jdbc, "2007-08/903", "south", "2018", "2007-03-01", "2007-08-05", "home", "unexpected");
+        decided(jdbc, s1, true, "2007-08-05", "2007-08-06", "12:00");
+        jar(jdbc, s1, "2007-08-05", "no", null);
+        cdrmHeld(jdbc, s1, "2007-11-02");
+        UUID s2 = death(jdbc, "2007-08/904", "south", "2018", "2000-01-01", "2007-09-01", "hospice", "expected");
+        decided(jdbc, s2, false, "2007-09-01", null, null);
+        UUID s3 = death(jdbc, "2007-08/905", "south", "2018", "1990-03-03", "2007-12-01", "public-place", "unexpected");
+        decided(jdbc, s3, true, "2007-12-01", "2007-12-03", "17:59");
+        jar(jdbc, s3, "2007-12-01", "yes", "2007-12-04");
+        cdrmHeld(jdbc, s3, "2008-03-15");
+        UUID s4 = death(jdbc, "2007-08/906", "south", "2013", "2001-02-01", "2008-02-01", "home", "unexpected");
+        jar(jdbc, s4, "2008-02-01", "no", "2008-02-04");
+        cdrmHeld(jdbc, s4, "2008-03-20");
         for (UUID c : List.of(n1, n2, s1, s2, s3, s4)) {
             reviewed(jdbc, c, reviews);
         }
         // Written past the services that count each change: counted here, so no report kept before outlives it.
-        jdbc.sql("update statistics_generation set generation = generation + 1 where from_year = 2006").update();
+        jdbc.sql("update statistics_generation set generation = generation + 1 where from_year = 2007").update();
     }
 
     private static UUID meeting(JdbcClient jdbc, String day) {
@@ -210,7 +210,7 @@ class Statistics2018Test extends ProcessTest {
                     status, created_at, updated_at, child_first_name, child_last_name, date_of_birth, sex, ethnicity,
                     place_of_death, age_at_death_days, neonatal, out_of_hours, notified_expected, death_classification, area,
                     edition)
-                values (?, ?, '2006-07', ?, ?, ?, 'CLASSIFIED', ?, ?, 'Edition', ?, ?, 'female', 'white-british', ?, ?, ?,
+                values (?, ?, '2007-08', ?, ?, ?, 'CLASSIFIED', ?, ?, 'Edition', ?, ?, 'female', 'white-british', ?, ?, ?,
                     false, 'not-sure', ?, ?, ?)""")
                 .params(id, reference, Integer.parseInt(reference.substring(8)), d(died), notified, notified, notified,
                         "Statistics" + reference.substring(8), d(born), place, (int) age, age < 28, classification, area,
@@ -261,12 +261,12 @@ class Statistics2018Test extends ProcessTest {
                 insert into form_c (case_id, domain_child, domain_family, domain_parenting, domain_services, category,
                     modifiable, scr_considered, version, saved_by, saved_at)
                 values (?, '1', '1', '1', '1', 10, 'no', false, 1, 'panel', ?)""")
-                .params(caseId, StatisticsDataset.at("2007-03-25", "11:00")).update();
+                .params(caseId, StatisticsDataset.at("2008-03-25", "11:00")).update();
         jdbc.sql("""
                 insert into cdop_review (id, case_id, meeting_id, outcome, decided_by, decided_at, ratified_by, ratified_at)
                 values (?, ?, ?, 'REVIEWED', 'panel', ?, 'chair', ?)""")
-                .params(UUID.randomUUID(), caseId, meetingId, StatisticsDataset.at("2007-03-25", "12:00"), StatisticsDataset.at("2007-03-26", "12:00")).update();
+                .params(UUID.randomUUID(), caseId, meetingId, StatisticsDataset.at("2008-03-25", "12:00"), StatisticsDataset.at("2008-03-26", "12:00")).update();
         jdbc.sql("update case_file set status = 'CLOSED', review_completed_on = ?, closed_at = ? where id = ?")
-                .params(d("2007-03-25"), StatisticsDataset.at("2007-03-26", "12:00"), caseId).update();
+                .params(d("2008-03-25"), StatisticsDataset.at("2008-03-26", "12:00"), caseId).update();
     }
 }
