@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.cdr.audit.AuditAction;
 import uk.cdr.audit.AuditLog;
 import uk.cdr.guidance.Edition;
+import uk.cdr.reportingyears.YearChanges;
 
 /**
  * Which supplementary reporting forms a 2018 case's agencies are asked for: suggested when the
@@ -23,10 +24,12 @@ public class SupplementaryForms {
 
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
+    private final YearChanges yearChanges;
 
-    SupplementaryForms(JdbcClient jdbc, AuditLog auditLog) {
+    SupplementaryForms(JdbcClient jdbc, AuditLog auditLog, YearChanges yearChanges) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
+        this.yearChanges = yearChanges;
     }
 
     public record Chosen(String caseReference, List<Form> forms, List<Form> choices) {
@@ -94,12 +97,15 @@ public class SupplementaryForms {
                 ? List.of(SupplementaryForm.SUDDEN_UNEXPECTED_DEATH) : List.of();
         jdbc.sql("update case_review_2018 set supplementary_forms = ? where case_id = ? and supplementary_forms is null")
                 .params(SupplementaryForm.kept(suggested), caseId).update();
+        yearChanges.caseChanged(caseId);
     }
 
     private void keep(UUID caseId, String kept) {
         jdbc.sql("insert into case_review_2018 (case_id) select ? where not exists (select 1 from case_review_2018 where case_id = ?)")
                 .params(caseId, caseId).update();
         jdbc.sql("update case_review_2018 set supplementary_forms = ? where case_id = ?").params(kept, caseId).update();
+        // The statistics read this table (not this column): the rule is that every writer counts its change.
+        yearChanges.caseChanged(caseId);
     }
 
     private record Case(String reference, String edition, String status, String kept) {
