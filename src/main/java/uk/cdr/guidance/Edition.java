@@ -39,6 +39,9 @@ public enum Edition {
      * duplicate, a panel meeting's agenda, Tasklist's Form A).
      */
     public static Optional<Edition> ofModel(String processKey) {
+        if (processKey == null) {
+            return Optional.empty();
+        }
         return Arrays.stream(values()).filter(e -> e.models.contains(processKey)).findFirst();
     }
 

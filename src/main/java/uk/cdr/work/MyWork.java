@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -46,8 +47,11 @@ public class MyWork {
     private final CaseOfProcess caseOfProcess;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RepositoryService repository;
 
-    MyWork(TaskService tasks, RuntimeService runtime, CaseOfProcess caseOfProcess, JdbcClient jdbc, Clock clock) {
+    MyWork(TaskService tasks, RuntimeService runtime, CaseOfProcess caseOfProcess, JdbcClient jdbc, Clock clock,
+            RepositoryService repository) {
+        this.repository = repository;
         this.tasks = tasks;
         this.runtime = runtime;
         this.caseOfProcess = caseOfProcess;
@@ -97,6 +101,15 @@ public class MyWork {
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
     }
 
+    /**
+     * The task's process's key: from the engine's (cached) definition, since an id longer than the engine
+     * allows is a bare UUID, without the key in front.
+     */
+    private String processKey(Task task) {
+        return task.getProcessDefinitionId() == null ? null
+                : repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    }
+
     private WorkItem item(Task task, String businessKey, CurrentUser user) {
         UUID caseId = null;
         String reference = null;
@@ -113,7 +126,7 @@ public class MyWork {
         String formKey = task.getCamundaFormRef() != null ? task.getCamundaFormRef().getKey() : task.getFormKey();
         // The row names its case beside the task: the model's name without the " · reference" Tasklist needs.
         String name = TasksNameTheirCase.withoutCase(task.getName());
-        return new WorkItem(task.getId(), task.getTaskDefinitionKey(), name, TaskAsks.of(task.getTaskDefinitionKey(), name), caseId, reference, caseLink(caseId, user),
+        return new WorkItem(task.getId(), task.getTaskDefinitionKey(), name, TaskAsks.of(processKey(task), task.getTaskDefinitionKey(), name), caseId, reference, caseLink(caseId, user),
                 due, due == null ? null : due.toLocalDate(), inWords(due), DueDates.overdue(due, OffsetDateTime.now(clock)), formKey,
                 workPlace(task, caseId));
     }

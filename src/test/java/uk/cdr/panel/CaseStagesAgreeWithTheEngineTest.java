@@ -112,7 +112,8 @@ class CaseStagesAgreeWithTheEngineTest extends ProcessTest {
         Set<CaseStage> stages = EnumSet.noneOf(CaseStage.class);
         for (ProcessInstance p : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()) {
             Set<String> active = activities(runtimeService.getActivityInstance(p.getId()));
-            switch (p.getProcessDefinitionId().split(":")[0]) {
+            // The definition's key, not its id's prefix: an id longer than the engine allows is a bare UUID.
+            switch (engine.getRepositoryService().getProcessDefinition(p.getProcessDefinitionId()).getKey()) {
                 case CaseProcess.PROCESS_KEY -> {
                     put(stages, active, "Sub_AgencyReports", CaseStage.FORM_B);
                     put(stages, active, "Call_RapidResponse", CaseStage.RAPID_RESPONSE);

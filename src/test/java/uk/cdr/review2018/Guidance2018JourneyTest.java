@@ -295,6 +295,16 @@ class Guidance2018JourneyTest extends ProcessTest {
         String reference = recorded.get("caseReference").asText();
         UUID caseId = UUID.fromString(recorded.get("caseId").asText());
         runDueJobs();
+        // My work says what each task asks in the case's edition's words.
+        Map<String, String> asks = new LinkedHashMap<>();
+        for (JsonNode item : json.readTree(as("spoc").get("/api/tasks").body())) {
+            if (reference.equals(item.path("caseReference").asText())) {
+                asks.put(item.get("taskKey").asText(), item.get("asks").asText());
+            }
+        }
+        assertThat(asks.get("Task_AcknowledgeNotification")).contains("child death notification form")
+                .doesNotContain("Form A");
+        assertThat(asks.get("Task_NotifyNcmd")).contains("National Child Mortality Database", "48 hours");
         complete("doctor", reference, "Task_DecideJointAgencyResponse", Map.of("externalCauses", "no",
                 "suddenNoApparentCause", "no", "inCustodyOrDetained", "no", "suspicionNotNatural", "no",
                 "stillbirthUnattended", "no", "jointAgencyResponse", "no", "deathClassification", "expected",
